@@ -1,0 +1,341 @@
+//! Working calendars and working-time arithmetic.
+//!
+//! A calendar says, for every date, which minutes of the day are worked: the
+//! weekday's working times unless an exception (a holiday, a one-off working
+//! Saturday, a yearly public holiday) says otherwise.
+//!
+//! Conventions, as in MS Project: a moment reached by adding work forward is a
+//! finish, so it may sit at the end of a working period (17:00); a moment
+//! reached backward is a start, so it may sit at the beginning of one (08:00).
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::{Deserialize, Serialize};
+
+use crate::model::CalendarId;
+
+/// Minutes in a day.
+pub const DAY_MINUTES: u16 = 24 * 60;
+
+/// How far the arithmetic looks for working time before it gives up (a
+/// calendar with no working time at all must not make it loop forever).
+const SEARCH_DAYS: i64 = 366 * 30;
+
+/// One working period of a day, in minutes after midnight; `start < end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingTime {
+    pub start: u16,
+    pub end: u16,
+}
+
+impl WorkingTime {
+    /// A period from `h1:m1` to `h2:m2`.
+    pub const fn hm(h1: u16, m1: u16, h2: u16, m2: u16) -> Self {
+        WorkingTime { start: h1 * 60 + m1, end: h2 * 60 + m2 }
+    }
+
+    fn minutes(self) -> i64 {
+        i64::from(self.end - self.start)
+    }
+}
+
+/// Dates that differ from the usual week: non-working when `working` is
+/// empty (a holiday), otherwise worked during `working`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarException {
+    pub name: String,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    /// Repeats on the same day(s) of every year from `start`'s year on.
+    pub yearly: bool,
+    pub working: Vec<WorkingTime>,
+}
+
+impl CalendarException {
+    fn covers(&self, date: NaiveDate) -> bool {
+        if !self.yearly {
+            return self.start <= date && date <= self.finish;
+        }
+        if date.year() < self.start.year() {
+            return false;
+        }
+        let md = (date.month(), date.day());
+        let from = (self.start.month(), self.start.day());
+        let to = (self.finish.month(), self.finish.day());
+        if from <= to { from <= md && md <= to } else { md >= from || md <= to }
+    }
+}
+
+/// A working calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkCalendar {
+    pub id: CalendarId,
+    pub name: String,
+    /// Working periods for Monday (index 0) to Sunday (index 6), sorted.
+    pub weekdays: [Vec<WorkingTime>; 7],
+    pub exceptions: Vec<CalendarException>,
+}
+
+impl WorkCalendar {
+    /// The usual office week: Monday to Friday, 08:00–12:00 and 13:00–17:00.
+    pub fn standard(id: CalendarId, name: &str) -> Self {
+        let day = vec![WorkingTime::hm(8, 0, 12, 0), WorkingTime::hm(13, 0, 17, 0)];
+        WorkCalendar {
+            id,
+            name: name.to_owned(),
+            weekdays: [day.clone(), day.clone(), day.clone(), day.clone(), day, vec![], vec![]],
+            exceptions: Vec::new(),
+        }
+    }
+
+    /// The working periods of one date.
+    pub fn working_times(&self, date: NaiveDate) -> &[WorkingTime] {
+        // A later exception wins over an earlier one, as the last one entered
+        // is the most specific in practice.
+        match self.exceptions.iter().rev().find(|e| e.covers(date)) {
+            Some(exception) => &exception.working,
+            None => &self.weekdays[date.weekday().num_days_from_monday() as usize],
+        }
+    }
+
+    /// Whether any minute of `date` is worked.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !self.working_times(date).is_empty()
+    }
+
+    /// The moment `minutes` of work after `from` (before it when negative).
+    pub fn add(&self, from: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+        match minutes.cmp(&0) {
+            std::cmp::Ordering::Equal => from,
+            std::cmp::Ordering::Greater => self.forward(from, minutes).unwrap_or(from),
+            std::cmp::Ordering::Less => self.backward(from, -minutes).unwrap_or(from),
+        }
+    }
+
+    /// The first working moment at or after `t`, at the start of a period
+    /// when `t` is at or past the end of one.
+    pub fn next_start(&self, t: NaiveDateTime) -> NaiveDateTime {
+        let (mut date, tod) = split(t);
+        let mut floor = tod;
+        for _ in 0..SEARCH_DAYS {
+            if let Some(p) = self.working_times(date).iter().find(|p| p.end > floor) {
+                return at(date, p.start.max(floor));
+            }
+            date = date.succ_opt().unwrap_or(date);
+            floor = 0;
+        }
+        t
+    }
+
+    /// The last working moment at or before `t`, at the end of a period when
+    /// `t` is at or before the start of one.
+    pub fn previous_finish(&self, t: NaiveDateTime) -> NaiveDateTime {
+        let (mut date, tod) = split(t);
+        let mut ceiling = tod;
+        for _ in 0..SEARCH_DAYS {
+            if let Some(p) = self.working_times(date).iter().rev().find(|p| p.start < ceiling) {
+                return at(date, p.end.min(ceiling));
+            }
+            date = date.pred_opt().unwrap_or(date);
+            ceiling = DAY_MINUTES;
+        }
+        t
+    }
+
+    /// Working minutes from `a` to `b`; negative when `b` is before `a`.
+    pub fn working_minutes_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> i64 {
+        if b < a {
+            return -self.working_minutes_between(b, a);
+        }
+        let (first, from) = split(a);
+        let (last, to) = split(b);
+        let mut total = 0;
+        let mut date = first;
+        while date <= last {
+            let lo = if date == first { from } else { 0 };
+            let hi = if date == last { to } else { DAY_MINUTES };
+            for p in self.working_times(date) {
+                let s = p.start.max(lo);
+                let e = p.end.min(hi);
+                if e > s {
+                    total += i64::from(e - s);
+                }
+            }
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+        }
+        total
+    }
+
+    fn forward(&self, from: NaiveDateTime, minutes: i64) -> Option<NaiveDateTime> {
+        let (mut date, mut floor) = split(from);
+        let mut left = minutes;
+        for _ in 0..SEARCH_DAYS + left / 60 {
+            for p in self.working_times(date) {
+                if p.end <= floor {
+                    continue;
+                }
+                let start = p.start.max(floor);
+                let available = i64::from(p.end - start);
+                if left <= available {
+                    return Some(at(date, start + left as u16));
+                }
+                left -= available;
+            }
+            date = date.succ_opt()?;
+            floor = 0;
+            // Skip whole weeks at once on long durations.
+            let week = self.week_minutes();
+            if week > 0 && left > week && self.exceptions.is_empty() {
+                let weeks = (left - 1) / week;
+                if let Some(d) = date.checked_add_signed(Duration::weeks(weeks)) {
+                    left -= weeks * week;
+                    date = d;
+                }
+            }
+        }
+        None
+    }
+
+    fn backward(&self, from: NaiveDateTime, minutes: i64) -> Option<NaiveDateTime> {
+        let (mut date, mut ceiling) = split(from);
+        let mut left = minutes;
+        for _ in 0..SEARCH_DAYS + left / 60 {
+            for p in self.working_times(date).iter().rev() {
+                if p.start >= ceiling {
+                    continue;
+                }
+                let end = p.end.min(ceiling);
+                let available = i64::from(end - p.start);
+                if left <= available {
+                    return Some(at(date, end - left as u16));
+                }
+                left -= available;
+            }
+            date = date.pred_opt()?;
+            ceiling = DAY_MINUTES;
+            let week = self.week_minutes();
+            if week > 0 && left > week && self.exceptions.is_empty() {
+                let weeks = (left - 1) / week;
+                if let Some(d) = date.checked_sub_signed(Duration::weeks(weeks)) {
+                    left -= weeks * week;
+                    date = d;
+                }
+            }
+        }
+        None
+    }
+
+    /// Working minutes in an ordinary week (exceptions aside).
+    pub fn week_minutes(&self) -> i64 {
+        self.weekdays.iter().flatten().map(|p| p.minutes()).sum()
+    }
+}
+
+fn split(t: NaiveDateTime) -> (NaiveDate, u16) {
+    (t.date(), (t.hour() * 60 + t.minute()) as u16)
+}
+
+fn at(date: NaiveDate, minute: u16) -> NaiveDateTime {
+    if minute >= DAY_MINUTES {
+        // 24:00 is midnight of the next day.
+        return date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN);
+    }
+    let time = NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
+        .unwrap_or(NaiveTime::MIN);
+    date.and_time(time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test date")
+    }
+
+    fn standard() -> WorkCalendar {
+        WorkCalendar::standard(1, "Standard")
+    }
+
+    fn check_add(cal: &WorkCalendar, from: &str, minutes: i64, expected: &str) {
+        assert_eq!(cal.add(t(from), minutes), t(expected), "{from} + {minutes} min");
+    }
+
+    #[test]
+    fn adding_work_skips_lunch_nights_and_weekends() {
+        let cal = standard();
+        // 2027-03-15 is a Monday.
+        check_add(&cal, "2027-03-15 08:00", 480, "2027-03-15 17:00");
+        check_add(&cal, "2027-03-15 08:00", 240, "2027-03-15 12:00");
+        check_add(&cal, "2027-03-15 08:00", 300, "2027-03-15 14:00");
+        check_add(&cal, "2027-03-19 08:00", 960, "2027-03-22 17:00");
+        check_add(&cal, "2027-03-15 08:00", 2400 * 3, "2027-04-02 17:00");
+        check_add(&cal, "2027-03-15 17:00", 60, "2027-03-16 09:00");
+        check_add(&cal, "2027-03-20 10:00", 60, "2027-03-22 09:00");
+    }
+
+    #[test]
+    fn subtracting_work_lands_on_starts() {
+        let cal = standard();
+        check_add(&cal, "2027-03-15 17:00", -480, "2027-03-15 08:00");
+        check_add(&cal, "2027-03-22 08:00", -60, "2027-03-19 16:00");
+        check_add(&cal, "2027-04-02 17:00", -2400 * 3, "2027-03-15 08:00");
+        check_add(&cal, "2027-03-15 13:00", -60, "2027-03-15 11:00");
+    }
+
+    #[test]
+    fn snapping_respects_the_ends_of_periods() {
+        let cal = standard();
+        assert_eq!(cal.next_start(t("2027-03-15 17:00")), t("2027-03-16 08:00"));
+        assert_eq!(cal.next_start(t("2027-03-15 12:00")), t("2027-03-15 13:00"));
+        assert_eq!(cal.next_start(t("2027-03-20 00:00")), t("2027-03-22 08:00"));
+        assert_eq!(cal.previous_finish(t("2027-03-16 08:00")), t("2027-03-15 17:00"));
+        assert_eq!(cal.previous_finish(t("2027-03-15 10:30")), t("2027-03-15 10:30"));
+    }
+
+    #[test]
+    fn holidays_one_off_and_yearly_are_not_worked() {
+        let mut cal = standard();
+        cal.exceptions.push(CalendarException {
+            name: "Christmas".into(),
+            start: NaiveDate::from_ymd_opt(2020, 12, 24).expect("date"),
+            finish: NaiveDate::from_ymd_opt(2020, 12, 26).expect("date"),
+            yearly: true,
+            working: vec![],
+        });
+        cal.exceptions.push(CalendarException {
+            name: "Cut-over weekend".into(),
+            start: NaiveDate::from_ymd_opt(2027, 3, 20).expect("date"),
+            finish: NaiveDate::from_ymd_opt(2027, 3, 20).expect("date"),
+            yearly: false,
+            working: vec![WorkingTime::hm(9, 0, 13, 0)],
+        });
+        // 2027-12-23 is a Thursday; 24 (Fri) is a holiday; then the weekend.
+        check_add(&cal, "2027-12-23 08:00", 960, "2027-12-27 17:00");
+        check_add(&cal, "2027-03-19 16:00", 120, "2027-03-20 10:00");
+        assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2031, 12, 25).expect("date")));
+        assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2031, 12, 23).expect("date")));
+        assert_eq!(cal.working_minutes_between(t("2027-12-23 08:00"), t("2027-12-27 17:00")), 960);
+    }
+
+    #[test]
+    fn a_calendar_without_working_time_never_loops() {
+        let mut cal = standard();
+        cal.weekdays = Default::default();
+        assert_eq!(cal.add(t("2027-03-15 08:00"), 480), t("2027-03-15 08:00"));
+        assert_eq!(cal.next_start(t("2027-03-15 08:00")), t("2027-03-15 08:00"));
+    }
+
+    #[test]
+    fn minutes_between_is_the_inverse_of_add() {
+        let cal = standard();
+        let from = t("2027-03-15 08:00");
+        for minutes in [0, 1, 59, 240, 241, 480, 481, 2400, 9999, 123_456] {
+            let to = cal.add(from, minutes);
+            assert_eq!(cal.working_minutes_between(from, to), minutes, "{minutes}");
+            assert_eq!(cal.add(to, -minutes), from, "back from {to}");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Gantry's domain: projects, tasks, links, calendars and the team, with the
+//! rules that keep them valid, working-time arithmetic and the scheduler.
+//!
+//! Invariants of this crate:
+//! - no I/O, no clock, no global state: `today` and calendars are passed in;
+//! - nothing here panics on user data: validation returns [`ValidationError`],
+//!   scheduling returns dates plus diagnostics.
+
+pub mod calendar;
+pub mod model;
+pub mod schedule;
+pub mod validate;
+pub mod wbs;
+
+pub use calendar::{CalendarException, WorkCalendar, WorkingTime};
+pub use model::*;
+pub use validate::ValidationError;

@@ -1,0 +1,227 @@
+//! The domain model: what a portfolio holds.
+//!
+//! Identifiers are the store's row ids. Durations and lags are in working
+//! minutes; how many minutes make a day, week or month is a project setting.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+pub type ProjectId = i64;
+pub type TaskId = i64;
+pub type LinkId = i64;
+pub type CalendarId = i64;
+pub type MemberId = i64;
+
+/// Declares a closed set of values that are stored and sent as short
+/// lowercase codes, with the code table written once.
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The code stored in the database and sent on the wire.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+
+            /// A label for people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            /// Reads a code; `None` for anything unknown.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+code_enum! {
+    /// How a project is run.
+    Methodology {
+        Waterfall => "waterfall", "Waterfall";
+        Scrum => "scrum", "Scrum";
+        Kanban => "kanban", "Kanban";
+        Hybrid => "hybrid", "Hybrid";
+    }
+}
+
+code_enum! {
+    /// The RAG status a project manager reports.
+    ProjectStatus {
+        OnTrack => "on_track", "On track";
+        AtRisk => "at_risk", "At risk";
+        OffTrack => "off_track", "Off track";
+    }
+}
+
+code_enum! {
+    /// What a row of the WBS is.
+    TaskKind {
+        Task => "task", "Task";
+        Summary => "summary", "Summary";
+        Milestone => "milestone", "Milestone";
+    }
+}
+
+code_enum! {
+    /// Scheduling constraints, as MS Project names them.
+    ConstraintKind {
+        Asap => "asap", "As soon as possible";
+        Alap => "alap", "As late as possible";
+        Snet => "snet", "Start no earlier than";
+        Snlt => "snlt", "Start no later than";
+        Fnet => "fnet", "Finish no earlier than";
+        Fnlt => "fnlt", "Finish no later than";
+        Mso => "mso", "Must start on";
+        Mfo => "mfo", "Must finish on";
+    }
+}
+
+code_enum! {
+    /// Where a task stands on the board.
+    BoardStatus {
+        Backlog => "backlog", "Backlog";
+        Todo => "todo", "To do";
+        InProgress => "in_progress", "In progress";
+        Review => "review", "Review";
+        Done => "done", "Done";
+    }
+}
+
+code_enum! {
+    /// How urgent a task is.
+    Priority {
+        Low => "low", "Low";
+        Medium => "medium", "Medium";
+        High => "high", "High";
+        Urgent => "urgent", "Urgent";
+    }
+}
+
+code_enum! {
+    /// The four dependency types.
+    LinkKind {
+        FinishToStart => "fs", "Finish-to-start";
+        StartToStart => "ss", "Start-to-start";
+        FinishToFinish => "ff", "Finish-to-finish";
+        StartToFinish => "sf", "Start-to-finish";
+    }
+}
+
+impl ConstraintKind {
+    /// Whether this constraint needs a date.
+    pub fn needs_date(self) -> bool {
+        !matches!(self, ConstraintKind::Asap | ConstraintKind::Alap)
+    }
+}
+
+/// A scheduling constraint with its date where it needs one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Constraint {
+    pub kind: ConstraintKind,
+    pub date: Option<NaiveDateTime>,
+}
+
+impl Constraint {
+    pub const ASAP: Constraint = Constraint { kind: ConstraintKind::Asap, date: None };
+}
+
+/// How a project turns working minutes into days, weeks and months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DurationSettings {
+    pub minutes_per_day: i64,
+    pub minutes_per_week: i64,
+    pub days_per_month: i64,
+}
+
+impl Default for DurationSettings {
+    fn default() -> Self {
+        DurationSettings { minutes_per_day: 480, minutes_per_week: 2400, days_per_month: 20 }
+    }
+}
+
+/// A project as its manager describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: ProjectId,
+    pub name: String,
+    pub goal: String,
+    pub scope: String,
+    pub methodology: Methodology,
+    pub manager: String,
+    pub start: NaiveDate,
+    pub status: ProjectStatus,
+    pub status_reason: String,
+    pub currency: String,
+    pub calendar_id: CalendarId,
+    pub durations: DurationSettings,
+}
+
+/// One row of the WBS.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub id: TaskId,
+    pub project_id: ProjectId,
+    pub parent_id: Option<TaskId>,
+    /// Order among siblings.
+    pub position: i64,
+    pub name: String,
+    pub notes: String,
+    pub kind: TaskKind,
+    pub duration_minutes: i64,
+    pub constraint: Constraint,
+    pub percent_complete: u8,
+    pub board_status: BoardStatus,
+    pub priority: Priority,
+    pub calendar_id: Option<CalendarId>,
+    pub actual_start: Option<NaiveDateTime>,
+    pub actual_finish: Option<NaiveDateTime>,
+}
+
+/// A dependency between two tasks of one project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub id: LinkId,
+    pub predecessor: TaskId,
+    pub successor: TaskId,
+    pub kind: LinkKind,
+    /// Working minutes on the successor's calendar; negative is lead time.
+    pub lag_minutes: i64,
+}
+
+/// A person who can be assigned to tasks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamMember {
+    pub id: MemberId,
+    pub name: String,
+    pub role: String,
+    pub skills: Vec<String>,
+    pub email: String,
+    /// Cost per hour in the portfolio's currency.
+    pub cost_rate: f64,
+    /// Share of a full working week available, in percent.
+    pub capacity_percent: u16,
+}
+
+/// A team member on a task, with the share of their time it takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assignment {
+    pub task_id: TaskId,
+    pub member_id: MemberId,
+    pub units_percent: u16,
+}

@@ -1,0 +1,494 @@
+//! The critical path method on working calendars.
+//!
+//! Every task is two nodes of one graph: its start and its finish. A summary's
+//! start node comes before its children's starts (links into a summary hold
+//! back all of its children) and its finish node after their finishes (the
+//! summary rolls up). A link runs from the predecessor's finish node to the
+//! successor's start node, whatever its type, because by then both dates of
+//! the predecessor are known. One topological order of that graph serves the
+//! forward pass, and its reverse the backward pass: O(tasks + links) calendar
+//! steps. A cycle in the graph is reported with the tasks that form it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+use crate::calendar::WorkCalendar;
+use crate::model::{ConstraintKind, Link, LinkKind, Task, TaskId, TaskKind};
+
+/// What the scheduler needs to know.
+pub struct ScheduleInput<'a> {
+    /// The project's start; no task is scheduled before it.
+    pub project_start: NaiveDateTime,
+    /// The project calendar, used by tasks without one of their own.
+    pub calendar: &'a WorkCalendar,
+    /// Other calendars tasks may name.
+    pub calendars: &'a [WorkCalendar],
+    pub tasks: &'a [Task],
+    pub links: &'a [Link],
+}
+
+/// The computed dates of one task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskDates {
+    pub id: TaskId,
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    pub early_start: NaiveDateTime,
+    pub early_finish: NaiveDateTime,
+    pub late_start: NaiveDateTime,
+    pub late_finish: NaiveDateTime,
+    /// Working minutes the task can slip without moving the project finish.
+    pub total_slack: i64,
+    /// Working minutes the task can slip without moving any successor.
+    pub free_slack: i64,
+    pub critical: bool,
+    pub summary: bool,
+}
+
+/// Something the user should know about the schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub task: Option<TaskId>,
+    pub message: String,
+}
+
+/// The result of scheduling: dates for every input task, in input order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    pub tasks: Vec<TaskDates>,
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    /// Set when the links form a cycle; the tasks of the cycle, in order.
+    pub cycle: Option<Vec<TaskId>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Schedule {
+    /// The dates of one task.
+    pub fn get(&self, id: TaskId) -> Option<&TaskDates> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+}
+
+/// The task network as index arrays.
+struct Network<'a> {
+    tasks: &'a [Task],
+    links: Vec<(usize, usize, LinkKind, i64)>,
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    /// Per task, indices into `links` where it is the successor / predecessor.
+    incoming: Vec<Vec<usize>>,
+    outgoing: Vec<Vec<usize>>,
+}
+
+const fn start_node(i: usize) -> usize {
+    2 * i
+}
+const fn finish_node(i: usize) -> usize {
+    2 * i + 1
+}
+
+impl<'a> Network<'a> {
+    fn new(tasks: &'a [Task], links: &[Link]) -> Self {
+        let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let n = tasks.len();
+        let mut parent = vec![None; n];
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, t) in tasks.iter().enumerate() {
+            if let Some(p) = t.parent_id.and_then(|p| index.get(&p).copied()).filter(|p| *p != i) {
+                parent[i] = Some(p);
+                children[p].push(i);
+            }
+        }
+        let mut net = Network {
+            tasks,
+            links: Vec::with_capacity(links.len()),
+            parent,
+            children,
+            incoming: vec![Vec::new(); n],
+            outgoing: vec![Vec::new(); n],
+        };
+        for l in links {
+            if let (Some(&p), Some(&s)) = (index.get(&l.predecessor), index.get(&l.successor)) {
+                net.outgoing[p].push(net.links.len());
+                net.incoming[s].push(net.links.len());
+                net.links.push((p, s, l.kind, l.lag_minutes));
+            }
+        }
+        net
+    }
+
+    fn is_summary(&self, i: usize) -> bool {
+        !self.children[i].is_empty()
+    }
+
+    /// The edges leaving a node, in the order: structure, then links.
+    fn successors(&self, node: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let i = node / 2;
+        if node % 2 == 0 {
+            if self.is_summary(i) {
+                out.extend(self.children[i].iter().map(|&c| start_node(c)));
+            } else {
+                out.push(finish_node(i));
+            }
+        } else {
+            if let Some(p) = self.parent[i] {
+                out.push(finish_node(p));
+            }
+            out.extend(self.outgoing[i].iter().map(|&l| start_node(self.links[l].1)));
+        }
+    }
+
+    /// A topological order of all nodes, or the tasks of a cycle.
+    fn order(&self) -> Result<Vec<usize>, Vec<usize>> {
+        let nodes = self.tasks.len() * 2;
+        let mut indegree = vec![0u32; nodes];
+        let mut buf = Vec::new();
+        for node in 0..nodes {
+            self.successors(node, &mut buf);
+            for &s in &buf {
+                indegree[s] += 1;
+            }
+        }
+        let mut ready: Vec<usize> = (0..nodes).rev().filter(|&n| indegree[n] == 0).collect();
+        let mut order = Vec::with_capacity(nodes);
+        while let Some(node) = ready.pop() {
+            order.push(node);
+            self.successors(node, &mut buf);
+            for &s in &buf {
+                indegree[s] -= 1;
+                if indegree[s] == 0 {
+                    ready.push(s);
+                }
+            }
+        }
+        if order.len() == nodes {
+            Ok(order)
+        } else {
+            Err(self.cycle_among(&indegree))
+        }
+    }
+
+    /// Walks the nodes left with incoming edges until one repeats: that loop
+    /// is a cycle. Returns its tasks in link order, each once.
+    fn cycle_among(&self, indegree: &[u32]) -> Vec<usize> {
+        let Some(first) = (0..indegree.len()).find(|&n| indegree[n] > 0) else {
+            return Vec::new();
+        };
+        let mut buf = Vec::new();
+        let mut seen_at: HashMap<usize, usize> = HashMap::new();
+        let mut path = Vec::new();
+        let mut node = first;
+        loop {
+            if let Some(&at) = seen_at.get(&node) {
+                let mut tasks: Vec<usize> = Vec::new();
+                for &n in &path[at..] {
+                    let t = n / 2;
+                    if tasks.last() != Some(&t) && !tasks.contains(&t) {
+                        tasks.push(t);
+                    }
+                }
+                return tasks;
+            }
+            seen_at.insert(node, path.len());
+            path.push(node);
+            self.successors(node, &mut buf);
+            match buf.iter().find(|&&s| indegree[s] > 0) {
+                Some(&next) => node = next,
+                None => return Vec::new(),
+            }
+        }
+    }
+}
+
+/// Finds a dependency cycle in the network, if there is one: the ids of its
+/// tasks in order. Links between a summary and its own subtasks count, as
+/// they can never be satisfied.
+pub fn find_cycle(tasks: &[Task], links: &[Link]) -> Option<Vec<TaskId>> {
+    let net = Network::new(tasks, links);
+    net.order().err().map(|c| c.into_iter().map(|i| tasks[i].id).collect())
+}
+
+/// Schedules the network. Never fails: a cycle or an impossible constraint
+/// is reported in the result, and the dates stay defined.
+pub fn schedule(input: &ScheduleInput) -> Schedule {
+    let net = Network::new(input.tasks, input.links);
+    let n = input.tasks.len();
+    let cal_by_id: HashMap<i64, &WorkCalendar> = input.calendars.iter().map(|c| (c.id, c)).collect();
+    let cals: Vec<&WorkCalendar> = input
+        .tasks
+        .iter()
+        .map(|t| t.calendar_id.and_then(|id| cal_by_id.get(&id).copied()).unwrap_or(input.calendar))
+        .collect();
+    let project_start = input.calendar.next_start(input.project_start);
+    let mut diagnostics = Vec::new();
+
+    let (order, cycle) = match net.order() {
+        Ok(order) => (order, None),
+        Err(cycle) => {
+            let names: Vec<&str> = cycle.iter().map(|&i| input.tasks[i].name.as_str()).collect();
+            diagnostics.push(Diagnostic {
+                task: cycle.first().map(|&i| input.tasks[i].id),
+                message: format!("These tasks depend on each other in a circle: {}.", names.join(" → ")),
+            });
+            // Schedule the structure alone so every task still has dates.
+            let no_links = Network { links: Vec::new(), incoming: vec![Vec::new(); n], outgoing: vec![Vec::new(); n], ..net };
+            let tasks = no_links.order().unwrap_or_default();
+            let ids = cycle.iter().map(|&i| input.tasks[i].id).collect();
+            return finish_schedule(input, &no_links, &cals, project_start, &tasks, Some(ids), diagnostics);
+        }
+    };
+    finish_schedule(input, &net, &cals, project_start, &order, cycle, diagnostics)
+}
+
+fn duration(t: &Task) -> i64 {
+    if t.kind == TaskKind::Milestone { 0 } else { t.duration_minutes.max(0) }
+}
+
+/// Where a zero-length task sits: at a finish if the moment is one (a
+/// milestone after a task ending at 17:00 is at 17:00), else at the next start.
+fn snap_point(cal: &WorkCalendar, t: NaiveDateTime) -> NaiveDateTime {
+    if cal.previous_finish(t) == t { t } else { cal.next_start(t) }
+}
+
+fn finish_schedule(
+    input: &ScheduleInput,
+    net: &Network,
+    cals: &[&WorkCalendar],
+    project_start: NaiveDateTime,
+    order: &[usize],
+    cycle: Option<Vec<TaskId>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Schedule {
+    let n = input.tasks.len();
+    let tasks = input.tasks;
+    let mut es = vec![project_start; n];
+    let mut ef = vec![project_start; n];
+    // The earliest moment a summary's children may start.
+    let mut floor = vec![project_start; n];
+
+    // Forward pass.
+    for &node in order {
+        let i = node / 2;
+        let t = &tasks[i];
+        let cal = cals[i];
+        let summary = net.is_summary(i);
+        if node % 2 == 1 {
+            if summary {
+                let kids = &net.children[i];
+                es[i] = kids.iter().map(|&c| es[c]).min().unwrap_or(floor[i]);
+                ef[i] = kids.iter().map(|&c| ef[c]).max().unwrap_or(floor[i]);
+            }
+            continue;
+        }
+        let dur = if summary { 0 } else { duration(t) };
+        let zero_length = !summary && dur == 0;
+        let snap_start = |m: NaiveDateTime| if zero_length { snap_point(cal, m) } else { cal.next_start(m) };
+        let mut start = match net.parent[i] {
+            Some(p) => snap_start(floor[p]),
+            None => project_start,
+        };
+        let mut finish_floor: Option<NaiveDateTime> = None;
+        for &l in &net.incoming[i] {
+            let (p, _, kind, lag) = net.links[l];
+            match kind {
+                LinkKind::FinishToStart => start = start.max(snap_start(cal.add(ef[p], lag))),
+                LinkKind::StartToStart => start = start.max(snap_start(cal.add(es[p], lag))),
+                LinkKind::FinishToFinish => {
+                    finish_floor = finish_floor.max(Some(cal.add(ef[p], lag)));
+                }
+                LinkKind::StartToFinish => {
+                    finish_floor = finish_floor.max(Some(cal.add(es[p], lag)));
+                }
+            }
+        }
+        let c = t.constraint;
+        match (c.kind, c.date) {
+            (ConstraintKind::Snet, Some(d)) => start = start.max(snap_start(d)),
+            (ConstraintKind::Fnet, Some(d)) => finish_floor = finish_floor.max(Some(d)),
+            _ => {}
+        }
+        if let Some(f) = finish_floor {
+            if summary {
+                start = start.max(snap_start(f));
+            } else {
+                start = start.max(snap_start(cal.add(cal.previous_finish(f), -dur)));
+            }
+        }
+        match (c.kind, c.date) {
+            (ConstraintKind::Mso, Some(d)) => {
+                let fixed = snap_start(d);
+                if fixed < start {
+                    diagnostics.push(conflict(t, "must start on", d, start));
+                }
+                start = fixed;
+            }
+            (ConstraintKind::Mfo, Some(d)) if !summary => {
+                let fixed = cal.add(cal.previous_finish(d), -dur);
+                if fixed < start {
+                    diagnostics.push(conflict(t, "must finish on", d, start));
+                }
+                start = snap_start(fixed);
+            }
+            (ConstraintKind::Snlt, Some(d)) if start > d => {
+                diagnostics.push(conflict(t, "start no later than", d, start));
+            }
+            _ => {}
+        }
+        if let Some(actual) = t.actual_start {
+            start = actual;
+        }
+        if summary {
+            floor[i] = start;
+            continue;
+        }
+        es[i] = start;
+        ef[i] = match t.actual_finish {
+            Some(actual) if actual >= start => actual,
+            _ if dur == 0 => start,
+            _ => cal.add(start, dur),
+        };
+        if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, c.date) {
+            if ef[i] > d {
+                diagnostics.push(conflict(t, "finish no later than", d, ef[i]));
+            }
+        }
+    }
+
+    let project_finish = (0..n).filter(|&i| !net.is_summary(i)).map(|i| ef[i]).max().unwrap_or(project_start);
+
+    // Backward pass.
+    let mut ls = vec![project_finish; n];
+    let mut lf = vec![project_finish; n];
+    let mut ceiling = vec![project_finish; n];
+    for &node in order.iter().rev() {
+        let i = node / 2;
+        let t = &tasks[i];
+        let cal = cals[i];
+        let summary = net.is_summary(i);
+        if node % 2 == 0 {
+            if summary {
+                let kids = &net.children[i];
+                ls[i] = kids.iter().map(|&c| ls[c]).min().unwrap_or(ceiling[i]);
+                lf[i] = kids.iter().map(|&c| lf[c]).max().unwrap_or(ceiling[i]);
+            }
+            continue;
+        }
+        let dur = if summary { 0 } else { duration(t) };
+        let mut finish = match net.parent[i] {
+            Some(p) => ceiling[p],
+            None => project_finish,
+        };
+        let mut start_ceiling: Option<NaiveDateTime> = None;
+        for &l in &net.outgoing[i] {
+            let (_, s, kind, lag) = net.links[l];
+            let scal = cals[s];
+            match kind {
+                LinkKind::FinishToStart => finish = finish.min(scal.add(ls[s], -lag)),
+                LinkKind::FinishToFinish => finish = finish.min(scal.add(lf[s], -lag)),
+                LinkKind::StartToStart => start_ceiling = Some(earlier(start_ceiling, scal.add(ls[s], -lag))),
+                LinkKind::StartToFinish => start_ceiling = Some(earlier(start_ceiling, scal.add(lf[s], -lag))),
+            }
+        }
+        let c = t.constraint;
+        match (c.kind, c.date) {
+            (ConstraintKind::Fnlt, Some(d)) => finish = finish.min(d),
+            (ConstraintKind::Snlt, Some(d)) => start_ceiling = Some(earlier(start_ceiling, d)),
+            _ => {}
+        }
+        if summary {
+            if let Some(s) = start_ceiling {
+                finish = finish.min(s);
+            }
+            ceiling[i] = finish;
+            continue;
+        }
+        let mut late_finish = if dur == 0 { finish } else { cal.previous_finish(finish) };
+        if let Some(s) = start_ceiling {
+            let via_start = if dur == 0 { s } else { cal.add(cal.next_start(s), dur) };
+            late_finish = late_finish.min(via_start);
+        }
+        match (c.kind, c.date) {
+            (ConstraintKind::Mso, Some(_)) => late_finish = ef[i],
+            (ConstraintKind::Mfo, Some(_)) => late_finish = ef[i],
+            _ => {}
+        }
+        if t.actual_finish.is_some() || t.actual_start.is_some() && t.percent_complete >= 100 {
+            late_finish = late_finish.max(ef[i]);
+        }
+        lf[i] = late_finish;
+        ls[i] = if dur == 0 { late_finish } else { cal.add(late_finish, -dur) };
+    }
+
+    // Slack, free slack, the chosen dates.
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = &tasks[i];
+        let cal = cals[i];
+        let total_slack = cal.working_minutes_between(es[i], ls[i]).min(cal.working_minutes_between(ef[i], lf[i]));
+        let summary = net.is_summary(i);
+        let free_slack = if summary {
+            0
+        } else {
+            let mut free = cal.working_minutes_between(ef[i], project_finish);
+            for &l in &net.outgoing[i] {
+                let (_, s, kind, lag) = net.links[l];
+                let scal = cals[s];
+                let (from, to) = match kind {
+                    LinkKind::FinishToStart => (scal.add(ef[i], lag), es[s]),
+                    LinkKind::StartToStart => (scal.add(es[i], lag), es[s]),
+                    LinkKind::FinishToFinish => (scal.add(ef[i], lag), ef[s]),
+                    LinkKind::StartToFinish => (scal.add(es[i], lag), ef[s]),
+                };
+                free = free.min(scal.working_minutes_between(from, to));
+            }
+            free.clamp(0, total_slack.max(0))
+        };
+        let alap = t.constraint.kind == ConstraintKind::Alap && !summary && t.actual_start.is_none();
+        out.push(TaskDates {
+            id: t.id,
+            start: if alap { ls[i] } else { es[i] },
+            finish: if alap { lf[i] } else { ef[i] },
+            early_start: es[i],
+            early_finish: ef[i],
+            late_start: ls[i],
+            late_finish: lf[i],
+            total_slack,
+            free_slack,
+            critical: total_slack <= 0,
+            summary,
+        });
+    }
+    // A summary is critical when one of its tasks is.
+    for &node in order.iter().rev() {
+        let i = node / 2;
+        if node % 2 == 1 && out[i].critical {
+            if let Some(p) = net.parent[i] {
+                out[p].critical = true;
+            }
+        }
+    }
+    Schedule { tasks: out, start: project_start, finish: project_finish, cycle, diagnostics }
+}
+
+/// The earlier of an optional bound and a new one.
+fn earlier(bound: Option<NaiveDateTime>, t: NaiveDateTime) -> NaiveDateTime {
+    bound.map_or(t, |b| b.min(t))
+}
+
+fn conflict(t: &Task, what: &str, date: NaiveDateTime, scheduled: NaiveDateTime) -> Diagnostic {
+    Diagnostic {
+        task: Some(t.id),
+        message: format!(
+            "“{}” cannot meet its constraint “{what} {}”: its predecessors put it at {}.",
+            t.name,
+            date.format("%Y-%m-%d %H:%M"),
+            scheduled.format("%Y-%m-%d %H:%M"),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

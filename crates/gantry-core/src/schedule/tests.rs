@@ -1,0 +1,241 @@
+use chrono::NaiveDateTime;
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::{BoardStatus, Constraint, Priority};
+
+const DAY: i64 = 480;
+
+fn t(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test date")
+}
+
+fn task(id: TaskId, name: &str, minutes: i64) -> Task {
+    Task {
+        id,
+        project_id: 1,
+        parent_id: None,
+        position: id,
+        name: name.into(),
+        notes: String::new(),
+        kind: if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task },
+        duration_minutes: minutes,
+        constraint: Constraint::ASAP,
+        percent_complete: 0,
+        board_status: BoardStatus::Todo,
+        priority: Priority::Medium,
+        calendar_id: None,
+        actual_start: None,
+        actual_finish: None,
+    }
+}
+
+fn child(mut t: Task, parent: TaskId) -> Task {
+    t.parent_id = Some(parent);
+    t
+}
+
+fn link(p: TaskId, s: TaskId, kind: LinkKind, lag: i64) -> Link {
+    Link { id: p * 1000 + s, predecessor: p, successor: s, kind, lag_minutes: lag }
+}
+
+fn run(tasks: &[Task], links: &[Link]) -> Schedule {
+    let cal = WorkCalendar::standard(1, "Standard");
+    // 2027-03-15 is a Monday.
+    schedule(&ScheduleInput { project_start: t("2027-03-15 00:00"), calendar: &cal, calendars: &[], tasks, links })
+}
+
+/// Checks start and finish of the named tasks.
+fn check(tasks: &[Task], links: &[Link], expected: &[(TaskId, &str, &str)]) -> Schedule {
+    let s = run(tasks, links);
+    for &(id, start, finish) in expected {
+        let d = s.get(id).expect("task scheduled");
+        assert_eq!((d.start, d.finish), (t(start), t(finish)), "dates of task {id}");
+    }
+    s
+}
+
+#[test]
+fn finish_to_start_chains_run_back_to_back() {
+    check(
+        &[task(1, "Design", 2 * DAY), task(2, "Build", DAY)],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(1, "2027-03-15 08:00", "2027-03-16 17:00"), (2, "2027-03-17 08:00", "2027-03-17 17:00")],
+    );
+}
+
+#[test]
+fn each_link_type_with_lag_and_lead() {
+    let tasks = [task(1, "A", 2 * DAY), task(2, "B", DAY)];
+    let cases = [
+        (LinkKind::FinishToStart, DAY, "2027-03-18 08:00", "2027-03-18 17:00"),
+        (LinkKind::FinishToStart, -DAY, "2027-03-16 08:00", "2027-03-16 17:00"),
+        (LinkKind::FinishToStart, 240, "2027-03-17 13:00", "2027-03-18 12:00"),
+        (LinkKind::StartToStart, DAY, "2027-03-16 08:00", "2027-03-16 17:00"),
+        (LinkKind::StartToStart, 0, "2027-03-15 08:00", "2027-03-15 17:00"),
+        (LinkKind::FinishToFinish, 0, "2027-03-16 08:00", "2027-03-16 17:00"),
+        (LinkKind::FinishToFinish, DAY, "2027-03-17 08:00", "2027-03-17 17:00"),
+        (LinkKind::StartToFinish, 2 * DAY, "2027-03-16 08:00", "2027-03-16 17:00"),
+    ];
+    for (kind, lag, start, finish) in cases {
+        let s = run(&tasks, &[link(1, 2, kind, lag)]);
+        let b = s.get(2).expect("B");
+        assert_eq!((b.start, b.finish), (t(start), t(finish)), "{kind:?} lag {lag}");
+    }
+}
+
+#[test]
+fn a_milestone_after_a_task_sits_at_its_finish() {
+    check(
+        &[task(1, "Cut-over", DAY), task(2, "Go-live", 0)],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(2, "2027-03-15 17:00", "2027-03-15 17:00")],
+    );
+}
+
+#[test]
+fn the_longest_chain_is_critical_and_the_other_has_slack() {
+    let s = check(
+        &[task(1, "Long", 3 * DAY), task(2, "Short", DAY), task(3, "End", DAY)],
+        &[link(1, 3, LinkKind::FinishToStart, 0), link(2, 3, LinkKind::FinishToStart, 0)],
+        &[(3, "2027-03-18 08:00", "2027-03-18 17:00")],
+    );
+    let short = s.get(2).expect("short");
+    assert!(s.get(1).expect("long").critical && s.get(3).expect("end").critical);
+    assert!(!short.critical);
+    assert_eq!(short.total_slack, 2 * DAY);
+    assert_eq!(short.free_slack, 2 * DAY);
+    assert_eq!(short.late_start, t("2027-03-17 08:00"));
+    assert_eq!(s.finish, t("2027-03-18 17:00"));
+}
+
+#[test]
+fn summaries_roll_up_and_links_into_them_hold_back_their_tasks() {
+    let s = check(
+        &[
+            task(1, "Prepare", 2 * DAY),
+            task(2, "Phase", 0),
+            child(task(3, "Step 1", DAY), 2),
+            child(task(4, "Step 2", 3 * DAY), 2),
+        ],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[
+            (3, "2027-03-17 08:00", "2027-03-17 17:00"),
+            (4, "2027-03-17 08:00", "2027-03-19 17:00"),
+            (2, "2027-03-17 08:00", "2027-03-19 17:00"),
+        ],
+    );
+    assert!(s.get(2).expect("phase").summary);
+    assert!(s.get(2).expect("phase").critical, "it holds a critical task");
+}
+
+#[test]
+fn a_summary_as_predecessor_waits_for_all_its_tasks() {
+    check(
+        &[task(1, "Phase", 0), child(task(2, "A", DAY), 1), child(task(3, "B", 2 * DAY), 1), task(4, "Next", DAY)],
+        &[link(1, 4, LinkKind::FinishToStart, 0)],
+        &[(4, "2027-03-17 08:00", "2027-03-17 17:00")],
+    );
+}
+
+#[test]
+fn a_cycle_is_named_in_order_and_dates_stay_defined() {
+    let tasks = [task(1, "Build", DAY), task(2, "Test", DAY), task(3, "Fix", DAY)];
+    let links = [
+        link(1, 2, LinkKind::FinishToStart, 0),
+        link(2, 3, LinkKind::FinishToStart, 0),
+        link(3, 1, LinkKind::FinishToStart, 0),
+    ];
+    let s = run(&tasks, &links);
+    let cycle = s.cycle.clone().expect("cycle found");
+    assert_eq!(cycle.len(), 3);
+    assert!(s.diagnostics[0].message.contains("→"), "{}", s.diagnostics[0].message);
+    assert_eq!(s.tasks.len(), 3);
+    assert_eq!(find_cycle(&tasks, &links).map(|c| c.len()), Some(3));
+    assert_eq!(find_cycle(&tasks, &links[..2]), None);
+}
+
+#[test]
+fn a_link_from_a_summary_to_its_own_task_is_a_cycle() {
+    let tasks = [task(1, "Phase", 0), child(task(2, "Inside", DAY), 1)];
+    assert!(find_cycle(&tasks, &[link(1, 2, LinkKind::FinishToStart, 0)]).is_some());
+}
+
+#[test]
+fn constraints_move_tasks_or_explain_why_they_cannot() {
+    let mut snet = task(1, "Install", DAY);
+    snet.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(t("2027-03-17 00:00")) };
+    check(&[snet], &[], &[(1, "2027-03-17 08:00", "2027-03-17 17:00")]);
+
+    let mut mso = task(2, "Audit", DAY);
+    mso.constraint = Constraint { kind: ConstraintKind::Mso, date: Some(t("2027-03-16 08:00")) };
+    let s = check(
+        &[task(1, "Prep", 3 * DAY), mso],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(2, "2027-03-16 08:00", "2027-03-16 17:00")],
+    );
+    assert_eq!(s.diagnostics.len(), 1);
+    assert!(s.diagnostics[0].message.contains("Audit"), "names the task");
+
+    let mut alap = task(2, "Buffer", DAY);
+    alap.constraint = Constraint { kind: ConstraintKind::Alap, date: None };
+    check(&[task(1, "Main", 3 * DAY), alap], &[], &[(2, "2027-03-17 08:00", "2027-03-17 17:00")]);
+}
+
+#[test]
+fn actual_start_is_kept() {
+    let mut started = task(2, "Started early", DAY);
+    started.actual_start = Some(t("2027-03-15 08:00"));
+    check(
+        &[task(1, "Pred", 2 * DAY), started],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(2, "2027-03-15 08:00", "2027-03-15 17:00")],
+    );
+}
+
+/// Random acyclic networks: links only go from lower to higher ids.
+fn network() -> impl Strategy<Value = (Vec<Task>, Vec<Link>)> {
+    (2usize..30)
+        .prop_flat_map(|n| {
+            let durations = proptest::collection::vec(0i64..5 * DAY, n);
+            let links = proptest::collection::vec((0..n, 0..n, 0usize..4, -DAY..DAY), 0..n * 2);
+            (durations, links)
+        })
+        .prop_map(|(durations, raw)| {
+            let tasks: Vec<Task> =
+                durations.iter().enumerate().map(|(i, &d)| task(i as i64 + 1, &format!("T{i}"), d)).collect();
+            let mut links: Vec<Link> = Vec::new();
+            for (a, b, k, lag) in raw {
+                let (p, s) = (a.min(b) as i64 + 1, a.max(b) as i64 + 1);
+                if p != s && !links.iter().any(|l| l.predecessor == p && l.successor == s) {
+                    links.push(link(p, s, LinkKind::ALL[k], lag));
+                }
+            }
+            (tasks, links)
+        })
+}
+
+proptest! {
+    #[test]
+    fn early_dates_never_pass_late_dates((tasks, links) in network()) {
+        let s = run(&tasks, &links);
+        prop_assert!(s.cycle.is_none());
+        for d in &s.tasks {
+            prop_assert!(d.early_start <= d.late_start, "{d:?}");
+            prop_assert!(d.early_finish <= d.late_finish, "{d:?}");
+            prop_assert!(d.total_slack >= 0, "nothing is constrained: {d:?}");
+            prop_assert!(d.free_slack <= d.total_slack);
+            prop_assert!(d.finish <= s.finish);
+        }
+        prop_assert!(s.tasks.iter().any(|d| d.critical), "some task drives the finish");
+        let driving = s.tasks.iter().filter(|d| d.early_finish == s.finish);
+        for d in driving {
+            prop_assert!(d.critical, "a task that ends at the finish is critical: {d:?}");
+        }
+    }
+
+    #[test]
+    fn rescheduling_changes_nothing((tasks, links) in network()) {
+        prop_assert_eq!(run(&tasks, &links), run(&tasks, &links));
+    }
+}
