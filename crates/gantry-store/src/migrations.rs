@@ -1,0 +1,73 @@
+//! Append-only schema migrations.
+//!
+//! Each migration's text is fingerprinted when applied; opening a file whose
+//! applied migrations differ from the ones compiled in is refused, since it
+//! means a migration was edited after release.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior, params};
+
+use crate::{APPLICATION_ID, Error, Result};
+
+/// The migrations, in order. Never edit one that has shipped: add another.
+const MIGRATIONS: &[(&str, &str)] = &[("portfolio", include_str!("../migrations/0001_portfolio.sql"))];
+
+/// The newest format this build knows.
+pub const FORMAT: i64 = MIGRATIONS.len() as i64;
+
+/// FNV-1a: a stable fingerprint of a migration's text.
+fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Brings the file to [`FORMAT`] in one transaction.
+pub fn apply(conn: &mut Connection, path: &Path) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )",
+    )?;
+    let applied: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT version, fingerprint FROM schema_migrations ORDER BY version")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    if let Some(&(found, _)) = applied.last() {
+        if found > FORMAT {
+            return Err(Error::NewerFormat { path: path.to_path_buf(), found, known: FORMAT });
+        }
+    }
+    for (version, print) in &applied {
+        let index = usize::try_from(*version - 1).unwrap_or(usize::MAX);
+        match MIGRATIONS.get(index) {
+            Some((_, sql)) if fingerprint(sql) == *print => {}
+            _ => {
+                return Err(Error::Damaged {
+                    path: path.to_path_buf(),
+                    detail: format!("its format step {version} does not match this version of Gantry"),
+                });
+            }
+        }
+    }
+    let now = chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string();
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(applied.len()) {
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name, fingerprint, applied_at) VALUES (?1, ?2, ?3, ?4)",
+            params![index as i64 + 1, name, fingerprint(sql), now],
+        )?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", FORMAT)?;
+    tx.commit()?;
+    Ok(())
+}

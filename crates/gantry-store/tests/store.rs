@@ -1,0 +1,214 @@
+//! The portfolio file on real temporary SQLite databases.
+
+use chrono::NaiveDate;
+use gantry_core::calendar::WorkCalendar;
+use gantry_core::model::*;
+use gantry_store::{Error, Store};
+
+fn new_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path().join("plan.gantry")).expect("new portfolio opens");
+    (dir, store)
+}
+
+fn sample_project(store: &mut Store) -> ProjectId {
+    store
+        .write("Add project", |db| {
+            let cal = gantry_store::insert_calendar(db, &WorkCalendar::standard(0, "Standard"))?;
+            gantry_store::insert_project(
+                db,
+                &Project {
+                    id: 0,
+                    name: "CRM migration".into(),
+                    goal: String::new(),
+                    scope: String::new(),
+                    methodology: Methodology::Waterfall,
+                    manager: "Ana".into(),
+                    start: NaiveDate::from_ymd_opt(2027, 3, 15).expect("date"),
+                    status: ProjectStatus::OnTrack,
+                    status_reason: String::new(),
+                    currency: "EUR".into(),
+                    calendar_id: cal,
+                    durations: DurationSettings::default(),
+                },
+            )
+        })
+        .expect("project added")
+}
+
+fn new_task(project: ProjectId, parent: Option<TaskId>, position: i64, name: &str) -> Task {
+    Task {
+        id: 0,
+        project_id: project,
+        parent_id: parent,
+        position,
+        name: name.into(),
+        notes: String::new(),
+        kind: TaskKind::Task,
+        duration_minutes: 480,
+        constraint: Constraint::ASAP,
+        percent_complete: 0,
+        board_status: BoardStatus::Backlog,
+        priority: Priority::Medium,
+        calendar_id: None,
+        actual_start: None,
+        actual_finish: None,
+    }
+}
+
+/// Everything a user could see, as text, to compare states.
+fn dump(store: &Store) -> String {
+    let db = store.db();
+    let mut out = String::new();
+    for table in ["projects", "tasks", "links", "calendars", "calendar_working_times", "team_members", "assignments"] {
+        let mut stmt = db.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).expect("select");
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut line = String::new();
+                for i in 0..columns {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    line.push_str(&format!("{v:?}|"));
+                }
+                Ok(line)
+            })
+            .expect("rows");
+        for row in rows {
+            out.push_str(table);
+            out.push(':');
+            out.push_str(&row.expect("row"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn a_new_file_is_migrated_and_marked_as_a_portfolio() {
+    let (dir, store) = new_store();
+    let db = store.db();
+    let app: i32 = db.query_row("PRAGMA application_id", [], |r| r.get(0)).expect("app id");
+    assert_eq!(app, gantry_store::APPLICATION_ID);
+    let mode: String = db.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
+    assert_eq!(mode, "wal", "WAL keeps the file consistent after a crash");
+    let sync: i64 = db.query_row("PRAGMA synchronous", [], |r| r.get(0)).expect("sync");
+    assert_eq!(sync, 2, "synchronous=FULL makes COMMIT durable");
+    let fk: bool = db.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("fk");
+    assert!(fk);
+    drop(store);
+    Store::open(dir.path().join("plan.gantry")).expect("reopens without migrating again");
+}
+
+#[test]
+fn a_file_that_is_not_a_portfolio_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("dir");
+    let text = dir.path().join("notes.gantry");
+    std::fs::write(&text, "this is a text file, not a plan").expect("write");
+    assert!(matches!(Store::open(&text), Err(Error::NotAPortfolio(_))));
+    assert_eq!(std::fs::read(&text).expect("read"), b"this is a text file, not a plan");
+
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).expect("other db");
+        c.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+            .expect("other schema");
+    }
+    let before = std::fs::read(&other).expect("read");
+    let err = Store::open(&other).err().expect("another program's database is refused");
+    assert!(err.to_string().contains("not a Gantry portfolio"), "{err}");
+    assert_eq!(std::fs::read(&other).expect("read"), before, "not one byte changed");
+}
+
+#[test]
+fn a_file_from_a_newer_gantry_is_refused() {
+    let (dir, store) = new_store();
+    store
+        .db()
+        .execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01T00:00:00')", [])
+        .expect("future step");
+    drop(store);
+    let err = Store::open(dir.path().join("plan.gantry")).err().expect("refused");
+    assert!(matches!(err, Error::NewerFormat { found: 99, .. }), "{err}");
+}
+
+#[test]
+fn a_failed_command_changes_nothing() {
+    let (_dir, mut store) = new_store();
+    let project = sample_project(&mut store);
+    let before = dump(&store);
+    let result: gantry_store::Result<()> = store.write("Half a command", |db| {
+        gantry_store::insert_task(db, &new_task(project, None, 1, "Written, then rolled back"))?;
+        Err(Error::Refused("the second half failed".into()))
+    });
+    assert!(result.is_err());
+    assert_eq!(dump(&store), before);
+    assert!(store.history(10).expect("history").iter().all(|h| h.label != "Half a command"));
+}
+
+#[test]
+fn undo_and_redo_restore_deleted_subtrees_with_their_links() {
+    let (dir, mut store) = new_store();
+    let project = sample_project(&mut store);
+    let (phase, _, c) = store
+        .write("Add tasks", |db| {
+            let phase = gantry_store::insert_task(db, &new_task(project, None, 1, "Phase"))?;
+            let a = gantry_store::insert_task(db, &new_task(project, Some(phase), 1, "A"))?;
+            let c = gantry_store::insert_task(db, &new_task(project, None, 2, "C"))?;
+            let link = Link { id: 0, predecessor: a, successor: c, kind: LinkKind::FinishToStart, lag_minutes: 0 };
+            gantry_store::insert_link(db, project, &link)?;
+            Ok((phase, a, c))
+        })
+        .expect("tasks added");
+    let full = dump(&store);
+    store.write("Delete Phase", |db| gantry_store::delete_task(db, phase)).expect("deleted");
+    let deleted = dump(&store);
+    assert_eq!(gantry_store::tasks(store.db(), project).expect("tasks").len(), 1, "the subtree went");
+    assert!(gantry_store::links(store.db(), project).expect("links").is_empty(), "its link went too");
+
+    assert_eq!(store.undo().expect("undo"), Some("Delete Phase".into()));
+    assert_eq!(dump(&store), full, "undo brings back the subtree and the link");
+
+    // History survives a restart.
+    drop(store);
+    let mut store = Store::open(dir.path().join("plan.gantry")).expect("reopen");
+    assert_eq!(store.redo().expect("redo"), Some("Delete Phase".into()));
+    assert_eq!(dump(&store), deleted);
+    store.undo().expect("undo again");
+    store.undo().expect("undo the add");
+    assert!(gantry_store::tasks(store.db(), project).expect("tasks").is_empty());
+    store.redo().expect("redo the add");
+    assert_eq!(dump(&store), full);
+    let fk: i64 = store.db().query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("fk");
+    assert_eq!(fk, 0);
+    let _ = c;
+}
+
+#[test]
+fn a_new_command_clears_what_could_be_redone() {
+    let (_dir, mut store) = new_store();
+    let project = sample_project(&mut store);
+    store.write("Add A", |db| gantry_store::insert_task(db, &new_task(project, None, 1, "A"))).expect("A");
+    store.undo().expect("undo");
+    store.write("Add B", |db| gantry_store::insert_task(db, &new_task(project, None, 1, "B"))).expect("B");
+    assert_eq!(store.redo().expect("redo"), None);
+    let names: Vec<String> =
+        gantry_store::tasks(store.db(), project).expect("tasks").into_iter().map(|t| t.name).collect();
+    assert_eq!(names, vec!["B".to_string()]);
+}
+
+#[test]
+fn calendars_round_trip_with_exceptions() {
+    let (_dir, mut store) = new_store();
+    let mut cal = WorkCalendar::standard(0, "Germany");
+    cal.exceptions.push(gantry_core::CalendarException {
+        name: "Unity Day".into(),
+        start: NaiveDate::from_ymd_opt(2020, 10, 3).expect("date"),
+        finish: NaiveDate::from_ymd_opt(2020, 10, 3).expect("date"),
+        yearly: true,
+        working: vec![],
+    });
+    let id = store.write("Add calendar", |db| gantry_store::insert_calendar(db, &cal)).expect("stored");
+    let back = gantry_store::calendar(store.db(), id).expect("read");
+    assert_eq!(back.weekdays, cal.weekdays);
+    assert_eq!(back.exceptions, cal.exceptions);
+}
