@@ -1,1 +1,712 @@
-//! placeholder
+//! Gantry's commands. The Tauri shell and the `gantry` CLI both call these,
+//! so everything the app can do is testable without a window.
+//!
+//! Each command validates its input with `gantry_core::validate`, then runs
+//! as one store transaction: it either happens completely, with an undo
+//! step, or not at all. Dates on the wire are local `YYYY-MM-DDTHH:MM:SS`.
+
+pub mod bindings;
+mod error;
+pub mod recent;
+pub mod sample;
+pub mod wire;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use gantry_core::calendar::WorkCalendar;
+use gantry_core::model::*;
+use gantry_core::schedule::{self, Schedule, ScheduleInput};
+use gantry_core::{units, validate, wbs};
+use gantry_store::{Db, Store};
+
+pub use error::{Error, Result};
+use error::refused;
+use wire::*;
+
+/// An open portfolio file.
+pub struct Portfolio {
+    store: Store,
+}
+
+const WIRE_DATETIME: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// A moment as the wire carries it.
+pub fn wire_datetime(t: NaiveDateTime) -> String {
+    t.format(WIRE_DATETIME).to_string()
+}
+
+/// Initials for avatars: first letters of the first and last word.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words.first().and_then(|w| w.chars().next());
+    let last = if words.len() > 1 { words.last().and_then(|w| w.chars().next()) } else { None };
+    first.into_iter().chain(last).flat_map(char::to_uppercase).collect()
+}
+
+impl Portfolio {
+    /// Opens (or creates, if no file is there) a portfolio.
+    pub fn open(path: impl AsRef<Path>) -> Result<Portfolio> {
+        Ok(Portfolio { store: Store::open(path)? })
+    }
+
+    /// Creates the sample portfolio in a new file. Refuses to touch an
+    /// existing file.
+    pub fn create_sample(path: impl AsRef<Path>, today: NaiveDate) -> Result<Portfolio> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Err(refused(format!("{} already exists; choose a new file for the sample.", path.display())));
+        }
+        let mut portfolio = Portfolio::open(path)?;
+        sample::create(&mut portfolio.store, today)?;
+        Ok(portfolio)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The file's name and what undo and redo would do.
+    pub fn info(&self) -> Result<PortfolioInfo> {
+        let history = self.store.history(200)?;
+        let undo = history.iter().find(|h| !h.undone).map(|h| h.label.clone());
+        let redo = history.iter().rev().find(|h| h.undone).map(|h| h.label.clone());
+        let path = self.path();
+        Ok(PortfolioInfo {
+            path: path.display().to_string(),
+            name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            undo,
+            redo,
+        })
+    }
+
+    // ---------------------------------------------------------- projects
+
+    /// The portfolio home: every project with its scheduled dates.
+    pub fn projects(&self) -> Result<Vec<ProjectSummary>> {
+        let db = self.store.db();
+        let counts: HashMap<ProjectId, i64> = gantry_store::task_counts(db)?.into_iter().collect();
+        let calendars = gantry_store::calendars(db)?;
+        gantry_store::projects(db)?
+            .into_iter()
+            .map(|p| {
+                let tasks = gantry_store::tasks(db, p.id)?;
+                let links = gantry_store::links(db, p.id)?;
+                let s = run_schedule(&p, &calendars, &tasks, &links);
+                let (mut work, mut done) = (0.0, 0.0);
+                for (t, d) in tasks.iter().zip(&s.tasks) {
+                    if !d.summary {
+                        let weight = t.duration_minutes.max(1) as f64;
+                        work += weight;
+                        done += weight * f64::from(t.percent_complete) / 100.0;
+                    }
+                }
+                Ok(ProjectSummary {
+                    id: p.id,
+                    manager: p.manager,
+                    methodology: p.methodology,
+                    start: wire_datetime(s.start),
+                    finish: wire_datetime(s.finish),
+                    status: p.status,
+                    status_reason: p.status_reason,
+                    task_count: counts.get(&p.id).copied().unwrap_or(0),
+                    percent_complete: if work > 0.0 { (done / work * 1000.0).round() / 10.0 } else { 0.0 },
+                    critical_count: s.tasks.iter().filter(|d| d.critical && !d.summary).count() as i64,
+                    name: p.name,
+                })
+            })
+            .collect()
+    }
+
+    /// The calendars a project may use.
+    pub fn calendars(&self) -> Result<Vec<CalendarChoice>> {
+        Ok(gantry_store::calendars(self.store.db())?
+            .into_iter()
+            .map(|c| CalendarChoice {
+                id: c.id,
+                exceptions: c
+                    .exceptions
+                    .iter()
+                    .map(|e| {
+                        let when = if e.start == e.finish {
+                            e.start.format("%Y-%m-%d").to_string()
+                        } else {
+                            format!("{} – {}", e.start.format("%Y-%m-%d"), e.finish.format("%Y-%m-%d"))
+                        };
+                        format!("{}: {when}{}", e.name, if e.yearly { ", every year" } else { "" })
+                    })
+                    .collect(),
+                name: c.name,
+            })
+            .collect())
+    }
+
+    /// Adds a project; returns its id.
+    pub fn create_project(&mut self, fields: ProjectFields) -> Result<ProjectId> {
+        let project = checked_project(self.store.db(), 0, &fields)?;
+        let label = format!("Create project “{}”", project.name);
+        Ok(self.store.write(&label, |db| gantry_store::insert_project(db, &project))?)
+    }
+
+    /// Changes the project sheet.
+    pub fn update_project(&mut self, id: ProjectId, fields: ProjectFields) -> Result<()> {
+        let project = checked_project(self.store.db(), id, &fields)?;
+        let before = gantry_store::project(self.store.db(), id)?;
+        let label = if before.name != project.name {
+            format!("Rename project “{}” to “{}”", before.name, project.name)
+        } else {
+            format!("Edit project “{}”", project.name)
+        };
+        let mut project = project;
+        project.durations = before.durations;
+        Ok(self.store.write(&label, |db| gantry_store::update_project(db, &project))?)
+    }
+
+    /// Removes a project and all its tasks (undoable).
+    pub fn delete_project(&mut self, id: ProjectId) -> Result<()> {
+        let p = gantry_store::project(self.store.db(), id)?;
+        Ok(self.store.write(&format!("Delete project “{}”", p.name), |db| gantry_store::delete_project(db, id))?)
+    }
+
+    // -------------------------------------------------------------- plan
+
+    /// A project with its WBS in outline order and the scheduled dates.
+    pub fn plan(&self, id: ProjectId) -> Result<ProjectPlan> {
+        let db = self.store.db();
+        let project = gantry_store::project(db, id)?;
+        let calendars = gantry_store::calendars(db)?;
+        let tasks = gantry_store::tasks(db, id)?;
+        let links = gantry_store::links(db, id)?;
+        let assignments = gantry_store::assignments(db, id)?;
+        let team: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
+        let s = run_schedule(&project, &calendars, &tasks, &links);
+
+        let by_id: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let rows = wbs::outline(&nodes(&tasks));
+        let outline_of: HashMap<TaskId, &str> = rows.iter().map(|r| (r.id, r.outline.as_str())).collect();
+        let mut preds: HashMap<TaskId, Vec<String>> = HashMap::new();
+        for l in &links {
+            let lag = match l.lag_minutes {
+                0 => String::new(),
+                m if m > 0 => format!("+{}", units::format_duration(m, project.durations)),
+                m => format!("-{}", units::format_duration(-m, project.durations)),
+            };
+            let code = l.kind.code().to_uppercase();
+            let from = outline_of.get(&l.predecessor).copied().unwrap_or("?");
+            preds.entry(l.successor).or_default().push(format!("{from}{code}{lag}"));
+        }
+        let mut people: HashMap<TaskId, Vec<AssigneeRef>> = HashMap::new();
+        for a in &assignments {
+            if let Some(m) = team.get(&a.member_id) {
+                people.entry(a.task_id).or_default().push(AssigneeRef {
+                    member_id: m.id,
+                    name: m.name.clone(),
+                    initials: initials(&m.name),
+                    units_percent: a.units_percent,
+                });
+            }
+        }
+        let task_rows = rows
+            .iter()
+            .filter_map(|r| {
+                let i = *by_id.get(&r.id)?;
+                let t = &tasks[i];
+                let d = &s.tasks[i];
+                let duration = if d.summary {
+                    working_minutes(&project, &calendars, t, d.start, d.finish)
+                } else {
+                    t.duration_minutes
+                };
+                Some(TaskRow {
+                    id: t.id,
+                    parent_id: t.parent_id,
+                    depth: r.depth as u32,
+                    outline: r.outline.clone(),
+                    name: t.name.clone(),
+                    notes: t.notes.clone(),
+                    kind: if r.has_children { TaskKind::Summary } else { t.kind },
+                    duration_minutes: duration,
+                    duration: units::format_duration(duration, project.durations),
+                    start: wire_datetime(d.start),
+                    finish: wire_datetime(d.finish),
+                    percent_complete: t.percent_complete,
+                    board_status: t.board_status,
+                    priority: t.priority,
+                    constraint_kind: t.constraint.kind,
+                    constraint_date: t.constraint.date.map(wire_datetime),
+                    total_slack_minutes: d.total_slack,
+                    critical: d.critical,
+                    has_children: r.has_children,
+                    predecessors: preds.remove(&t.id).unwrap_or_default().join(", "),
+                    assignees: people.remove(&t.id).unwrap_or_default(),
+                })
+            })
+            .collect();
+        let calendar_name =
+            calendars.iter().find(|c| c.id == project.calendar_id).map(|c| c.name.clone()).unwrap_or_default();
+        Ok(ProjectPlan {
+            id,
+            fields: fields_of(&project),
+            calendar_name,
+            start: wire_datetime(s.start),
+            finish: wire_datetime(s.finish),
+            tasks: task_rows,
+            links: links
+                .iter()
+                .map(|l| LinkRow {
+                    id: l.id,
+                    predecessor: l.predecessor,
+                    successor: l.successor,
+                    kind: l.kind,
+                    lag_minutes: l.lag_minutes,
+                })
+                .collect(),
+            diagnostics: s.diagnostics.into_iter().map(|d| d.message).collect(),
+        })
+    }
+
+    /// Adds a task after `after` (as its sibling) or at the end of the plan.
+    pub fn add_task(&mut self, new: NewTask) -> Result<TaskId> {
+        let name = validate::name("name", "The task name", &new.name)?;
+        let project = gantry_store::project(self.store.db(), new.project_id)?;
+        let minutes = match &new.duration {
+            Some(text) => units::parse_duration(text, project.durations)?,
+            None => project.durations.minutes_per_day,
+        };
+        let anchor = match new.after {
+            Some(id) => {
+                let t = gantry_store::task(self.store.db(), id)?;
+                if t.project_id != project.id {
+                    return Err(refused("That task belongs to another project."));
+                }
+                Some(t)
+            }
+            None => None,
+        };
+        let label = format!("Add task “{name}”");
+        Ok(self.store.write(&label, |db| {
+            let (parent, position) = match &anchor {
+                Some(a) => {
+                    make_room(db, project.id, a.parent_id, a.position + 1)?;
+                    (a.parent_id, a.position + 1)
+                }
+                None => (None, next_position(db, project.id, None)?),
+            };
+            gantry_store::insert_task(
+                db,
+                &Task {
+                    id: 0,
+                    project_id: project.id,
+                    parent_id: parent,
+                    position,
+                    name,
+                    notes: String::new(),
+                    kind: if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task },
+                    duration_minutes: minutes,
+                    constraint: Constraint::ASAP,
+                    percent_complete: 0,
+                    board_status: BoardStatus::Backlog,
+                    priority: Priority::Medium,
+                    calendar_id: None,
+                    actual_start: None,
+                    actual_finish: None,
+                },
+            )
+        })?)
+    }
+
+    /// Changes the fields of one task that `edit` names.
+    pub fn edit_task(&mut self, id: TaskId, edit: TaskEdit) -> Result<()> {
+        let db = self.store.db();
+        let before = gantry_store::task(db, id)?;
+        let project = gantry_store::project(db, before.project_id)?;
+        let calendars = gantry_store::calendars(db)?;
+        let cal = task_calendar(&project, &calendars, &before);
+        let mut t = before.clone();
+        let mut what = Vec::new();
+        if let Some(name) = &edit.name {
+            t.name = validate::name("name", "The task name", name)?;
+            what.push("rename");
+        }
+        if let Some(notes) = &edit.notes {
+            t.notes = validate::text("notes", "The notes", notes)?;
+            what.push("notes");
+        }
+        if let Some(text) = &edit.duration {
+            t.duration_minutes = units::parse_duration(text, project.durations)?;
+            t.kind = if t.kind == TaskKind::Summary {
+                TaskKind::Summary
+            } else if t.duration_minutes == 0 {
+                TaskKind::Milestone
+            } else {
+                TaskKind::Task
+            };
+            what.push("duration");
+        }
+        if let Some(milestone) = edit.milestone {
+            if milestone {
+                t.kind = TaskKind::Milestone;
+                t.duration_minutes = 0;
+            } else if t.kind == TaskKind::Milestone {
+                t.kind = TaskKind::Task;
+                t.duration_minutes = t.duration_minutes.max(project.durations.minutes_per_day);
+            }
+            what.push("type");
+        }
+        if let Some(start) = &edit.start {
+            let day = validate::date("start", start)?;
+            let at = cal.next_start(day.and_time(NaiveTime::MIN));
+            t.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(at) };
+            what.push("start");
+        }
+        if let Some(finish) = &edit.finish {
+            let day = validate::date("finish", finish)?;
+            let tasks = gantry_store::tasks(db, project.id)?;
+            let links = gantry_store::links(db, project.id)?;
+            // The finish is measured from where the task starts, with the
+            // new start if one came in the same edit.
+            let mut scheduled = tasks.clone();
+            if let Some(slot) = scheduled.iter_mut().find(|x| x.id == id) {
+                *slot = t.clone();
+            }
+            let s = run_schedule(&project, &calendars, &scheduled, &links);
+            let start = s.get(id).map(|d| d.start).unwrap_or(t.constraint.date.unwrap_or_default());
+            let end_of_day = day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN);
+            let finish_at = cal.previous_finish(end_of_day);
+            let minutes = cal.working_minutes_between(start, finish_at);
+            if finish_at < start || minutes < 0 {
+                return Err(Error::Store(gantry_store::Error::Invalid(validate::ValidationError {
+                    field: "finish",
+                    message: format!(
+                        "The finish {day} is before the task starts ({}).",
+                        start.format("%Y-%m-%d %H:%M")
+                    ),
+                })));
+            }
+            t.duration_minutes = validate::duration("finish", minutes)?;
+            if t.kind != TaskKind::Summary {
+                t.kind = if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task };
+            }
+            what.push("finish");
+        }
+        if let Some(p) = edit.percent_complete {
+            t.percent_complete = validate::percent("percentComplete", p)?;
+            if t.percent_complete == 100 {
+                t.board_status = BoardStatus::Done;
+            } else if t.percent_complete > 0 && matches!(t.board_status, BoardStatus::Backlog | BoardStatus::Todo) {
+                t.board_status = BoardStatus::InProgress;
+            }
+            what.push("progress");
+        }
+        if let Some(priority) = edit.priority {
+            t.priority = priority;
+            what.push("priority");
+        }
+        if let Some(status) = edit.board_status {
+            t.board_status = status;
+            what.push("status");
+        }
+        if t == before {
+            return Ok(());
+        }
+        let label = match what.as_slice() {
+            ["rename"] => format!("Rename “{}” to “{}”", before.name, t.name),
+            [one] => format!("Change {one} of “{}”", t.name),
+            _ => format!("Edit “{}”", t.name),
+        };
+        Ok(self.store.write(&label, |db| gantry_store::update_task(db, &t))?)
+    }
+
+    /// Moves a task up or down among its siblings, or in or out a level.
+    pub fn shift_task(&mut self, id: TaskId, shift: Shift) -> Result<()> {
+        let t = gantry_store::task(self.store.db(), id)?;
+        let label = match shift {
+            Shift::Up => format!("Move “{}” up", t.name),
+            Shift::Down => format!("Move “{}” down", t.name),
+            Shift::Indent => format!("Indent “{}”", t.name),
+            Shift::Outdent => format!("Outdent “{}”", t.name),
+        };
+        let day = gantry_store::project(self.store.db(), t.project_id)?.durations.minutes_per_day;
+        Ok(self.store.write(&label, |db| {
+            let siblings = siblings(db, t.project_id, t.parent_id)?;
+            let at = siblings.iter().position(|s| s.id == id).ok_or(gantry_store::Error::NotFound("The task"))?;
+            match shift {
+                Shift::Up | Shift::Down => {
+                    let other = match shift {
+                        Shift::Up => at.checked_sub(1).and_then(|i| siblings.get(i)),
+                        _ => siblings.get(at + 1),
+                    };
+                    let Some(other) = other else {
+                        return Err(gantry_store::Error::Refused(format!(
+                            "“{}” is already the {} of its level.",
+                            t.name,
+                            if matches!(shift, Shift::Up) { "first" } else { "last" }
+                        )));
+                    };
+                    gantry_store::place_task(db, t.id, t.parent_id, other.position)?;
+                    gantry_store::place_task(db, other.id, other.parent_id, t.position)?;
+                }
+                Shift::Indent => {
+                    let Some(above) = at.checked_sub(1).and_then(|i| siblings.get(i)) else {
+                        return Err(gantry_store::Error::Refused(format!(
+                            "“{}” has no task above it on its level to go under.",
+                            t.name
+                        )));
+                    };
+                    let position = next_position(db, t.project_id, Some(above.id))?;
+                    gantry_store::place_task(db, t.id, Some(above.id), position)?;
+                    sync_summary(db, Some(above.id), day)?;
+                }
+                Shift::Outdent => {
+                    let Some(parent_id) = t.parent_id else {
+                        return Err(gantry_store::Error::Refused(format!("“{}” is already at the top level.", t.name)));
+                    };
+                    let parent = gantry_store::task(db, parent_id)?;
+                    make_room(db, t.project_id, parent.parent_id, parent.position + 1)?;
+                    gantry_store::place_task(db, t.id, parent.parent_id, parent.position + 1)?;
+                    sync_summary(db, Some(parent_id), day)?;
+                }
+            }
+            Ok(())
+        })?)
+    }
+
+    /// Puts a task under another (or at the top level), as its last child.
+    pub fn reparent_task(&mut self, id: TaskId, parent: Option<TaskId>) -> Result<()> {
+        let db = self.store.db();
+        let t = gantry_store::task(db, id)?;
+        let tasks = gantry_store::tasks(db, t.project_id)?;
+        if let Some(p) = parent {
+            let Some(target) = tasks.iter().find(|x| x.id == p) else {
+                return Err(refused("The new parent is not a task of this project."));
+            };
+            if wbs::would_be_own_ancestor(&nodes(&tasks), id, p) {
+                return Err(refused(format!(
+                    "“{}” cannot go under “{}”: a task cannot be its own ancestor.",
+                    t.name, target.name
+                )));
+            }
+        }
+        let day = gantry_store::project(db, t.project_id)?.durations.minutes_per_day;
+        Ok(self.store.write(&format!("Move “{}”", t.name), |db| {
+            let position = next_position(db, t.project_id, parent)?;
+            gantry_store::place_task(db, id, parent, position)?;
+            sync_summary(db, t.parent_id, day)?;
+            sync_summary(db, parent, day)
+        })?)
+    }
+
+    /// Deletes a task with its subtasks, links and assignments (undoable).
+    pub fn delete_task(&mut self, id: TaskId) -> Result<Deleted> {
+        let db = self.store.db();
+        let t = gantry_store::task(db, id)?;
+        let tasks = gantry_store::tasks(db, t.project_id)?;
+        let links = gantry_store::links(db, t.project_id)?;
+        let mut doomed = vec![id];
+        let mut i = 0;
+        while i < doomed.len() {
+            let parent = doomed[i];
+            doomed.extend(tasks.iter().filter(|x| x.parent_id == Some(parent)).map(|x| x.id));
+            i += 1;
+        }
+        let link_count = links
+            .iter()
+            .filter(|l| doomed.contains(&l.predecessor) || doomed.contains(&l.successor))
+            .count() as i64;
+        let label = match doomed.len() {
+            1 => format!("Delete “{}”", t.name),
+            n => format!("Delete “{}” and {} subtasks", t.name, n - 1),
+        };
+        let day = gantry_store::project(db, t.project_id)?.durations.minutes_per_day;
+        self.store.write(&label, |db| {
+            gantry_store::delete_task(db, id)?;
+            sync_summary(db, t.parent_id, day)
+        })?;
+        Ok(Deleted { tasks: doomed.len() as i64, links: link_count, label })
+    }
+
+    /// Adds a dependency, refusing self-links, duplicates and cycles.
+    pub fn link_tasks(&mut self, predecessor: TaskId, successor: TaskId, kind: LinkKind, lag: i64) -> Result<LinkId> {
+        let db = self.store.db();
+        let p = gantry_store::task(db, predecessor)?;
+        let s = gantry_store::task(db, successor)?;
+        let lag = validate::lag("lag", lag)?;
+        if p.project_id != s.project_id {
+            return Err(refused("Tasks of different projects cannot be linked."));
+        }
+        if p.id == s.id {
+            return Err(refused(format!("“{}” cannot depend on itself.", p.name)));
+        }
+        let tasks = gantry_store::tasks(db, p.project_id)?;
+        let mut links = gantry_store::links(db, p.project_id)?;
+        if links.iter().any(|l| l.predecessor == p.id && l.successor == s.id) {
+            return Err(refused(format!("“{}” already depends on “{}”.", s.name, p.name)));
+        }
+        let link = Link { id: 0, predecessor, successor, kind, lag_minutes: lag };
+        links.push(link);
+        if let Some(cycle) = schedule::find_cycle(&tasks, &links) {
+            let names: Vec<&str> =
+                cycle.iter().filter_map(|id| tasks.iter().find(|t| t.id == *id)).map(|t| t.name.as_str()).collect();
+            return Err(Error::Cycle {
+                message: format!("This link would make a circle: {} → {}.", names.join(" → "), names[0]),
+            });
+        }
+        let label = format!("Link “{}” → “{}”", p.name, s.name);
+        Ok(self.store.write(&label, |db| gantry_store::insert_link(db, p.project_id, &link))?)
+    }
+
+    /// Removes a dependency.
+    pub fn unlink(&mut self, link: LinkId) -> Result<()> {
+        Ok(self.store.write("Remove link", |db| gantry_store::delete_link(db, link))?)
+    }
+
+    /// Reverts the last change; returns what was undone.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        Ok(self.store.undo()?)
+    }
+
+    /// Re-applies the last undone change.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        Ok(self.store.redo()?)
+    }
+
+    // -------------------------------------------------------------- team
+
+    /// The team of the portfolio.
+    pub fn team(&self) -> Result<Vec<Member>> {
+        Ok(gantry_store::team(self.store.db())?
+            .into_iter()
+            .map(|m| Member {
+                id: m.id,
+                initials: initials(&m.name),
+                name: m.name,
+                role: m.role,
+                skills: m.skills,
+                email: m.email,
+                cost_rate: m.cost_rate,
+                capacity_percent: m.capacity_percent,
+            })
+            .collect())
+    }
+
+    /// Direct access for tests and tools that check invariants.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+fn nodes(tasks: &[Task]) -> Vec<wbs::Node> {
+    tasks.iter().map(|t| wbs::Node { id: t.id, parent: t.parent_id, position: t.position }).collect()
+}
+
+fn project_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar]) -> std::borrow::Cow<'a, WorkCalendar> {
+    match calendars.iter().find(|c| c.id == project.calendar_id) {
+        Some(c) => std::borrow::Cow::Borrowed(c),
+        None => std::borrow::Cow::Owned(WorkCalendar::standard(0, "Standard")),
+    }
+}
+
+fn task_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar], t: &Task) -> std::borrow::Cow<'a, WorkCalendar> {
+    match t.calendar_id.and_then(|id| calendars.iter().find(|c| c.id == id)) {
+        Some(c) => std::borrow::Cow::Borrowed(c),
+        None => project_calendar(project, calendars),
+    }
+}
+
+fn working_minutes(project: &Project, calendars: &[WorkCalendar], t: &Task, a: NaiveDateTime, b: NaiveDateTime) -> i64 {
+    task_calendar(project, calendars, t).working_minutes_between(a, b)
+}
+
+/// Schedules a project from its stored inputs.
+pub fn run_schedule(project: &Project, calendars: &[WorkCalendar], tasks: &[Task], links: &[Link]) -> Schedule {
+    let calendar = project_calendar(project, calendars);
+    schedule::schedule(&ScheduleInput {
+        project_start: project.start.and_time(NaiveTime::MIN),
+        calendar: &calendar,
+        calendars,
+        tasks,
+        links,
+    })
+}
+
+fn fields_of(p: &Project) -> ProjectFields {
+    ProjectFields {
+        name: p.name.clone(),
+        goal: p.goal.clone(),
+        scope: p.scope.clone(),
+        methodology: p.methodology,
+        manager: p.manager.clone(),
+        start: p.start.format("%Y-%m-%d").to_string(),
+        status: p.status,
+        status_reason: p.status_reason.clone(),
+        currency: p.currency.clone(),
+        calendar_id: p.calendar_id,
+    }
+}
+
+/// Validates the project sheet into a project.
+fn checked_project(db: &Db, id: ProjectId, f: &ProjectFields) -> Result<Project> {
+    gantry_store::calendar(db, f.calendar_id).map_err(|_| {
+        Error::Store(gantry_store::Error::Invalid(validate::ValidationError {
+            field: "calendarId",
+            message: "Choose one of the portfolio's calendars.".into(),
+        }))
+    })?;
+    Ok(Project {
+        id,
+        name: validate::name("name", "The project name", &f.name)?,
+        goal: validate::text("goal", "The goal", &f.goal)?,
+        scope: validate::text("scope", "The scope", &f.scope)?,
+        methodology: f.methodology,
+        manager: validate::optional_name("manager", "The manager's name", &f.manager)?,
+        start: validate::date("start", &f.start)?,
+        status: f.status,
+        status_reason: validate::text("statusReason", "The status reason", &f.status_reason)?,
+        currency: validate::currency("currency", &f.currency)?,
+        calendar_id: f.calendar_id,
+        durations: DurationSettings::default(),
+    })
+}
+
+/// The children of `parent` in order.
+fn siblings(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_store::Result<Vec<Task>> {
+    let mut list: Vec<Task> =
+        gantry_store::tasks(db, project)?.into_iter().filter(|t| t.parent_id == parent).collect();
+    list.sort_by_key(|t| (t.position, t.id));
+    Ok(list)
+}
+
+fn next_position(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_store::Result<i64> {
+    Ok(db.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM tasks WHERE project_id = ?1 AND parent_id IS ?2",
+        (project, parent),
+        |r| r.get(0),
+    )?)
+}
+
+/// Shifts the siblings at or after `position` down by one.
+fn make_room(db: &Db, project: ProjectId, parent: Option<TaskId>, position: i64) -> gantry_store::Result<()> {
+    db.execute(
+        "UPDATE tasks SET position = position + 1 WHERE project_id = ?1 AND parent_id IS ?2 AND position >= ?3",
+        (project, parent, position),
+    )?;
+    Ok(())
+}
+
+/// Keeps a task's kind in step with whether it has subtasks: a parent is a
+/// summary; a former parent becomes a task of at least a day again.
+fn sync_summary(db: &Db, task: Option<TaskId>, day_minutes: i64) -> gantry_store::Result<()> {
+    let Some(id) = task else { return Ok(()) };
+    let children: i64 = db.query_row("SELECT count(*) FROM tasks WHERE parent_id = ?1", [id], |r| r.get(0))?;
+    let mut t = gantry_store::task(db, id)?;
+    if children > 0 && t.kind != TaskKind::Summary {
+        t.kind = TaskKind::Summary;
+        gantry_store::update_task(db, &t)?;
+    } else if children == 0 && t.kind == TaskKind::Summary {
+        t.kind = TaskKind::Task;
+        t.duration_minutes = t.duration_minutes.max(day_minutes);
+        gantry_store::update_task(db, &t)?;
+    }
+    Ok(())
+}

@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod model;
 pub mod schedule;
+pub mod units;
 pub mod validate;
 pub mod wbs;
 

@@ -1,0 +1,49 @@
+//! Generates `ui/src/lib/ipc/bindings.ts` from the wire types, so the
+//! frontend and the backend cannot disagree. A test fails when the committed
+//! file is stale; `UPDATE_BINDINGS=1 cargo test -p gantry-api` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::wire::*;
+use gantry_core::model::*;
+
+/// The TypeScript declarations of every wire type.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ApiError::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        PortfolioInfo::decl(&cfg),
+        ProjectSummary::decl(&cfg),
+        ProjectFields::decl(&cfg),
+        CalendarChoice::decl(&cfg),
+        TaskRow::decl(&cfg),
+        AssigneeRef::decl(&cfg),
+        LinkRow::decl(&cfg),
+        ProjectPlan::decl(&cfg),
+        NewTask::decl(&cfg),
+        TaskEdit::decl(&cfg),
+        Shift::decl(&cfg),
+        Deleted::decl(&cfg),
+        Member::decl(&cfg),
+        RecentFile::decl(&cfg),
+        Changed::decl(&cfg),
+        Methodology::decl(&cfg),
+        ProjectStatus::decl(&cfg),
+        TaskKind::decl(&cfg),
+        ConstraintKind::decl(&cfg),
+        BoardStatus::decl(&cfg),
+        Priority::decl(&cfg),
+        LinkKind::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from crates/gantry-api/src/wire.rs by `UPDATE_BINDINGS=1 cargo test -p gantry-api`.\n\
+         // Do not edit by hand.\n",
+    );
+    for d in decls {
+        out.push_str("\nexport ");
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}

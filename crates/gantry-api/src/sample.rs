@@ -1,0 +1,314 @@
+//! The sample portfolio a newcomer sees first: three IT projects of a real
+//! IT department, a shared team and a company calendar with holidays.
+//!
+//! The plans live in `sample/*.plan` as indented text, one task a line:
+//! `#key Name | duration | after:key,key:ss+2d | @member,@member50`. Indentation
+//! makes the WBS; a duration of `0` is a milestone; lines without a duration
+//! are phases. Dates are placed relative to `today`, and work planned before
+//! today is marked done or in progress, so the portfolio is always in flight.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use gantry_core::calendar::{CalendarException, WorkCalendar};
+use gantry_core::model::*;
+use gantry_core::units;
+use gantry_store::{Result, Store};
+
+struct Member {
+    key: &'static str,
+    name: &'static str,
+    role: &'static str,
+    skills: &'static [&'static str],
+    email: &'static str,
+    rate: f64,
+    capacity: u16,
+}
+
+const TEAM: &[Member] = &[
+    Member { key: "ana", name: "Ana Moreau", role: "IT project manager", skills: &["PMP", "Stakeholder management", "Budgeting", "Vendor management"], email: "ana.moreau@northwind-it.example", rate: 95.0, capacity: 100 },
+    Member { key: "priya", name: "Priya Raman", role: "Scrum master", skills: &["Scrum", "Product discovery", "Facilitation"], email: "priya.raman@northwind-it.example", rate: 90.0, capacity: 100 },
+    Member { key: "lena", name: "Lena Schmidt", role: "Business analyst", skills: &["Requirements", "BPMN", "Dynamics 365", "UAT coordination"], email: "lena.schmidt@northwind-it.example", rate: 80.0, capacity: 100 },
+    Member { key: "marco", name: "Marco Rossi", role: "Solution architect", skills: &["Azure", "Integration", "API design", "SAP interfaces"], email: "marco.rossi@northwind-it.example", rate: 110.0, capacity: 80 },
+    Member { key: "sofia", name: "Sofia Lindqvist", role: "Data engineer", skills: &["SQL", "ETL", "Data quality", "Siebel"], email: "sofia.lindqvist@northwind-it.example", rate: 85.0, capacity: 100 },
+    Member { key: "kwame", name: "Kwame Mensah", role: "Full-stack developer", skills: &["TypeScript", "React", "Node.js", "Power BI"], email: "kwame.mensah@northwind-it.example", rate: 80.0, capacity: 100 },
+    Member { key: "yuki", name: "Yuki Tanaka", role: "QA engineer", skills: &["Test automation", "Playwright", "Accessibility", "Load testing"], email: "yuki.tanaka@northwind-it.example", rate: 70.0, capacity: 100 },
+    Member { key: "omar", name: "Omar Haddad", role: "Security engineer", skills: &["Penetration testing", "IAM", "ISO 27001", "802.1X"], email: "omar.haddad@northwind-it.example", rate: 105.0, capacity: 60 },
+    Member { key: "tomasz", name: "Tomasz Nowak", role: "Network engineer", skills: &["Cisco", "Wi-Fi design", "SD-WAN", "Firewalls"], email: "tomasz.nowak@northwind-it.example", rate: 85.0, capacity: 100 },
+    Member { key: "julia", name: "Júlia Costa", role: "Field technician", skills: &["Cabling", "Hardware", "Desk-side support"], email: "julia.costa@northwind-it.example", rate: 55.0, capacity: 100 },
+    Member { key: "david", name: "David Okafor", role: "Change and training lead", skills: &["Training", "Communications", "Change management"], email: "david.okafor@northwind-it.example", rate: 75.0, capacity: 50 },
+];
+
+struct SampleProject {
+    name: &'static str,
+    goal: &'static str,
+    scope: &'static str,
+    methodology: Methodology,
+    manager: &'static str,
+    /// Weeks before today that the project started.
+    started_weeks_ago: i64,
+    status: ProjectStatus,
+    reason: &'static str,
+    plan: &'static str,
+}
+
+const PROJECTS: &[SampleProject] = &[
+    SampleProject {
+        name: "CRM migration to Dynamics 365",
+        goal: "Replace the end-of-life Siebel CRM with Dynamics 365 for 240 sales and service users, without losing a customer record, before the Siebel support contract ends.",
+        scope: "In: accounts, contacts, opportunities, service cases, ERP order integration, Outlook/Teams, Power BI dashboards, training. Out: marketing automation (phase 2), partner portal.",
+        methodology: Methodology::Waterfall,
+        manager: "Ana Moreau",
+        started_weeks_ago: 9,
+        status: ProjectStatus::AtRisk,
+        reason: "Legacy data cleansing takes longer than planned: 18 % duplicate accounts. Dry-run 1 is at risk; mitigation: second data engineer from January.",
+        plan: include_str!("../sample/crm.plan"),
+    },
+    SampleProject {
+        name: "Office network refresh",
+        goal: "Replace 12-year-old switches and Wi-Fi at headquarters and two branches with a segmented, monitored network, with no more than one evening outage per site.",
+        scope: "In: core and access switches, firewalls, Wi-Fi 6E, 802.1X, SIEM logging, cabling at HQ. Out: telephony, WAN contracts.",
+        methodology: Methodology::Waterfall,
+        manager: "Tomasz Nowak",
+        started_weeks_ago: 4,
+        status: ProjectStatus::OnTrack,
+        reason: "Hardware ordered; vendor confirmed delivery dates.",
+        plan: include_str!("../sample/network.plan"),
+    },
+    SampleProject {
+        name: "Customer self-service portal",
+        goal: "Let customers see invoices, pay online and raise support tickets themselves, cutting call-centre volume by 25 %.",
+        scope: "In: sign-up, account overview, invoices, payments, tickets, knowledge base. Out: mobile apps, live chat.",
+        methodology: Methodology::Scrum,
+        manager: "Priya Raman",
+        started_weeks_ago: 6,
+        status: ProjectStatus::OffTrack,
+        reason: "The payment provider changed its API; sprint 3 scope moved and release 1.0 slips by about two weeks.",
+        plan: include_str!("../sample/portal.plan"),
+    },
+];
+
+/// One parsed line of a plan.
+struct Line<'a> {
+    depth: usize,
+    key: Option<&'a str>,
+    name: &'a str,
+    duration: Option<&'a str>,
+    after: Vec<&'a str>,
+    people: Vec<&'a str>,
+}
+
+fn parse(plan: &str) -> Vec<Line<'_>> {
+    plan.lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("# "))
+        .map(|l| {
+            let depth = (l.len() - l.trim_start().len()) / 2;
+            let mut fields = l.trim().split(" | ");
+            let head = fields.next().unwrap_or_default();
+            let (key, name) = match head.strip_prefix('#') {
+                Some(rest) => match rest.split_once(' ') {
+                    Some((k, n)) => (Some(k), n),
+                    None => (None, rest),
+                },
+                None => (None, head),
+            };
+            let mut line = Line { depth, key, name, duration: None, after: vec![], people: vec![] };
+            for f in fields {
+                if let Some(list) = f.strip_prefix("after:") {
+                    line.after = list.split(',').collect();
+                } else if f.starts_with('@') {
+                    line.people = f.split(',').map(|p| p.trim_start_matches('@')).collect();
+                } else {
+                    line.duration = Some(f);
+                }
+            }
+            line
+        })
+        .collect()
+}
+
+/// `key`, `key:ss`, `key:fs+2d`, `key:ff-1d`.
+fn parse_link(spec: &str, settings: DurationSettings) -> (&str, LinkKind, i64) {
+    let (key, rest) = spec.split_once(':').unwrap_or((spec, "fs"));
+    let (kind, lag) = rest.split_at(rest.find(['+', '-']).unwrap_or(rest.len()));
+    let kind = LinkKind::from_code(kind).unwrap_or(LinkKind::FinishToStart);
+    let lag = match lag.strip_prefix('-') {
+        Some(l) => -units::parse_duration(l, settings).unwrap_or(0),
+        None => units::parse_duration(lag.trim_start_matches('+'), settings).unwrap_or(0),
+    };
+    (key, kind, if lag == 0 && rest.len() <= 2 { 0 } else { lag })
+}
+
+fn company_calendar(today: NaiveDate) -> WorkCalendar {
+    let mut cal = WorkCalendar::standard(0, "Company calendar");
+    let day = |m, d| NaiveDate::from_ymd_opt(2020, m, d).unwrap_or(today);
+    let yearly = |name: &str, from: NaiveDate, to: NaiveDate| CalendarException {
+        name: name.into(),
+        start: from,
+        finish: to,
+        yearly: true,
+        working: vec![],
+    };
+    cal.exceptions.push(yearly("New Year's Day", day(1, 1), day(1, 1)));
+    cal.exceptions.push(yearly("Labour Day", day(5, 1), day(5, 1)));
+    cal.exceptions.push(yearly("Christmas holidays", day(12, 24), day(12, 26)));
+    cal.exceptions.push(yearly("New Year's Eve", day(12, 31), day(12, 31)));
+    // A one-off company day, the second Friday from now.
+    let mut offsite = today + Duration::days(8);
+    while offsite.weekday() != Weekday::Fri {
+        offsite += Duration::days(1);
+    }
+    cal.exceptions.push(CalendarException {
+        name: "Company off-site".into(),
+        start: offsite,
+        finish: offsite,
+        yearly: false,
+        working: vec![],
+    });
+    cal
+}
+
+/// Fills an empty portfolio with the sample, as one undoable step.
+pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
+    store.write("Create sample portfolio", |db| {
+        let mut calendar = company_calendar(today);
+        let calendar_id = gantry_store::insert_calendar(db, &calendar)?;
+        calendar.id = calendar_id;
+        let mut members = HashMap::new();
+        for m in TEAM {
+            let id = gantry_store::insert_member(
+                db,
+                &TeamMember {
+                    id: 0,
+                    name: m.name.into(),
+                    role: m.role.into(),
+                    skills: m.skills.iter().map(|s| s.to_string()).collect(),
+                    email: m.email.into(),
+                    cost_rate: m.rate,
+                    capacity_percent: m.capacity,
+                },
+            )?;
+            members.insert(m.key, id);
+        }
+        for sp in PROJECTS {
+            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+            let start = monday - Duration::weeks(sp.started_weeks_ago);
+            let project = Project {
+                id: 0,
+                name: sp.name.into(),
+                goal: sp.goal.into(),
+                scope: sp.scope.into(),
+                methodology: sp.methodology,
+                manager: sp.manager.into(),
+                start,
+                status: sp.status,
+                status_reason: sp.reason.into(),
+                currency: "EUR".into(),
+                calendar_id,
+                durations: DurationSettings::default(),
+            };
+            let project_id = gantry_store::insert_project(db, &project)?;
+            let project = Project { id: project_id, ..project };
+            let settings = project.durations;
+            let lines = parse(sp.plan);
+            let mut ids: Vec<TaskId> = Vec::with_capacity(lines.len());
+            let mut keys: HashMap<&str, TaskId> = HashMap::new();
+            let mut stack: Vec<TaskId> = Vec::new();
+            let mut positions: HashMap<Option<TaskId>, i64> = HashMap::new();
+            for (i, line) in lines.iter().enumerate() {
+                stack.truncate(line.depth);
+                let parent = stack.last().copied();
+                let position = positions.entry(parent).or_insert(0);
+                *position += 1;
+                let is_parent = lines.get(i + 1).is_some_and(|next| next.depth > line.depth);
+                let minutes = line.duration.map(|d| units::parse_duration(d, settings).unwrap_or(0)).unwrap_or(0);
+                let kind = if is_parent {
+                    TaskKind::Summary
+                } else if minutes == 0 {
+                    TaskKind::Milestone
+                } else {
+                    TaskKind::Task
+                };
+                let id = gantry_store::insert_task(
+                    db,
+                    &Task {
+                        id: 0,
+                        project_id,
+                        parent_id: parent,
+                        position: *position,
+                        name: line.name.into(),
+                        notes: String::new(),
+                        kind,
+                        duration_minutes: minutes,
+                        constraint: Constraint::ASAP,
+                        percent_complete: 0,
+                        board_status: BoardStatus::Backlog,
+                        priority: if line.name.contains("Go-live") || line.name.contains("go-live") {
+                            Priority::High
+                        } else {
+                            Priority::Medium
+                        },
+                        calendar_id: None,
+                        actual_start: None,
+                        actual_finish: None,
+                    },
+                )?;
+                if let Some(k) = line.key {
+                    keys.insert(k, id);
+                }
+                for person in &line.people {
+                    let split = person.find(|c: char| c.is_ascii_digit()).unwrap_or(person.len());
+                    let (who, units) = person.split_at(split);
+                    if let Some(&member_id) = members.get(who) {
+                        let units_percent = units.parse().unwrap_or(100);
+                        gantry_store::assign(db, &Assignment { task_id: id, member_id, units_percent })?;
+                    }
+                }
+                ids.push(id);
+                stack.push(id);
+            }
+            for (line, &id) in lines.iter().zip(&ids) {
+                for spec in &line.after {
+                    let (key, kind, lag) = parse_link(spec, settings);
+                    if let Some(&pred) = keys.get(key) {
+                        let link = Link { id: 0, predecessor: pred, successor: id, kind, lag_minutes: lag };
+                        gantry_store::insert_link(db, project_id, &link)?;
+                    }
+                }
+            }
+            record_progress(db, &project, &calendar, today)?;
+        }
+        Ok(())
+    })
+}
+
+/// Marks work scheduled before today as done or under way, as the team
+/// would have reported it, and sets the board status to match.
+fn record_progress(db: &gantry_store::Db, project: &Project, calendar: &WorkCalendar, today: NaiveDate) -> Result<()> {
+    let mut tasks = gantry_store::tasks(db, project.id)?;
+    let links = gantry_store::links(db, project.id)?;
+    let s = crate::run_schedule(project, std::slice::from_ref(calendar), &tasks, &links);
+    let now = today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
+    let soon = now + Duration::days(14);
+    for (t, d) in tasks.iter_mut().zip(&s.tasks) {
+        if d.summary {
+            continue;
+        }
+        if d.finish <= now {
+            t.percent_complete = 100;
+            t.board_status = BoardStatus::Done;
+            t.actual_start = Some(d.start);
+            t.actual_finish = Some(d.finish);
+        } else if d.start < now {
+            let worked = calendar.working_minutes_between(d.start, now) as f64;
+            let share = worked / t.duration_minutes.max(1) as f64;
+            t.percent_complete = ((share * 100.0 / 5.0).floor() * 5.0).clamp(5.0, 95.0) as u8;
+            t.board_status = if t.percent_complete >= 80 { BoardStatus::Review } else { BoardStatus::InProgress };
+            t.actual_start = Some(d.start);
+        } else if d.start < soon {
+            t.board_status = BoardStatus::Todo;
+        }
+        gantry_store::update_task(db, t)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! The types that cross to the frontend, in camelCase. `bindings.ts` in
+//! `ui/src/lib/ipc/` is generated from them (see [`crate::bindings`]).
+
+use gantry_core::model::*;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Why a command failed; `code` is for the UI to branch on, `message` for
+/// people.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The input field that was wrong, when one was.
+    pub field: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    NotFound,
+    Cycle,
+    NotAPortfolio,
+    NewerFormat,
+    Damaged,
+    NoPortfolio,
+    Storage,
+}
+
+/// The open portfolio file.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioInfo {
+    pub path: String,
+    pub name: String,
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+/// A row of the portfolio home.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectSummary {
+    pub id: i64,
+    pub name: String,
+    pub manager: String,
+    pub methodology: Methodology,
+    /// `YYYY-MM-DDTHH:MM:SS`, computed by the scheduler.
+    pub start: String,
+    pub finish: String,
+    pub status: ProjectStatus,
+    pub status_reason: String,
+    pub task_count: i64,
+    /// Work-weighted completion, 0–100.
+    pub percent_complete: f64,
+    pub critical_count: i64,
+}
+
+/// Everything on the project sheet.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectFields {
+    pub name: String,
+    pub goal: String,
+    pub scope: String,
+    pub methodology: Methodology,
+    pub manager: String,
+    /// `YYYY-MM-DD`.
+    pub start: String,
+    pub status: ProjectStatus,
+    pub status_reason: String,
+    pub currency: String,
+    pub calendar_id: i64,
+}
+
+/// A calendar to choose on the project sheet.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarChoice {
+    pub id: i64,
+    pub name: String,
+    /// Holidays and other exceptions, for display.
+    pub exceptions: Vec<String>,
+}
+
+/// A row of the task table, in outline order, with its computed dates.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub depth: u32,
+    pub outline: String,
+    pub name: String,
+    pub notes: String,
+    pub kind: TaskKind,
+    pub duration_minutes: i64,
+    pub duration: String,
+    pub start: String,
+    pub finish: String,
+    pub percent_complete: u8,
+    pub board_status: BoardStatus,
+    pub priority: Priority,
+    pub constraint_kind: ConstraintKind,
+    pub constraint_date: Option<String>,
+    pub total_slack_minutes: i64,
+    pub critical: bool,
+    pub has_children: bool,
+    /// Outline numbers of predecessors with type and lag, e.g. "1.2FS+2d".
+    pub predecessors: String,
+    pub assignees: Vec<AssigneeRef>,
+}
+
+/// A team member on a task.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AssigneeRef {
+    pub member_id: i64,
+    pub name: String,
+    pub initials: String,
+    pub units_percent: u16,
+}
+
+/// A dependency, for views that draw them.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkRow {
+    pub id: i64,
+    pub predecessor: i64,
+    pub successor: i64,
+    pub kind: LinkKind,
+    pub lag_minutes: i64,
+}
+
+/// A project with its scheduled WBS.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectPlan {
+    pub id: i64,
+    pub fields: ProjectFields,
+    pub calendar_name: String,
+    pub start: String,
+    pub finish: String,
+    pub tasks: Vec<TaskRow>,
+    pub links: Vec<LinkRow>,
+    pub diagnostics: Vec<String>,
+}
+
+/// A new task: placed after `after` as its sibling, or at the end.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewTask {
+    pub project_id: i64,
+    pub after: Option<i64>,
+    pub name: String,
+    /// Defaults to one day.
+    pub duration: Option<String>,
+}
+
+/// A change to one task; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskEdit {
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[ts(optional)]
+    pub notes: Option<String>,
+    /// As typed: "5d", "4h", "2w" …
+    #[ts(optional)]
+    pub duration: Option<String>,
+    /// `YYYY-MM-DD`: the task starts no earlier than this day.
+    #[ts(optional)]
+    pub start: Option<String>,
+    /// `YYYY-MM-DD`: the duration changes so the task ends this day.
+    #[ts(optional)]
+    pub finish: Option<String>,
+    #[ts(optional)]
+    pub percent_complete: Option<i64>,
+    #[ts(optional)]
+    pub milestone: Option<bool>,
+    #[ts(optional)]
+    pub priority: Option<Priority>,
+    #[ts(optional)]
+    pub board_status: Option<BoardStatus>,
+}
+
+/// Where a task moves among its siblings.
+#[derive(Debug, Clone, Copy, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Shift {
+    Up,
+    Down,
+    Indent,
+    Outdent,
+}
+
+/// What a delete removed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Deleted {
+    pub tasks: i64,
+    pub links: i64,
+    pub label: String,
+}
+
+/// A team member.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub initials: String,
+    pub role: String,
+    pub skills: Vec<String>,
+    pub email: String,
+    pub cost_rate: f64,
+    pub capacity_percent: u16,
+}
+
+/// A portfolio file opened lately.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecentFile {
+    pub path: String,
+    pub name: String,
+}
+
+/// What a change touched, sent to every view after COMMIT.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Changed {
+    /// The project that changed; none when the whole portfolio may have.
+    pub project_id: Option<i64>,
+    pub label: String,
+}

@@ -1,0 +1,105 @@
+//! Durations as people type and read them: "3d", "4h", "2w", "1.5 days",
+//! turned into working minutes with the project's day, week and month.
+
+use crate::model::DurationSettings;
+use crate::validate::{self, ValidationError};
+
+/// Reads a duration such as `5d`, `4 h`, `2w`, `1mo`, `90m`, `0` or a bare
+/// number (days). Returns working minutes.
+pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, ValidationError> {
+    let text = raw.trim().to_lowercase();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.replace(',', ".").parse().map_err(|_| ValidationError {
+        field: "duration",
+        message: format!("“{}” is not a duration; write e.g. 5d, 4h, 2w or 30m.", raw.trim()),
+    })?;
+    let per = match unit.trim().trim_end_matches('?') {
+        "" | "d" | "day" | "days" => settings.minutes_per_day,
+        "m" | "min" | "mins" | "minute" | "minutes" => 1,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 60,
+        "w" | "wk" | "wks" | "week" | "weeks" => settings.minutes_per_week,
+        "mo" | "mon" | "month" | "months" => settings.minutes_per_day * settings.days_per_month,
+        other => {
+            return Err(ValidationError {
+                field: "duration",
+                message: format!("“{other}” is not a unit; use m, h, d, w or mo."),
+            });
+        }
+    };
+    let minutes = number * per as f64;
+    if !minutes.is_finite() {
+        return Err(ValidationError { field: "duration", message: "That is not a duration.".into() });
+    }
+    validate::duration("duration", minutes.round() as i64)
+}
+
+/// Writes working minutes the way a planner reads them: whole days as `5d`,
+/// otherwise hours (`3.5h`) or minutes.
+pub fn format_duration(minutes: i64, settings: DurationSettings) -> String {
+    let day = settings.minutes_per_day.max(1);
+    if minutes == 0 {
+        "0d".into()
+    } else if minutes % day == 0 {
+        format!("{}d", minutes / day)
+    } else if minutes % 6 == 0 && minutes >= 60 || minutes % 30 == 0 {
+        let hours = minutes as f64 / 60.0;
+        format!("{}h", trim_float(hours))
+    } else if minutes > day {
+        format!("{}d", trim_float((minutes as f64 / day as f64 * 100.0).round() / 100.0))
+    } else {
+        format!("{minutes}m")
+    }
+}
+
+fn trim_float(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(raw: &str, expected: Result<i64, &str>) {
+        let got = parse_duration(raw, DurationSettings::default());
+        match expected {
+            Ok(m) => assert_eq!(got, Ok(m), "{raw}"),
+            Err(fragment) => {
+                let message = got.expect_err(raw).message;
+                assert!(message.contains(fragment), "{raw}: {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn durations_in_every_unit() {
+        check("5d", Ok(2400));
+        check("5", Ok(2400));
+        check(" 4 h ", Ok(240));
+        check("1.5d", Ok(720));
+        check("1,5 days", Ok(720));
+        check("2w", Ok(4800));
+        check("1mo", Ok(9600));
+        check("90m", Ok(90));
+        check("0", Ok(0));
+        check("-2d", Err("negative"));
+        check("abc", Err("not a duration"));
+        check("3 fortnights", Err("not a unit"));
+        check("1e400d", Err("not a unit"));
+        check("99999999999999999999d", Err("longer than any plan"));
+    }
+
+    #[test]
+    fn durations_read_back_as_typed() {
+        let s = DurationSettings::default();
+        assert_eq!(format_duration(2400, s), "5d");
+        assert_eq!(format_duration(240, s), "4h");
+        assert_eq!(format_duration(210, s), "3.5h");
+        assert_eq!(format_duration(0, s), "0d");
+        assert_eq!(format_duration(7, s), "7m");
+        for text in ["5d", "4h", "3.5h", "7m", "12d"] {
+            assert_eq!(format_duration(parse_duration(text, s).expect("parses"), s), text);
+        }
+    }
+}

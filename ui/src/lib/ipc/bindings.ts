@@ -1,0 +1,94 @@
+// Generated from crates/gantry-api/src/wire.rs by `UPDATE_BINDINGS=1 cargo test -p gantry-api`.
+// Do not edit by hand.
+
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * The input field that was wrong, when one was.
+ */
+field: string | null, };
+
+export type ErrorCode = "invalid" | "not_found" | "cycle" | "not_a_portfolio" | "newer_format" | "damaged" | "no_portfolio" | "storage";
+
+export type PortfolioInfo = { path: string, name: string, undo: string | null, redo: string | null, };
+
+export type ProjectSummary = { id: number, name: string, manager: string, methodology: Methodology, 
+/**
+ * `YYYY-MM-DDTHH:MM:SS`, computed by the scheduler.
+ */
+start: string, finish: string, status: ProjectStatus, statusReason: string, taskCount: number, 
+/**
+ * Work-weighted completion, 0–100.
+ */
+percentComplete: number, criticalCount: number, };
+
+export type ProjectFields = { name: string, goal: string, scope: string, methodology: Methodology, manager: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+start: string, status: ProjectStatus, statusReason: string, currency: string, calendarId: number, };
+
+export type CalendarChoice = { id: number, name: string, 
+/**
+ * Holidays and other exceptions, for display.
+ */
+exceptions: Array<string>, };
+
+export type TaskRow = { id: number, parentId: number | null, depth: number, outline: string, name: string, notes: string, kind: TaskKind, durationMinutes: number, duration: string, start: string, finish: string, percentComplete: number, boardStatus: BoardStatus, priority: Priority, constraintKind: ConstraintKind, constraintDate: string | null, totalSlackMinutes: number, critical: boolean, hasChildren: boolean, 
+/**
+ * Outline numbers of predecessors with type and lag, e.g. "1.2FS+2d".
+ */
+predecessors: string, assignees: Array<AssigneeRef>, };
+
+export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, };
+
+export type LinkRow = { id: number, predecessor: number, successor: number, kind: LinkKind, lagMinutes: number, };
+
+export type ProjectPlan = { id: number, fields: ProjectFields, calendarName: string, start: string, finish: string, tasks: Array<TaskRow>, links: Array<LinkRow>, diagnostics: Array<string>, };
+
+export type NewTask = { projectId: number, after: number | null, name: string, 
+/**
+ * Defaults to one day.
+ */
+duration: string | null, };
+
+export type TaskEdit = { name?: string, notes?: string, 
+/**
+ * As typed: "5d", "4h", "2w" …
+ */
+duration?: string, 
+/**
+ * `YYYY-MM-DD`: the task starts no earlier than this day.
+ */
+start?: string, 
+/**
+ * `YYYY-MM-DD`: the duration changes so the task ends this day.
+ */
+finish?: string, percentComplete?: number, milestone?: boolean, priority?: Priority, boardStatus?: BoardStatus, };
+
+export type Shift = "up" | "down" | "indent" | "outdent";
+
+export type Deleted = { tasks: number, links: number, label: string, };
+
+export type Member = { id: number, name: string, initials: string, role: string, skills: Array<string>, email: string, costRate: number, capacityPercent: number, };
+
+export type RecentFile = { path: string, name: string, };
+
+export type Changed = { 
+/**
+ * The project that changed; none when the whole portfolio may have.
+ */
+projectId: number | null, label: string, };
+
+export type Methodology = "waterfall" | "scrum" | "kanban" | "hybrid";
+
+export type ProjectStatus = "on_track" | "at_risk" | "off_track";
+
+export type TaskKind = "task" | "summary" | "milestone";
+
+export type ConstraintKind = "asap" | "alap" | "snet" | "snlt" | "fnet" | "fnlt" | "mso" | "mfo";
+
+export type BoardStatus = "backlog" | "todo" | "in_progress" | "review" | "done";
+
+export type Priority = "low" | "medium" | "high" | "urgent";
+
+export type LinkKind = "fs" | "ss" | "ff" | "sf";
