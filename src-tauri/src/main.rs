@@ -1,1 +1,41 @@
-fn main() {}
+//! Gantry's desktop shell: opens the portfolio, registers the commands and
+//! hands everything else to `gantry-api`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let state = state::AppState::start(app.handle(), std::env::args_os().nth(1).map(Into::into));
+            tauri::Manager::manage(app, state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::portfolio_info,
+            commands::startup_problem,
+            commands::list_projects,
+            commands::list_calendars,
+            commands::create_project,
+            commands::update_project,
+            commands::delete_project,
+            commands::project_plan,
+            commands::add_task,
+            commands::edit_task,
+            commands::shift_task,
+            commands::delete_task,
+            commands::undo,
+            commands::redo,
+            commands::team,
+            commands::recent_files,
+            commands::open_portfolio,
+            commands::new_portfolio,
+            commands::open_recent,
+            commands::about,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Gantry could not start its window");
+}

@@ -1,1 +1,165 @@
+//! Drives the built Gantry app like a person: tauri-driver starts the app in
+//! WebKitGTK and speaks WebDriver, so a test can click, type and read what
+//! the window shows. Run under a display (Xvfb) with the app built.
 
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::elements::Element;
+pub use fantoccini::{Client, Locator};
+
+/// How long the app may take to show something before a test fails.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// WebDriver key codes.
+pub mod keys {
+    pub const ENTER: &str = "\u{E007}";
+    pub const TAB: &str = "\u{E004}";
+    pub const CONTROL: &str = "\u{E009}";
+    /// Releases held modifier keys.
+    pub const RELEASE: &str = "\u{E000}";
+}
+
+/// The text an element holds, trimmed. (WebKit's WebDriver returns no text
+/// for some rendered elements, so this reads `textContent`.)
+pub async fn text_of(e: &Element) -> String {
+    e.prop("textContent").await.ok().flatten().unwrap_or_default().trim().to_owned()
+}
+
+/// The app binary: `GANTRY_APP`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("GANTRY_APP") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("debug/gantry-app")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+}
+
+/// A running app with its WebDriver session.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts the app with `home` as its data and configuration folder, and
+    /// waits until its page is ready.
+    pub async fn launch(home: &Path) -> App {
+        let binary = app_binary();
+        assert!(binary.exists(), "{} is missing: build the app first (./scripts/test does)", binary.display());
+        let (port, native) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so ending it also ends the WebKit
+            // driver and the app it started.
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver runs (cargo install tauri-driver --locked)");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
+        // The driver needs a moment to listen, and the first session request
+        // after it starts fails now and then: retry until the deadline.
+        let deadline = Instant::now() + PATIENCE;
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match fantoccini::ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(250)).await,
+                Err(e) => panic!("no WebDriver session with the app: {e}"),
+            }
+        };
+        let app = App { client, driver };
+        app.find("header .brand").await;
+        app
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(e) => return e,
+                Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => self.fail(&format!("{css} never appeared: {e}")).await,
+            }
+        }
+    }
+
+    /// Every element matching `css` right now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap_or_default()
+    }
+
+    /// Waits until `check` holds, polling; fails with `what` after a while.
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + PATIENCE;
+        while !check().await {
+            if Instant::now() >= deadline {
+                self.fail(&format!("timed out waiting until {what}")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The element whose text is exactly `text` among those matching `css`.
+    pub async fn with_text(&self, css: &str, text: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            for e in self.all(css).await {
+                if text_of(&e).await == text {
+                    return e;
+                }
+            }
+            if Instant::now() >= deadline {
+                self.fail(&format!("no {css} reads “{text}”")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Fails the test, leaving a screenshot of the moment in `target/e2e/failure.png`.
+    async fn fail(&self, message: &str) -> ! {
+        self.screenshot("failure").await;
+        panic!("{message} (see target/e2e/failure.png)");
+    }
+
+    /// Saves a screenshot under `target/e2e/` for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = app_binary().parent().and_then(Path::parent).map(|t| t.join("e2e")).unwrap_or_default();
+        let _ = std::fs::create_dir_all(&dir);
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    /// Closes the window and ends the session, as a user quitting.
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+        // Drop ends the driver's process group.
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}

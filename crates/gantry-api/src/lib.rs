@@ -21,8 +21,8 @@ use gantry_core::schedule::{self, Schedule, ScheduleInput};
 use gantry_core::{units, validate, wbs};
 use gantry_store::{Db, Store};
 
-pub use error::{Error, Result};
 use error::refused;
+pub use error::{Error, Result};
 use wire::*;
 
 /// An open portfolio file.
@@ -60,6 +60,7 @@ impl Portfolio {
         }
         let mut portfolio = Portfolio::open(path)?;
         sample::create(&mut portfolio.store, today)?;
+        portfolio.store.forget_history()?;
         Ok(portfolio)
     }
 
@@ -510,10 +511,8 @@ impl Portfolio {
             doomed.extend(tasks.iter().filter(|x| x.parent_id == Some(parent)).map(|x| x.id));
             i += 1;
         }
-        let link_count = links
-            .iter()
-            .filter(|l| doomed.contains(&l.predecessor) || doomed.contains(&l.successor))
-            .count() as i64;
+        let link_count =
+            links.iter().filter(|l| doomed.contains(&l.predecessor) || doomed.contains(&l.successor)).count() as i64;
         let label = match doomed.len() {
             1 => format!("Delete “{}”", t.name),
             n => format!("Delete “{}” and {} subtasks", t.name, n - 1),
@@ -671,8 +670,7 @@ fn checked_project(db: &Db, id: ProjectId, f: &ProjectFields) -> Result<Project>
 
 /// The children of `parent` in order.
 fn siblings(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_store::Result<Vec<Task>> {
-    let mut list: Vec<Task> =
-        gantry_store::tasks(db, project)?.into_iter().filter(|t| t.parent_id == parent).collect();
+    let mut list: Vec<Task> = gantry_store::tasks(db, project)?.into_iter().filter(|t| t.parent_id == parent).collect();
     list.sort_by_key(|t| (t.position, t.id));
     Ok(list)
 }
@@ -709,4 +707,9 @@ fn sync_summary(db: &Db, task: Option<TaskId>, day_minutes: i64) -> gantry_store
         gantry_store::update_task(db, &t)?;
     }
     Ok(())
+}
+
+/// The SQLite library's version, for the About dialog.
+pub fn sqlite_version() -> &'static str {
+    gantry_store::sqlite_version()
 }

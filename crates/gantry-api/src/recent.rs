@@ -40,10 +40,8 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let folder = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&folder)?;
-    let tmp = folder.join(format!(
-        ".{}.tmp",
-        target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    ));
+    let tmp = folder
+        .join(format!(".{}.tmp", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;

@@ -26,17 +26,105 @@ struct Member {
 }
 
 const TEAM: &[Member] = &[
-    Member { key: "ana", name: "Ana Moreau", role: "IT project manager", skills: &["PMP", "Stakeholder management", "Budgeting", "Vendor management"], email: "ana.moreau@northwind-it.example", rate: 95.0, capacity: 100 },
-    Member { key: "priya", name: "Priya Raman", role: "Scrum master", skills: &["Scrum", "Product discovery", "Facilitation"], email: "priya.raman@northwind-it.example", rate: 90.0, capacity: 100 },
-    Member { key: "lena", name: "Lena Schmidt", role: "Business analyst", skills: &["Requirements", "BPMN", "Dynamics 365", "UAT coordination"], email: "lena.schmidt@northwind-it.example", rate: 80.0, capacity: 100 },
-    Member { key: "marco", name: "Marco Rossi", role: "Solution architect", skills: &["Azure", "Integration", "API design", "SAP interfaces"], email: "marco.rossi@northwind-it.example", rate: 110.0, capacity: 80 },
-    Member { key: "sofia", name: "Sofia Lindqvist", role: "Data engineer", skills: &["SQL", "ETL", "Data quality", "Siebel"], email: "sofia.lindqvist@northwind-it.example", rate: 85.0, capacity: 100 },
-    Member { key: "kwame", name: "Kwame Mensah", role: "Full-stack developer", skills: &["TypeScript", "React", "Node.js", "Power BI"], email: "kwame.mensah@northwind-it.example", rate: 80.0, capacity: 100 },
-    Member { key: "yuki", name: "Yuki Tanaka", role: "QA engineer", skills: &["Test automation", "Playwright", "Accessibility", "Load testing"], email: "yuki.tanaka@northwind-it.example", rate: 70.0, capacity: 100 },
-    Member { key: "omar", name: "Omar Haddad", role: "Security engineer", skills: &["Penetration testing", "IAM", "ISO 27001", "802.1X"], email: "omar.haddad@northwind-it.example", rate: 105.0, capacity: 60 },
-    Member { key: "tomasz", name: "Tomasz Nowak", role: "Network engineer", skills: &["Cisco", "Wi-Fi design", "SD-WAN", "Firewalls"], email: "tomasz.nowak@northwind-it.example", rate: 85.0, capacity: 100 },
-    Member { key: "julia", name: "Júlia Costa", role: "Field technician", skills: &["Cabling", "Hardware", "Desk-side support"], email: "julia.costa@northwind-it.example", rate: 55.0, capacity: 100 },
-    Member { key: "david", name: "David Okafor", role: "Change and training lead", skills: &["Training", "Communications", "Change management"], email: "david.okafor@northwind-it.example", rate: 75.0, capacity: 50 },
+    Member {
+        key: "ana",
+        name: "Ana Moreau",
+        role: "IT project manager",
+        skills: &["PMP", "Stakeholder management", "Budgeting", "Vendor management"],
+        email: "ana.moreau@northwind-it.example",
+        rate: 95.0,
+        capacity: 100,
+    },
+    Member {
+        key: "priya",
+        name: "Priya Raman",
+        role: "Scrum master",
+        skills: &["Scrum", "Product discovery", "Facilitation"],
+        email: "priya.raman@northwind-it.example",
+        rate: 90.0,
+        capacity: 100,
+    },
+    Member {
+        key: "lena",
+        name: "Lena Schmidt",
+        role: "Business analyst",
+        skills: &["Requirements", "BPMN", "Dynamics 365", "UAT coordination"],
+        email: "lena.schmidt@northwind-it.example",
+        rate: 80.0,
+        capacity: 100,
+    },
+    Member {
+        key: "marco",
+        name: "Marco Rossi",
+        role: "Solution architect",
+        skills: &["Azure", "Integration", "API design", "SAP interfaces"],
+        email: "marco.rossi@northwind-it.example",
+        rate: 110.0,
+        capacity: 80,
+    },
+    Member {
+        key: "sofia",
+        name: "Sofia Lindqvist",
+        role: "Data engineer",
+        skills: &["SQL", "ETL", "Data quality", "Siebel"],
+        email: "sofia.lindqvist@northwind-it.example",
+        rate: 85.0,
+        capacity: 100,
+    },
+    Member {
+        key: "kwame",
+        name: "Kwame Mensah",
+        role: "Full-stack developer",
+        skills: &["TypeScript", "React", "Node.js", "Power BI"],
+        email: "kwame.mensah@northwind-it.example",
+        rate: 80.0,
+        capacity: 100,
+    },
+    Member {
+        key: "yuki",
+        name: "Yuki Tanaka",
+        role: "QA engineer",
+        skills: &["Test automation", "Playwright", "Accessibility", "Load testing"],
+        email: "yuki.tanaka@northwind-it.example",
+        rate: 70.0,
+        capacity: 100,
+    },
+    Member {
+        key: "omar",
+        name: "Omar Haddad",
+        role: "Security engineer",
+        skills: &["Penetration testing", "IAM", "ISO 27001", "802.1X"],
+        email: "omar.haddad@northwind-it.example",
+        rate: 105.0,
+        capacity: 60,
+    },
+    Member {
+        key: "tomasz",
+        name: "Tomasz Nowak",
+        role: "Network engineer",
+        skills: &["Cisco", "Wi-Fi design", "SD-WAN", "Firewalls"],
+        email: "tomasz.nowak@northwind-it.example",
+        rate: 85.0,
+        capacity: 100,
+    },
+    Member {
+        key: "julia",
+        name: "Júlia Costa",
+        role: "Field technician",
+        skills: &["Cabling", "Hardware", "Desk-side support"],
+        email: "julia.costa@northwind-it.example",
+        rate: 55.0,
+        capacity: 100,
+    },
+    Member {
+        key: "david",
+        name: "David Okafor",
+        role: "Change and training lead",
+        skills: &["Training", "Communications", "Change management"],
+        email: "david.okafor@northwind-it.example",
+        rate: 75.0,
+        capacity: 50,
+    },
 ];
 
 struct SampleProject {
@@ -168,7 +256,7 @@ fn company_calendar(today: NaiveDate) -> WorkCalendar {
     cal
 }
 
-/// Fills an empty portfolio with the sample, as one undoable step.
+/// Fills an empty portfolio with the sample in one transaction.
 pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
     store.write("Create sample portfolio", |db| {
         let mut calendar = company_calendar(today);

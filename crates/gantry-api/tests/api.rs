@@ -74,6 +74,7 @@ fn the_sample_portfolio_is_a_real_it_department() {
     assert!(team.iter().all(|m| !m.skills.is_empty() && m.cost_rate > 0.0));
     let calendars = p.calendars().expect("calendars");
     assert!(calendars[0].exceptions.iter().any(|e| e.contains("Christmas")));
+    assert_eq!(p.info().expect("info").undo, None, "undo must not take the sample away again");
 }
 
 #[test]
@@ -81,16 +82,21 @@ fn tasks_are_added_indented_and_survive_reopening() {
     let (dir, mut p) = sample();
     let cal = p.calendars().expect("calendars")[0].id;
     let id = p.create_project(fields("E-mail migration", cal)).expect("created");
-    let a = p.add_task(NewTask { project_id: id, after: None, name: "Plan".into(), duration: Some("2d".into()) }).expect("a");
+    let a = p
+        .add_task(NewTask { project_id: id, after: None, name: "Plan".into(), duration: Some("2d".into()) })
+        .expect("a");
     let b = p.add_task(NewTask { project_id: id, after: Some(a), name: "Pilot".into(), duration: None }).expect("b");
-    let c = p.add_task(NewTask { project_id: id, after: Some(b), name: "Roll-out".into(), duration: Some("1w".into()) }).expect("c");
+    let c = p
+        .add_task(NewTask { project_id: id, after: Some(b), name: "Roll-out".into(), duration: Some("1w".into()) })
+        .expect("c");
     p.shift_task(b, Shift::Indent).expect("indent");
     p.link_tasks(b, c, LinkKind::FinishToStart, 0).expect("link");
     drop(p);
 
     let p = Portfolio::open(dir.path().join("Sample.gantry")).expect("reopen");
     let plan = p.plan(id).expect("plan");
-    let rows: Vec<(&str, u32, &str)> = plan.tasks.iter().map(|t| (t.name.as_str(), t.depth, t.outline.as_str())).collect();
+    let rows: Vec<(&str, u32, &str)> =
+        plan.tasks.iter().map(|t| (t.name.as_str(), t.depth, t.outline.as_str())).collect();
     assert_eq!(rows, vec![("Plan", 0, "1"), ("Pilot", 1, "1.1"), ("Roll-out", 0, "2")]);
     assert_eq!(plan.tasks[0].kind, TaskKind::Summary, "a task with subtasks is a summary");
     assert_eq!(plan.tasks[2].predecessors, "1.1FS");
@@ -115,7 +121,10 @@ fn editing_durations_and_dates_reschedules_successors() {
     p.edit_task(a, TaskEdit { start: Some("2027-01-11".into()), ..Default::default() }).expect("start");
     p.edit_task(a, TaskEdit { finish: Some("2027-01-15".into()), ..Default::default() }).expect("finish");
     let plan = p.plan(id).expect("plan");
-    assert_eq!((plan.tasks[0].start.as_str(), plan.tasks[0].finish.as_str()), ("2027-01-11T08:00:00", "2027-01-15T17:00:00"));
+    assert_eq!(
+        (plan.tasks[0].start.as_str(), plan.tasks[0].finish.as_str()),
+        ("2027-01-11T08:00:00", "2027-01-15T17:00:00")
+    );
     assert_eq!(plan.tasks[0].duration, "5d");
     assert_eq!(plan.tasks[1].start, "2027-01-18T08:00:00");
 }
@@ -135,14 +144,23 @@ fn bad_input_is_refused_with_a_message_and_changes_nothing() {
         ("huge name", p.edit_task(child, TaskEdit { name: Some("x".repeat(10_000)), ..Default::default() })),
         ("no such date", p.edit_task(child, TaskEdit { start: Some("2027-02-30".into()), ..Default::default() })),
         ("negative duration", p.edit_task(child, TaskEdit { duration: Some("-3d".into()), ..Default::default() })),
-        ("finish before start", p.edit_task(child, TaskEdit { finish: Some("1990-01-01".into()), ..Default::default() })),
+        (
+            "finish before start",
+            p.edit_task(child, TaskEdit { finish: Some("1990-01-01".into()), ..Default::default() }),
+        ),
         ("percent", p.edit_task(child, TaskEdit { percent_complete: Some(140), ..Default::default() })),
         ("own ancestor", p.reparent_task(phase, Some(child))),
         ("self link", p.link_tasks(child, child, LinkKind::FinishToStart, 0).map(|_| ())),
         ("empty project name", p.create_project(fields("", cal)).map(|_| ())),
-        ("bad project date", p.create_project(ProjectFields { start: "2027-13-01".into(), ..fields("X", cal) }).map(|_| ())),
+        (
+            "bad project date",
+            p.create_project(ProjectFields { start: "2027-13-01".into(), ..fields("X", cal) }).map(|_| ()),
+        ),
         ("bad currency", p.create_project(ProjectFields { currency: "euros".into(), ..fields("X", cal) }).map(|_| ())),
-        ("empty task name", p.add_task(NewTask { project_id: project, after: None, name: "".into(), duration: None }).map(|_| ())),
+        (
+            "empty task name",
+            p.add_task(NewTask { project_id: project, after: None, name: "".into(), duration: None }).map(|_| ()),
+        ),
     ];
     for (what, result) in cases {
         let err = result.expect_err(what);
@@ -198,7 +216,9 @@ fn moving_tasks_keeps_the_outline_consistent() {
     let a = p.add_task(NewTask { project_id: id, after: None, name: "A".into(), duration: None }).expect("a");
     let b = p.add_task(NewTask { project_id: id, after: Some(a), name: "B".into(), duration: None }).expect("b");
     let c = p.add_task(NewTask { project_id: id, after: Some(b), name: "C".into(), duration: None }).expect("c");
-    let names = |p: &Portfolio| p.plan(id).expect("plan").tasks.iter().map(|t| format!("{}{}", t.outline, t.name)).collect::<Vec<_>>().join(" ");
+    let names = |p: &Portfolio| {
+        p.plan(id).expect("plan").tasks.iter().map(|t| format!("{}{}", t.outline, t.name)).collect::<Vec<_>>().join(" ")
+    };
     p.shift_task(c, Shift::Up).expect("up");
     assert_eq!(names(&p), "1A 2C 3B");
     assert!(p.shift_task(a, Shift::Up).is_err(), "already first");

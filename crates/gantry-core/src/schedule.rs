@@ -164,11 +164,7 @@ impl<'a> Network<'a> {
                 }
             }
         }
-        if order.len() == nodes {
-            Ok(order)
-        } else {
-            Err(self.cycle_among(&indegree))
-        }
+        if order.len() == nodes { Ok(order) } else { Err(self.cycle_among(&indegree)) }
     }
 
     /// Walks the nodes left with incoming edges until one repeats: that loop
@@ -234,7 +230,8 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
                 message: format!("These tasks depend on each other in a circle: {}.", names.join(" → ")),
             });
             // Schedule the structure alone so every task still has dates.
-            let no_links = Network { links: Vec::new(), incoming: vec![Vec::new(); n], outgoing: vec![Vec::new(); n], ..net };
+            let no_links =
+                Network { links: Vec::new(), incoming: vec![Vec::new(); n], outgoing: vec![Vec::new(); n], ..net };
             let tasks = no_links.order().unwrap_or_default();
             let ids = cycle.iter().map(|&i| input.tasks[i].id).collect();
             return finish_schedule(input, &no_links, &cals, project_start, &tasks, Some(ids), diagnostics);

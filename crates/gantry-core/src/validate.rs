@@ -42,10 +42,7 @@ pub fn name(field: &'static str, label: &str, raw: &str) -> Result<String> {
     }
     let chars = value.chars().count();
     if chars > MAX_NAME_CHARS {
-        return fail(
-            field,
-            format!("{label} is {chars} characters long; at most {MAX_NAME_CHARS} are allowed."),
-        );
+        return fail(field, format!("{label} is {chars} characters long; at most {MAX_NAME_CHARS} are allowed."));
     }
     if value.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return fail(field, format!("{label} contains control characters; remove them."));
@@ -57,10 +54,7 @@ pub fn name(field: &'static str, label: &str, raw: &str) -> Result<String> {
 pub fn text(field: &'static str, label: &str, raw: &str) -> Result<String> {
     let chars = raw.chars().count();
     if chars > MAX_TEXT_CHARS {
-        return fail(
-            field,
-            format!("{label} is {chars} characters long; at most {MAX_TEXT_CHARS} are allowed."),
-        );
+        return fail(field, format!("{label} is {chars} characters long; at most {MAX_TEXT_CHARS} are allowed."));
     }
     if raw.chars().any(|c| (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_bidi_control(c)) {
         return fail(field, format!("{label} contains control characters; remove them."));
@@ -104,10 +98,7 @@ fn check_year(field: &'static str, date: NaiveDate) -> Result<NaiveDate> {
     if YEARS.contains(&date.year()) {
         Ok(date)
     } else {
-        fail(
-            field,
-            format!("{date} is outside the years {}–{} Gantry plans in.", YEARS.start(), YEARS.end()),
-        )
+        fail(field, format!("{date} is outside the years {}–{} Gantry plans in.", YEARS.start(), YEARS.end()))
     }
 }
 
@@ -132,10 +123,9 @@ pub fn datetime(field: &'static str, raw: &str) -> Result<NaiveDateTime> {
     }
     match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(d) => Ok(check_year(field, d)?.and_time(NaiveTime::MIN)),
-        Err(_) => fail(
-            field,
-            format!("“{}” is not a date and time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM.", shorten(raw)),
-        ),
+        Err(_) => {
+            fail(field, format!("“{}” is not a date and time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM.", shorten(raw)))
+        }
     }
 }
 
@@ -156,9 +146,7 @@ pub fn email(field: &'static str, raw: &str) -> Result<String> {
         return Ok(value);
     }
     match value.split_once('@') {
-        Some((local, domain)) if !local.is_empty() && domain.contains('.') && !value.contains(' ') => {
-            Ok(value)
-        }
+        Some((local, domain)) if !local.is_empty() && domain.contains('.') && !value.contains(' ') => Ok(value),
         _ => fail(field, format!("“{}” is not an e-mail address.", shorten(&value))),
     }
 }

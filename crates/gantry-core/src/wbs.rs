@@ -49,12 +49,7 @@ pub fn outline(nodes: &[Node]) -> Vec<OutlineRow> {
             continue;
         }
         let kids = children.get(&Some(id));
-        rows.push(OutlineRow {
-            id,
-            depth,
-            outline: number.clone(),
-            has_children: kids.is_some_and(|k| !k.is_empty()),
-        });
+        rows.push(OutlineRow { id, depth, outline: number.clone(), has_children: kids.is_some_and(|k| !k.is_empty()) });
         if let Some(kids) = kids {
             for (i, n) in kids.iter().enumerate().rev() {
                 stack.push((n.id, depth + 1, format!("{number}.{}", i + 1)));
@@ -99,13 +94,7 @@ mod tests {
 
     #[test]
     fn outline_orders_parents_before_children_by_position() {
-        let nodes = [
-            node(1, None, 2),
-            node(2, None, 1),
-            node(3, Some(2), 2),
-            node(4, Some(2), 1),
-            node(5, Some(4), 1),
-        ];
+        let nodes = [node(1, None, 2), node(2, None, 1), node(3, Some(2), 2), node(4, Some(2), 1), node(5, Some(4), 1)];
         let rows: Vec<_> = outline(&nodes).into_iter().map(|r| (r.id, r.outline, r.depth)).collect();
         assert_eq!(
             rows,

@@ -65,9 +65,9 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| {
-            Error::Damaged { path: path.clone(), detail: e.to_string() }
-        })?;
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| Error::Damaged { path: path.clone(), detail: e.to_string() })?;
         if app_id != APPLICATION_ID {
             let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
             if app_id != 0 || objects > 0 {
@@ -123,6 +123,13 @@ impl Store {
         let label = undo::replay(&tx, undo::Direction::Redo)?;
         tx.commit()?;
         Ok(label)
+    }
+
+    /// Forgets the undo history, for a file's first content (the sample),
+    /// which undo should not take away again.
+    pub fn forget_history(&mut self) -> Result<()> {
+        self.conn.execute("DELETE FROM undo_steps", [])?;
+        Ok(())
     }
 
     /// Recent commands, newest first, with whether each can be undone or redone.

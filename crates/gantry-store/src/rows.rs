@@ -18,7 +18,11 @@ const DATETIME: &str = "%Y-%m-%dT%H:%M:%S";
 fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let raw: String = r.get(i)?;
     parse(&raw).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, format!("unknown value {raw:?}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown value {raw:?}").into(),
+        )
     })
 }
 

@@ -92,10 +92,7 @@ pub(crate) fn end_step(conn: &Connection) -> Result<()> {
     if entries == 0 {
         conn.execute("DELETE FROM undo_steps WHERE id = ?1", [step])?;
     }
-    conn.execute(
-        "DELETE FROM undo_steps WHERE id <= (SELECT max(id) FROM undo_steps) - ?1",
-        [KEEP_STEPS],
-    )?;
+    conn.execute("DELETE FROM undo_steps WHERE id <= (SELECT max(id) FROM undo_steps) - ?1", [KEEP_STEPS])?;
     Ok(())
 }
 

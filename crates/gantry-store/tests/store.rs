@@ -110,8 +110,10 @@ fn a_file_that_is_not_a_portfolio_is_refused_and_left_alone() {
     let other = dir.path().join("other.db");
     {
         let c = rusqlite::Connection::open(&other).expect("other db");
-        c.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
-            .expect("other schema");
+        c.execute_batch(
+            "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);",
+        )
+        .expect("other schema");
     }
     let before = std::fs::read(&other).expect("read");
     let err = Store::open(&other).err().expect("another program's database is refused");

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what Gantry needs to build, run and test, and nothing twice:
+# Debian packages, the frontend's npm packages, and (for tests) tauri-driver.
+# Usage: scripts/setup.sh [--tests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_tests=false
+[[ "${1:-}" == "--tests" ]] && want_tests=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Need root to run: $*" >&2; exit 1
+  fi
+}
+
+# Debian packages: WebKitGTK and friends for the app; Xvfb, D-Bus and the
+# WebKit WebDriver for the end-to-end tests; poppler for reading PDFs.
+packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev librsvg2-dev libssl-dev)
+if $want_tests; then
+  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  say "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Toolchains that the machine must bring.
+command -v cargo >/dev/null || { echo "Rust (cargo) is missing: install it with rustup." >&2; exit 1; }
+if ! command -v node >/dev/null; then
+  say "Installing Node.js from Debian"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "Node.js 20 or newer is needed for the frontend build (found $(node --version))." >&2
+  exit 1
+fi
+
+# The frontend's packages, exactly as locked; again only when the lock changed.
+stamp=ui/node_modules/.gantry-lock
+if [[ ! -f $stamp ]] || ! cmp -s ui/package-lock.json "$stamp"; then
+  say "Installing the frontend's npm packages"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  cp ui/package-lock.json "$stamp"
+fi
+
+# tauri-driver, the WebDriver bridge for the end-to-end tests, from crates.io.
+if $want_tests && ! command -v tauri-driver >/dev/null; then
+  say "Installing tauri-driver"
+  cargo install tauri-driver --version 2.1.0 --locked
+fi

@@ -1,0 +1,33 @@
+//! Declares every app command in the app manifest, so the webview may call
+//! only what `capabilities/` grants.
+
+/// Every command of `src/commands.rs`; `capabilities/default.json` allows each.
+const COMMANDS: &[&str] = &[
+    "portfolio_info",
+    "startup_problem",
+    "list_projects",
+    "list_calendars",
+    "create_project",
+    "update_project",
+    "delete_project",
+    "project_plan",
+    "add_task",
+    "edit_task",
+    "shift_task",
+    "delete_task",
+    "undo",
+    "redo",
+    "team",
+    "recent_files",
+    "open_portfolio",
+    "new_portfolio",
+    "open_recent",
+    "about",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

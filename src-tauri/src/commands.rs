@@ -1,0 +1,129 @@
+//! The commands the webview may call. Each is a short adapter: state in, one
+//! api call, the error mapped to `{code, message}`. They are `async` so they
+//! run off the UI thread.
+
+use gantry_api::Portfolio;
+use gantry_api::wire::*;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::{AppState, open_picked};
+
+type Reply<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn portfolio_info(state: State<'_, AppState>) -> Reply<PortfolioInfo> {
+    state.with(|p| p.info())
+}
+
+#[tauri::command]
+pub async fn startup_problem(state: State<'_, AppState>) -> Reply<Option<ApiError>> {
+    Ok(state.problem())
+}
+
+#[tauri::command]
+pub async fn list_projects(state: State<'_, AppState>) -> Reply<Vec<ProjectSummary>> {
+    state.with(|p| p.projects())
+}
+
+#[tauri::command]
+pub async fn list_calendars(state: State<'_, AppState>) -> Reply<Vec<CalendarChoice>> {
+    state.with(|p| p.calendars())
+}
+
+#[tauri::command]
+pub async fn create_project(app: AppHandle, state: State<'_, AppState>, fields: ProjectFields) -> Reply<i64> {
+    state.change(&app, None, |p| p.create_project(fields))
+}
+
+#[tauri::command]
+pub async fn update_project(app: AppHandle, state: State<'_, AppState>, id: i64, fields: ProjectFields) -> Reply<()> {
+    state.change(&app, Some(id), |p| p.update_project(id, fields))
+}
+
+#[tauri::command]
+pub async fn delete_project(app: AppHandle, state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.change(&app, None, |p| p.delete_project(id))
+}
+
+#[tauri::command]
+pub async fn project_plan(state: State<'_, AppState>, id: i64) -> Reply<ProjectPlan> {
+    state.with(|p| p.plan(id))
+}
+
+#[tauri::command]
+pub async fn add_task(app: AppHandle, state: State<'_, AppState>, task: NewTask) -> Reply<i64> {
+    let project = task.project_id;
+    state.change(&app, Some(project), |p| p.add_task(task))
+}
+
+#[tauri::command]
+pub async fn edit_task(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64, edit: TaskEdit) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.edit_task(id, edit))
+}
+
+#[tauri::command]
+pub async fn shift_task(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64, shift: Shift) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.shift_task(id, shift))
+}
+
+#[tauri::command]
+pub async fn delete_task(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<Deleted> {
+    state.change(&app, Some(project), |p| p.delete_task(id))
+}
+
+#[tauri::command]
+pub async fn undo(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<String>> {
+    state.change(&app, None, Portfolio::undo)
+}
+
+#[tauri::command]
+pub async fn redo(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<String>> {
+    state.change(&app, None, Portfolio::redo)
+}
+
+#[tauri::command]
+pub async fn team(state: State<'_, AppState>) -> Reply<Vec<Member>> {
+    state.with(|p| p.team())
+}
+
+#[tauri::command]
+pub async fn recent_files(state: State<'_, AppState>) -> Reply<Vec<RecentFile>> {
+    Ok(state.recent())
+}
+
+/// Asks for a portfolio file in a native dialog and opens it.
+#[tauri::command]
+pub async fn open_portfolio(app: AppHandle, state: State<'_, AppState>) -> Reply<bool> {
+    let picked = app.dialog().file().add_filter("Gantry portfolio", &["gantry"]).blocking_pick_file();
+    open_picked(&app, &state, picked.and_then(|f| f.into_path().ok()))
+}
+
+/// Asks where to create a new, empty portfolio and opens it.
+#[tauri::command]
+pub async fn new_portfolio(app: AppHandle, state: State<'_, AppState>) -> Reply<bool> {
+    let dialog = app.dialog().file().add_filter("Gantry portfolio", &["gantry"]).set_file_name("Portfolio.gantry");
+    open_picked(
+        &app,
+        &state,
+        dialog.blocking_save_file().and_then(|f| f.into_path().ok()).map(|p| p.with_extension("gantry")),
+    )
+}
+
+/// Reopens a file from the recent list, named by its place in the list so
+/// the page never hands the backend a path.
+#[tauri::command]
+pub async fn open_recent(app: AppHandle, state: State<'_, AppState>, index: usize) -> Reply<bool> {
+    let path = state.recent().get(index).map(|f| std::path::PathBuf::from(&f.path));
+    open_picked(&app, &state, path)
+}
+
+/// Version, SQLite version and data folder for the About dialog.
+#[tauri::command]
+pub async fn about(state: State<'_, AppState>) -> Reply<Vec<(String, String)>> {
+    Ok(vec![
+        ("Version".into(), env!("CARGO_PKG_VERSION").into()),
+        ("SQLite".into(), gantry_api::sqlite_version().into()),
+        ("Data folder".into(), state.data_dir.display().to_string()),
+    ])
+}

@@ -1,0 +1,100 @@
+//! What the shell holds: the open portfolio, where the data folder is, and
+//! why opening failed, if it did.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use gantry_api::wire::{ApiError, Changed, RecentFile};
+use gantry_api::{Error, Portfolio};
+use tauri::{AppHandle, Emitter, Manager};
+
+/// The name of the portfolio created on first start.
+const FIRST_PORTFOLIO: &str = "Portfolio.gantry";
+
+pub struct AppState {
+    portfolio: Mutex<Option<Portfolio>>,
+    problem: Mutex<Option<ApiError>>,
+    recent_list: PathBuf,
+    pub data_dir: PathBuf,
+}
+
+impl AppState {
+    /// Opens the file named on the command line, else the last one used,
+    /// else the portfolio in the data folder, creating the sample there on
+    /// first start.
+    pub fn start(app: &AppHandle, requested: Option<PathBuf>) -> AppState {
+        let data_dir = app.path().app_data_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let config_dir = app.path().app_config_dir().unwrap_or_else(|_| data_dir.clone());
+        let recent_list = config_dir.join("recent.json");
+        let last =
+            gantry_api::recent::load(&recent_list).into_iter().map(|f| PathBuf::from(f.path)).find(|p| p.exists());
+        let path = requested.or(last).unwrap_or_else(|| data_dir.join(FIRST_PORTFOLIO));
+        let state = AppState { portfolio: Mutex::new(None), problem: Mutex::new(None), recent_list, data_dir };
+        let opened = if path.exists() {
+            Portfolio::open(&path)
+        } else {
+            std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+                .map_err(|e| Error::Io(e.to_string()))
+                .and_then(|_| Portfolio::create_sample(&path, chrono::Local::now().date_naive()))
+        };
+        state.replace(opened);
+        state
+    }
+
+    /// Makes `opened` the current portfolio, or records why it failed.
+    pub fn replace(&self, opened: gantry_api::Result<Portfolio>) {
+        match opened {
+            Ok(p) => {
+                let _ = gantry_api::recent::remember(&self.recent_list, p.path());
+                *lock(&self.portfolio) = Some(p);
+                *lock(&self.problem) = None;
+            }
+            Err(e) => *lock(&self.problem) = Some(ApiError::from(&e)),
+        }
+    }
+
+    /// Runs `f` on the open portfolio.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Portfolio) -> gantry_api::Result<T>) -> Result<T, ApiError> {
+        let mut guard = lock(&self.portfolio);
+        let portfolio = guard.as_mut().ok_or_else(|| ApiError::from(Error::NoPortfolio))?;
+        f(portfolio).map_err(ApiError::from)
+    }
+
+    /// Runs a change on the open portfolio, then tells every view, after the
+    /// change is committed.
+    pub fn change<T>(
+        &self,
+        app: &AppHandle,
+        project_id: Option<i64>,
+        f: impl FnOnce(&mut Portfolio) -> gantry_api::Result<T>,
+    ) -> Result<T, ApiError> {
+        let out = self.with(f)?;
+        let label = self.with(|p| p.info()).map(|i| i.undo.unwrap_or_default()).unwrap_or_default();
+        let _ = app.emit("portfolio-changed", Changed { project_id, label });
+        Ok(out)
+    }
+
+    pub fn problem(&self) -> Option<ApiError> {
+        lock(&self.problem).clone()
+    }
+
+    pub fn recent(&self) -> Vec<RecentFile> {
+        gantry_api::recent::load(&self.recent_list)
+    }
+}
+
+/// Opens a file the user chose (a new one is created empty). `Ok(false)`
+/// when the user cancelled; on failure the current portfolio stays open.
+pub fn open_picked(app: &AppHandle, state: &AppState, path: Option<PathBuf>) -> Result<bool, ApiError> {
+    let Some(path) = path else { return Ok(false) };
+    let portfolio = Portfolio::open(&path).map_err(ApiError::from)?;
+    state.replace(Ok(portfolio));
+    let _ = app.emit("portfolio-changed", Changed { project_id: None, label: String::new() });
+    Ok(true)
+}
+
+/// A poisoned lock only means an earlier command panicked; the portfolio
+/// itself is consistent (SQLite rolled back), so carry on with it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

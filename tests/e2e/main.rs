@@ -1,0 +1,80 @@
+//! End-to-end stories on the built app in WebKitGTK. Each is what a person
+//! does; they need a display and the built app, so `cargo test` skips them
+//! and `./scripts/test` runs them under Xvfb with `--ignored`.
+
+use gantry_tests::{App, keys};
+
+/// The depth and name of every task row, top to bottom.
+async fn outline(app: &App) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for row in app.all(".table .row[data-task-id]").await {
+        let depth = row.attr("data-depth").await.ok().flatten().unwrap_or_default();
+        let name = match row.find(gantry_tests::Locator::Css(".name .text")).await {
+            Ok(e) => gantry_tests::text_of(&e).await,
+            Err(_) => String::new(),
+        };
+        out.push((depth, name));
+    }
+    out
+}
+
+async fn add_task(app: &App, name: &str) {
+    app.with_text(".toolbar button", "+ Add task").await.click().await.expect("click Add task");
+    let input = app.find(".row input.edit").await;
+    // Select the suggested name, type over it, Enter commits. (One call per
+    // step: WebKit's driver mixes up a chord and text sent together.)
+    input.send_keys(&format!("{}a{}", keys::CONTROL, keys::RELEASE)).await.expect("select all");
+    input.send_keys(name).await.expect("type the name");
+    input.send_keys(keys::ENTER).await.expect("Enter");
+    app.with_text(".row .name .text", name).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
+    let home = tempfile::tempdir().expect("empty home");
+
+    // First start on an empty data folder: the sample portfolio is there.
+    let app = App::launch(home.path()).await;
+    app.wait_until("the three sample projects are listed", || async {
+        app.all("tr[data-project-id]").await.len() == 3
+    })
+    .await;
+    app.with_text("tr[data-project-id] .link", "CRM migration to Dynamics 365").await;
+    app.screenshot("portfolio-home").await;
+
+    // Create a project through the form.
+    app.with_text("button", "+ New project").await.click().await.expect("new project");
+    app.find("form.sheet input[name=name]").await.send_keys("Intranet relaunch").await.expect("name");
+    app.find("form.sheet input[name=manager]").await.send_keys("Noor Aziz").await.expect("manager");
+    app.with_text("form.sheet button", "Create project").await.click().await.expect("create");
+    app.with_text(".project h1", "Intranet relaunch").await;
+
+    // Plan three tasks and indent the second under the first.
+    add_task(&app, "Requirements").await;
+    add_task(&app, "Design").await;
+    add_task(&app, "Build").await;
+    app.with_text(".row .name .text", "Design").await.click().await.expect("select Design");
+    app.find(".table[role=treegrid]").await.send_keys(keys::TAB).await.expect("Tab indents");
+    let expected = vec![
+        ("0".to_string(), "Requirements".to_string()),
+        ("1".to_string(), "Design".to_string()),
+        ("0".to_string(), "Build".to_string()),
+    ];
+    app.wait_until("Design sits under Requirements", || async { outline(&app).await == expected }).await;
+    app.screenshot("task-table").await;
+    app.quit().await;
+
+    // Start again: everything is as it was left.
+    let app = App::launch(home.path()).await;
+    app.wait_until("four projects are listed", || async { app.all("tr[data-project-id]").await.len() == 4 }).await;
+    app.with_text("tr[data-project-id] .link", "Intranet relaunch").await.click().await.expect("open project");
+    app.wait_until("the plan is back as left", || async { outline(&app).await == expected }).await;
+    app.quit().await;
+
+    // And the file itself holds it, for any other program to read.
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let portfolio = gantry_api::Portfolio::open(&file).expect("the portfolio file is where the data folder is");
+    let names: Vec<String> = portfolio.projects().expect("projects").into_iter().map(|p| p.name).collect();
+    assert!(names.contains(&"Intranet relaunch".to_string()), "{names:?}");
+}

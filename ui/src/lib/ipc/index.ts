@@ -1,0 +1,60 @@
+// The one place that talks to the Rust side. Views call `api.*`; nothing
+// else imports @tauri-apps. Wire types come from ./bindings.ts, generated
+// from crates/gantry-api/src/wire.rs.
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type * as W from './bindings';
+
+export type * from './bindings';
+
+/** A command the backend refused, with a message for people. */
+export class CommandError extends Error {
+  readonly code: W.ErrorCode;
+  readonly field: string | null;
+  constructor(e: W.ApiError) {
+    super(e.message);
+    this.code = e.code;
+    this.field = e.field;
+  }
+}
+
+function isApiError(e: unknown): e is W.ApiError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isApiError(e)) throw new CommandError(e);
+    throw new CommandError({ code: 'storage', message: String(e), field: null });
+  }
+}
+
+export const api = {
+  portfolioInfo: () => call<W.PortfolioInfo>('portfolio_info'),
+  startupProblem: () => call<W.ApiError | null>('startup_problem'),
+  listProjects: () => call<W.ProjectSummary[]>('list_projects'),
+  listCalendars: () => call<W.CalendarChoice[]>('list_calendars'),
+  createProject: (fields: W.ProjectFields) => call<number>('create_project', { fields }),
+  updateProject: (id: number, fields: W.ProjectFields) => call<void>('update_project', { id, fields }),
+  deleteProject: (id: number) => call<void>('delete_project', { id }),
+  projectPlan: (id: number) => call<W.ProjectPlan>('project_plan', { id }),
+  addTask: (task: W.NewTask) => call<number>('add_task', { task }),
+  editTask: (project: number, id: number, edit: W.TaskEdit) => call<void>('edit_task', { project, id, edit }),
+  shiftTask: (project: number, id: number, shift: W.Shift) => call<void>('shift_task', { project, id, shift }),
+  deleteTask: (project: number, id: number) => call<W.Deleted>('delete_task', { project, id }),
+  undo: () => call<string | null>('undo'),
+  redo: () => call<string | null>('redo'),
+  team: () => call<W.Member[]>('team'),
+  recentFiles: () => call<W.RecentFile[]>('recent_files'),
+  openPortfolio: () => call<boolean>('open_portfolio'),
+  newPortfolio: () => call<boolean>('new_portfolio'),
+  openRecent: (index: number) => call<boolean>('open_recent', { index }),
+  about: () => call<[string, string][]>('about'),
+};
+
+/** Calls `handler` after every committed change, from any view. */
+export function onChanged(handler: (c: W.Changed) => void): Promise<UnlistenFn> {
+  return listen<W.Changed>('portfolio-changed', (e) => handler(e.payload));
+}
