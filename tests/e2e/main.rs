@@ -40,8 +40,16 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
         app.all("tr[data-project-id]").await.len() == 3
     })
     .await;
-    app.with_text("tr[data-project-id] .link", "CRM migration to Dynamics 365").await;
     app.screenshot("portfolio-home").await;
+
+    // Open a sample project: its plan shows, with a critical path.
+    app.with_text("tr[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.wait_until("the CRM plan shows with critical tasks", || async {
+        app.all(".row[data-task-id]").await.len() >= 40 && !app.all(".row.critical").await.is_empty()
+    })
+    .await;
+    app.screenshot("sample-task-table").await;
+    app.with_text(".project .back", "← Portfolio").await.click().await.expect("back home");
 
     // Create a project through the form.
     app.with_text("button", "+ New project").await.click().await.expect("new project");

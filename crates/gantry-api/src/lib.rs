@@ -208,6 +208,24 @@ impl Portfolio {
                 });
             }
         }
+        // Summaries show the work-weighted progress of the tasks under them.
+        let mut rollup: HashMap<TaskId, (f64, f64)> = HashMap::new();
+        for r in rows.iter().rev() {
+            let Some(&i) = by_id.get(&r.id) else { continue };
+            let t = &tasks[i];
+            let (work, done) = if r.has_children {
+                rollup.get(&t.id).copied().unwrap_or_default()
+            } else {
+                let work = t.duration_minutes.max(1) as f64;
+                (work, work * f64::from(t.percent_complete) / 100.0)
+            };
+            rollup.insert(t.id, (work, done));
+            if let Some(parent) = t.parent_id {
+                let acc = rollup.entry(parent).or_default();
+                acc.0 += work;
+                acc.1 += done;
+            }
+        }
         let task_rows = rows
             .iter()
             .filter_map(|r| {
@@ -231,7 +249,10 @@ impl Portfolio {
                     duration: units::format_duration(duration, project.durations),
                     start: wire_datetime(d.start),
                     finish: wire_datetime(d.finish),
-                    percent_complete: t.percent_complete,
+                    percent_complete: match rollup.get(&t.id) {
+                        Some(&(work, done)) if r.has_children && work > 0.0 => (done / work * 100.0).floor() as u8,
+                        _ => t.percent_complete,
+                    },
                     board_status: t.board_status,
                     priority: t.priority,
                     constraint_kind: t.constraint.kind,

@@ -66,6 +66,9 @@ fn the_sample_portfolio_is_a_real_it_department() {
         assert!(plan.tasks.iter().any(|t| t.has_children));
         assert!(plan.links.len() >= 30, "{} is a network, not a list", s.name);
         assert!(plan.tasks.iter().any(|t| !t.assignees.is_empty()));
+        let done_phase = plan.tasks.iter().find(|t| t.has_children && t.percent_complete == 100);
+        assert!(done_phase.is_some(), "{}: a finished phase rolls up to 100 %", s.name);
+        assert!(plan.tasks.iter().filter(|t| t.percent_complete == 100).all(|t| !t.critical || t.has_children));
     }
     let statuses: std::collections::HashSet<_> = projects.iter().map(|s| s.status).collect();
     assert_eq!(statuses.len(), 3, "one project of each RAG colour");

@@ -88,6 +88,9 @@ const fn start_node(i: usize) -> usize {
 const fn finish_node(i: usize) -> usize {
     2 * i + 1
 }
+const fn is_start_node(node: usize) -> bool {
+    node.is_multiple_of(2)
+}
 
 impl<'a> Network<'a> {
     fn new(tasks: &'a [Task], links: &[Link]) -> Self {
@@ -127,7 +130,7 @@ impl<'a> Network<'a> {
     fn successors(&self, node: usize, out: &mut Vec<usize>) {
         out.clear();
         let i = node / 2;
-        if node % 2 == 0 {
+        if is_start_node(node) {
             if self.is_summary(i) {
                 out.extend(self.children[i].iter().map(|&c| start_node(c)));
             } else {
@@ -240,6 +243,10 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
     finish_schedule(input, &net, &cals, project_start, &order, cycle, diagnostics)
 }
 
+fn finished(t: &Task) -> bool {
+    t.actual_finish.is_some() || t.percent_complete >= 100
+}
+
 fn duration(t: &Task) -> i64 {
     if t.kind == TaskKind::Milestone { 0 } else { t.duration_minutes.max(0) }
 }
@@ -272,7 +279,7 @@ fn finish_schedule(
         let t = &tasks[i];
         let cal = cals[i];
         let summary = net.is_summary(i);
-        if node % 2 == 1 {
+        if !is_start_node(node) {
             if summary {
                 let kids = &net.children[i];
                 es[i] = kids.iter().map(|&c| es[c]).min().unwrap_or(floor[i]);
@@ -347,10 +354,10 @@ fn finish_schedule(
             _ if dur == 0 => start,
             _ => cal.add(start, dur),
         };
-        if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, c.date) {
-            if ef[i] > d {
-                diagnostics.push(conflict(t, "finish no later than", d, ef[i]));
-            }
+        if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, c.date)
+            && ef[i] > d
+        {
+            diagnostics.push(conflict(t, "finish no later than", d, ef[i]));
         }
     }
 
@@ -365,7 +372,7 @@ fn finish_schedule(
         let t = &tasks[i];
         let cal = cals[i];
         let summary = net.is_summary(i);
-        if node % 2 == 0 {
+        if is_start_node(node) {
             if summary {
                 let kids = &net.children[i];
                 ls[i] = kids.iter().map(|&c| ls[c]).min().unwrap_or(ceiling[i]);
@@ -412,7 +419,7 @@ fn finish_schedule(
             (ConstraintKind::Mfo, Some(_)) => late_finish = ef[i],
             _ => {}
         }
-        if t.actual_finish.is_some() || t.actual_start.is_some() && t.percent_complete >= 100 {
+        if finished(t) {
             late_finish = late_finish.max(ef[i]);
         }
         lf[i] = late_finish;
@@ -454,17 +461,19 @@ fn finish_schedule(
             late_finish: lf[i],
             total_slack,
             free_slack,
-            critical: total_slack <= 0,
+            // Finished work cannot delay anything any more.
+            critical: total_slack <= 0 && !finished(t),
             summary,
         });
     }
     // A summary is critical when one of its tasks is.
     for &node in order.iter().rev() {
         let i = node / 2;
-        if node % 2 == 1 && out[i].critical {
-            if let Some(p) = net.parent[i] {
-                out[p].critical = true;
-            }
+        if !is_start_node(node)
+            && out[i].critical
+            && let Some(p) = net.parent[i]
+        {
+            out[p].critical = true;
         }
     }
     Schedule { tasks: out, start: project_start, finish: project_finish, cycle, diagnostics }

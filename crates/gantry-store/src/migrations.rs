@@ -41,10 +41,10 @@ pub fn apply(conn: &mut Connection, path: &Path) -> Result<()> {
         let mut stmt = tx.prepare("SELECT version, fingerprint FROM schema_migrations ORDER BY version")?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
     };
-    if let Some(&(found, _)) = applied.last() {
-        if found > FORMAT {
-            return Err(Error::NewerFormat { path: path.to_path_buf(), found, known: FORMAT });
-        }
+    if let Some(&(found, _)) = applied.last()
+        && found > FORMAT
+    {
+        return Err(Error::NewerFormat { path: path.to_path_buf(), found, known: FORMAT });
     }
     for (version, print) in &applied {
         let index = usize::try_from(*version - 1).unwrap_or(usize::MAX);

@@ -183,6 +183,17 @@ fn constraints_move_tasks_or_explain_why_they_cannot() {
 }
 
 #[test]
+fn finished_work_is_not_critical() {
+    let mut done = task(1, "Done", DAY);
+    done.percent_complete = 100;
+    done.actual_start = Some(t("2027-03-15 08:00"));
+    done.actual_finish = Some(t("2027-03-15 17:00"));
+    let s = run(&[done, task(2, "Next", DAY)], &[link(1, 2, LinkKind::FinishToStart, 0)]);
+    assert!(!s.get(1).expect("done").critical);
+    assert!(s.get(2).expect("next").critical);
+}
+
+#[test]
 fn actual_start_is_kept() {
     let mut started = task(2, "Started early", DAY);
     started.actual_start = Some(t("2027-03-15 08:00"));
