@@ -28,14 +28,17 @@ impl AppState {
         let recent_list = config_dir.join("recent.json");
         let last =
             gantry_api::recent::load(&recent_list).into_iter().map(|f| PathBuf::from(f.path)).find(|p| p.exists());
-        let path = requested.or(last).unwrap_or_else(|| data_dir.join(FIRST_PORTFOLIO));
+        let first = data_dir.join(FIRST_PORTFOLIO);
+        let path = requested.or(last).unwrap_or_else(|| first.clone());
         let state = AppState { portfolio: Mutex::new(None), problem: Mutex::new(None), recent_list, data_dir };
         let opened = if path.exists() {
             Portfolio::open(&path)
-        } else {
+        } else if path == first {
             std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
                 .map_err(|e| Error::Io(e.to_string()))
                 .and_then(|_| Portfolio::create_sample(&path, chrono::Local::now().date_naive()))
+        } else {
+            Err(Error::Io(format!("{} does not exist.", path.display())))
         };
         state.replace(opened);
         state

@@ -2,7 +2,7 @@
 //! does; they need a display and the built app, so `cargo test` skips them
 //! and `./scripts/test` runs them under Xvfb with `--ignored`.
 
-use gantry_tests::{App, keys};
+use gantry_tests::{App, answer_file_dialog, keys, text_of};
 
 /// The depth and name of every task row, top to bottom.
 async fn outline(app: &App) -> Vec<(String, String)> {
@@ -85,4 +85,58 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
     let portfolio = gantry_api::Portfolio::open(&file).expect("the portfolio file is where the data folder is");
     let names: Vec<String> = portfolio.projects().expect("projects").into_iter().map(|p| p.name).collect();
     assert!(names.contains(&"Intranet relaunch".to_string()), "{names:?}");
+}
+
+/// Chooses an entry of the File menu.
+async fn file_menu(app: &App, entry: &str) {
+    app.with_text("header .menu > button", "File ▾").await.click().await.expect("open the File menu");
+    let item = app.find_with_prefix(".dropdown button", entry).await;
+    item.click().await.expect("choose the entry");
+}
+
+async fn file_name(app: &App) -> String {
+    text_of(&app.find("header .file").await).await
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn portfolios_are_opened_and_created_through_the_native_dialogs() {
+    let home = tempfile::tempdir().expect("home");
+    let other = home.path().join("Other.gantry");
+    gantry_api::Portfolio::create_sample(&other, chrono_today()).expect("another portfolio");
+    let notes = home.path().join("notes.gantry");
+    std::fs::write(&notes, "meeting notes, not a plan").expect("a stray file");
+
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
+
+    // Open another portfolio through File → Open portfolio….
+    file_menu(&app, "Open portfolio").await;
+    answer_file_dialog("Open File", &other);
+    app.wait_until("Other.gantry is open", || async { file_name(&app).await == "Other" }).await;
+    app.wait_until("its projects show", || async { app.all("tr[data-project-id]").await.len() == 3 }).await;
+
+    // Create a new, empty one through File → New portfolio….
+    let fresh = home.path().join("Fresh.gantry");
+    file_menu(&app, "New portfolio").await;
+    answer_file_dialog("Save File", &fresh);
+    app.wait_until("Fresh.gantry is open", || async { file_name(&app).await == "Fresh" }).await;
+    app.with_text(".empty p", "This portfolio has no projects yet.").await;
+    assert!(fresh.exists());
+
+    // A file that is not a portfolio is refused with a message; nothing changes.
+    file_menu(&app, "Open portfolio").await;
+    answer_file_dialog("Open File", &notes);
+    app.find_with_prefix(".toast.error span", &format!("{} is not a Gantry portfolio", notes.display())).await;
+    assert_eq!(file_name(&app).await, "Fresh", "the open portfolio stays open");
+    assert_eq!(std::fs::read_to_string(&notes).expect("read"), "meeting notes, not a plan");
+
+    // The recent list brings Other back.
+    file_menu(&app, "Other").await;
+    app.wait_until("Other.gantry is open again", || async { file_name(&app).await == "Other" }).await;
+    app.quit().await;
+}
+
+fn chrono_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }

@@ -141,6 +141,22 @@ impl App {
         panic!("{message} (see target/e2e/failure.png)");
     }
 
+    /// The first element matching `css` whose text starts with `prefix`.
+    pub async fn find_with_prefix(&self, css: &str, prefix: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            for e in self.all(css).await {
+                if text_of(&e).await.starts_with(prefix) {
+                    return e;
+                }
+            }
+            if Instant::now() >= deadline {
+                self.fail(&format!("no {css} starts with “{prefix}”")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a screenshot under `target/e2e/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
@@ -154,6 +170,38 @@ impl App {
         let _ = self.client.clone().close().await;
         // Drop ends the driver's process group.
     }
+}
+
+/// Answers the app's native file dialog titled `title` with `path`, as a
+/// person typing it: focus the dialog, type the path, press Enter. Needs
+/// xdotool and the same X display as the app.
+pub fn answer_file_dialog(title: &str, path: &Path) {
+    let xdotool = |args: &[&str]| -> String {
+        let out = Command::new("timeout")
+            .arg("20")
+            .arg("xdotool")
+            .args(args)
+            .output()
+            .expect("xdotool runs (apt-get install xdotool)");
+        assert!(out.status.success(), "xdotool {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    let window = xdotool(&["search", "--sync", "--onlyvisible", "--name", &format!("^{title}$")]);
+    let window = window.lines().next().unwrap_or_default().to_owned();
+    xdotool(&["windowfocus", "--sync", &window]);
+    // Ctrl+L opens the location field in an open dialog; in a save dialog the
+    // name field has focus, and Ctrl+A selects the suggested name.
+    // Keys go to the focused window: GTK ignores events sent to a window
+    // directly (xdotool --window), as it should for synthetic input.
+    // The dialog builds its fields as it maps: give each step a moment.
+    let pause = || std::thread::sleep(Duration::from_millis(400));
+    pause();
+    xdotool(&["key", if title.starts_with("Open") { "ctrl+l" } else { "ctrl+a" }]);
+    pause();
+    xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+    pause();
+    let _ = Command::new("import").args(["-window", "root", "/tmp/dlg.png"]).status();
+    xdotool(&["key", "Return"]);
 }
 
 impl Drop for App {

@@ -116,15 +116,6 @@ const TEAM: &[Member] = &[
         rate: 55.0,
         capacity: 100,
     },
-    Member {
-        key: "david",
-        name: "David Okafor",
-        role: "Change and training lead",
-        skills: &["Training", "Communications", "Change management"],
-        email: "david.okafor@northwind-it.example",
-        rate: 75.0,
-        capacity: 50,
-    },
 ];
 
 struct SampleProject {

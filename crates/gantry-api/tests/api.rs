@@ -73,7 +73,7 @@ fn the_sample_portfolio_is_a_real_it_department() {
     let statuses: std::collections::HashSet<_> = projects.iter().map(|s| s.status).collect();
     assert_eq!(statuses.len(), 3, "one project of each RAG colour");
     let team = p.team().expect("team");
-    assert!((6..=12).contains(&team.len()));
+    assert!((6..=10).contains(&team.len()), "a team of 6–10 people");
     assert!(team.iter().all(|m| !m.skills.is_empty() && m.cost_rate > 0.0));
     let calendars = p.calendars().expect("calendars");
     assert!(calendars[0].exceptions.iter().any(|e| e.contains("Christmas")));
