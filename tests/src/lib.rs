@@ -200,7 +200,6 @@ pub fn answer_file_dialog(title: &str, path: &Path) {
     pause();
     xdotool(&["type", "--delay", "15", &path.display().to_string()]);
     pause();
-    let _ = Command::new("import").args(["-window", "root", "/tmp/dlg.png"]).status();
     xdotool(&["key", "Return"]);
 }
 
