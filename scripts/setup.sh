@@ -20,7 +20,7 @@ as_root() {
 # WebKit WebDriver for the end-to-end tests; poppler for reading PDFs.
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev librsvg2-dev libssl-dev)
 if $want_tests; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool poppler-utils)
+  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool poppler-utils desktop-file-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do

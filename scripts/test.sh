@@ -22,6 +22,10 @@ cargo build --workspace --all-targets --locked
 say "Rust: tests"
 cargo test --workspace --locked
 
+say "The Debian package: build and check it"
+deb=$(scripts/package.sh | tail -n 1)
+GANTRY_DEB="$deb" cargo test -p gantry-tests --test package --locked -- --ignored --nocapture
+
 say "End to end: the built app in WebKitGTK under Xvfb"
 GANTRY_APP="$target/debug/gantry-app" \
   xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \

@@ -134,6 +134,13 @@ async fn portfolios_are_opened_and_created_through_the_native_dialogs() {
     // The recent list brings Other back.
     file_menu(&app, "Other").await;
     app.wait_until("Other.gantry is open again", || async { file_name(&app).await == "Other" }).await;
+
+    // About names the version, the SQLite inside and where data lives.
+    file_menu(&app, "About Gantry").await;
+    let about = text_of(&app.find("[role=dialog] dl").await).await;
+    assert!(about.contains(env!("CARGO_PKG_VERSION")), "{about}");
+    assert!(about.contains("SQLite3."), "{about}");
+    assert!(about.contains(&home.path().join("data/app.gantry.desktop").display().to_string()), "{about}");
     app.quit().await;
 }
 

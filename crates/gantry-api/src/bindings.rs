@@ -28,6 +28,8 @@ pub fn typescript() -> String {
         Member::decl(&cfg),
         RecentFile::decl(&cfg),
         Changed::decl(&cfg),
+        ScheduleReport::decl(&cfg),
+        ScheduledTask::decl(&cfg),
         Methodology::decl(&cfg),
         ProjectStatus::decl(&cfg),
         TaskKind::decl(&cfg),

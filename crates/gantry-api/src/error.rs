@@ -15,6 +15,8 @@ pub enum Error {
     NoPortfolio,
     #[error("{0}")]
     Io(String),
+    #[error(transparent)]
+    Import(#[from] gantry_interop::ImportError),
 }
 
 impl From<ValidationError> for Error {
@@ -42,6 +44,7 @@ impl From<&Error> for ApiError {
             Error::Store(S::Damaged { .. }) => (ErrorCode::Damaged, None),
             Error::Store(S::Sqlite(_) | S::Io(_)) | Error::Io(_) => (ErrorCode::Storage, None),
             Error::Cycle { .. } => (ErrorCode::Cycle, None),
+            Error::Import(_) => (ErrorCode::Invalid, None),
             Error::NoPortfolio => (ErrorCode::NoPortfolio, None),
         };
         ApiError { code, message: e.to_string(), field }

@@ -610,6 +610,24 @@ impl Portfolio {
             .collect())
     }
 
+    /// Reschedules a project of the portfolio, named as on the home page.
+    pub fn schedule_report(&self, project_name: &str) -> Result<ScheduleReport> {
+        let db = self.store.db();
+        let projects = gantry_store::projects(db)?;
+        let Some(project) = projects.iter().find(|p| p.name == project_name) else {
+            let names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
+            return Err(refused(format!(
+                "No project is named “{project_name}”; the portfolio has: {}.",
+                names.join(", ")
+            )));
+        };
+        let calendars = gantry_store::calendars(db)?;
+        let tasks = gantry_store::tasks(db, project.id)?;
+        let links = gantry_store::links(db, project.id)?;
+        let s = run_schedule(project, &calendars, &tasks, &links);
+        Ok(report(&project.name, &tasks, &s))
+    }
+
     /// Direct access for tests and tools that check invariants.
     pub fn store(&self) -> &Store {
         &self.store
@@ -636,6 +654,44 @@ fn task_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar], t: &Task)
 
 fn working_minutes(project: &Project, calendars: &[WorkCalendar], t: &Task, a: NaiveDateTime, b: NaiveDateTime) -> i64 {
     task_calendar(project, calendars, t).working_minutes_between(a, b)
+}
+
+/// Reschedules an MS Project XML file with Gantry's engine.
+pub fn schedule_mspdi(bytes: &[u8]) -> Result<ScheduleReport> {
+    let plan = gantry_interop::mspdi::read(bytes)?;
+    let s = gantry_interop::mspdi::schedule(&plan);
+    let mut r = report(&plan.name, &plan.tasks, &s);
+    r.diagnostics.splice(0..0, plan.warnings);
+    Ok(r)
+}
+
+/// The report of a schedule, tasks in input order.
+fn report(name: &str, tasks: &[Task], s: &Schedule) -> ScheduleReport {
+    ScheduleReport {
+        project: name.to_owned(),
+        start: wire_datetime(s.start),
+        finish: wire_datetime(s.finish),
+        tasks: tasks
+            .iter()
+            .zip(&s.tasks)
+            .map(|(t, d)| ScheduledTask {
+                uid: t.id,
+                name: t.name.clone(),
+                summary: d.summary,
+                milestone: !d.summary && (t.kind == TaskKind::Milestone || t.duration_minutes == 0),
+                start: wire_datetime(d.start),
+                finish: wire_datetime(d.finish),
+                early_start: wire_datetime(d.early_start),
+                early_finish: wire_datetime(d.early_finish),
+                late_start: wire_datetime(d.late_start),
+                late_finish: wire_datetime(d.late_finish),
+                total_slack_minutes: d.total_slack,
+                free_slack_minutes: d.free_slack,
+                critical: d.critical,
+            })
+            .collect(),
+        diagnostics: s.diagnostics.iter().map(|d| d.message.clone()).collect(),
+    }
 }
 
 /// Schedules a project from its stored inputs.

@@ -235,3 +235,34 @@ pub struct Changed {
     pub project_id: Option<i64>,
     pub label: String,
 }
+
+/// A rescheduled plan, as `gantry schedule --json` prints it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleReport {
+    pub project: String,
+    pub start: String,
+    pub finish: String,
+    pub tasks: Vec<ScheduledTask>,
+    pub diagnostics: Vec<String>,
+}
+
+/// One task's computed dates; `uid` is the file's own task UID (or the
+/// task's id in a portfolio).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledTask {
+    pub uid: i64,
+    pub name: String,
+    pub summary: bool,
+    pub milestone: bool,
+    pub start: String,
+    pub finish: String,
+    pub early_start: String,
+    pub early_finish: String,
+    pub late_start: String,
+    pub late_finish: String,
+    pub total_slack_minutes: i64,
+    pub free_slack_minutes: i64,
+    pub critical: bool,
+}

@@ -22,6 +22,18 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Reschedule a plan with Gantry's engine: an MS Project XML file, or a
+    /// project of a Gantry portfolio.
+    Schedule {
+        /// An MS Project XML (.xml) file, or a portfolio (.gantry) with --project.
+        file: PathBuf,
+        /// The project to schedule, when FILE is a portfolio.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the projects of a portfolio with their scheduled dates.
     Projects {
         /// The portfolio file (.gantry).
@@ -51,6 +63,46 @@ fn run(command: Command) -> Result<(), String> {
             let portfolio = Portfolio::create_sample(&db, today).map_err(|e| e.to_string())?;
             let count = portfolio.projects().map_err(|e| e.to_string())?.len();
             println!("Created {} with {count} sample projects.", db.display());
+            Ok(())
+        }
+        Command::Schedule { file, project, json } => {
+            let report = match project {
+                Some(name) => {
+                    if !file.exists() {
+                        return Err(format!("{} does not exist.", file.display()));
+                    }
+                    Portfolio::open(&file).and_then(|p| p.schedule_report(&name)).map_err(|e| e.to_string())?
+                }
+                None => {
+                    let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                    if bytes.starts_with(b"SQLite format 3\0") {
+                        return Err(format!(
+                            "{} is a portfolio: name the project with --project NAME.",
+                            file.display()
+                        ));
+                    }
+                    gantry_api::schedule_mspdi(&bytes).map_err(|e| e.to_string())?
+                }
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            } else {
+                println!("{}: {} → {}", report.project, report.start, report.finish);
+                for t in &report.tasks {
+                    println!(
+                        "{:>6} {:<44} {} {} {:>6} {}",
+                        t.uid,
+                        t.name.chars().take(44).collect::<String>(),
+                        t.start,
+                        t.finish,
+                        t.total_slack_minutes,
+                        if t.critical { "critical" } else { "" }
+                    );
+                }
+                for d in &report.diagnostics {
+                    println!("note: {d}");
+                }
+            }
             Ok(())
         }
         Command::Projects { db, json } => {

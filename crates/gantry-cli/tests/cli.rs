@@ -48,3 +48,72 @@ fn a_file_that_is_not_a_portfolio_fails_with_one_line_on_stderr() {
     let missing = gantry(&["projects", "--db", "/nonexistent/x.gantry"]);
     assert!(!missing.status.success());
 }
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi").join(name);
+    assert!(path.exists(), "{} is missing: the shared fixtures sit beside the repository", path.display());
+    path.to_str().expect("utf-8").to_owned()
+}
+
+#[test]
+fn schedule_prints_the_rescheduled_ms_project_file_as_json() {
+    let out = gantry(&["schedule", &fixture("task-links-project2010-mspdi.xml"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for key in ["project", "start", "finish", "tasks", "diagnostics"] {
+        assert!(report.get(key).is_some(), "{key}");
+    }
+    let tasks = report["tasks"].as_array().expect("tasks");
+    assert!(!tasks.is_empty());
+    for key in [
+        "uid",
+        "name",
+        "summary",
+        "milestone",
+        "start",
+        "finish",
+        "earlyStart",
+        "earlyFinish",
+        "lateStart",
+        "lateFinish",
+        "totalSlackMinutes",
+        "freeSlackMinutes",
+        "critical",
+    ] {
+        assert!(tasks[0].get(key).is_some(), "{key} in {}", tasks[0]);
+    }
+    let start = report["start"].as_str().expect("start");
+    assert_eq!(start.len(), "2014-10-17T08:00:00".len(), "local YYYY-MM-DDTHH:MM:SS: {start}");
+}
+
+#[test]
+fn schedule_refuses_what_it_cannot_read_in_one_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let broken = dir.path().join("broken.xml");
+    std::fs::write(&broken, "<Project><Tasks><Task>").expect("write");
+    let bomb = dir.path().join("bomb.xml");
+    std::fs::write(&bomb, r#"<!DOCTYPE p [<!ENTITY a "aaaa">]><Project>&a;</Project>"#).expect("write");
+    for file in [&broken, &bomb] {
+        let out = gantry(&["schedule", file.to_str().expect("path"), "--json"]);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn schedule_reads_a_project_of_a_portfolio() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("P.gantry");
+    let db = db.to_str().expect("path");
+    assert!(gantry(&["sample", "--db", db]).status.success());
+    let out = gantry(&["schedule", db, "--project", "Office network refresh", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["project"], "Office network refresh");
+    assert!(report["tasks"].as_array().expect("tasks").iter().any(|t| t["critical"] == true));
+    let missing = gantry(&["schedule", db, "--project", "Nope", "--json"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Office network refresh"), "lists the projects");
+}

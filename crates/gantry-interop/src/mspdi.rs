@@ -1,0 +1,489 @@
+//! MS Project XML (MSPDI) reader.
+//!
+//! Reads what scheduling needs (tasks with their WBS, durations, constraints,
+//! progress and calendars; links with type and lag; calendars with working
+//! times and exceptions; the project's settings) and, beside it, the dates MS
+//! Project itself computed, so the two schedulers can be compared.
+//!
+//! Units, as MSPDI writes them: durations as ISO 8601 (`PT8H0M0S`), link
+//! lags and slack in tenths of a minute, weekday 1 = Sunday, link type
+//! 0 = FF, 1 = FS, 2 = SF, 3 = SS.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use gantry_core::calendar::{CalendarException, WorkCalendar, WorkingTime};
+use gantry_core::model::*;
+
+use crate::xml::{self, Element};
+use crate::{ImportError, Result};
+
+/// A plan read from an MSPDI file.
+#[derive(Debug)]
+pub struct Plan {
+    pub name: String,
+    pub start: NaiveDateTime,
+    pub status_date: Option<NaiveDateTime>,
+    pub settings: DurationSettings,
+    /// The project calendar (also in `calendars`).
+    pub calendar: WorkCalendar,
+    pub calendars: Vec<WorkCalendar>,
+    /// Tasks in file order; ids are the file's task UIDs.
+    pub tasks: Vec<Task>,
+    pub links: Vec<Link>,
+    /// What MS Project computed, per task UID, for comparison.
+    pub computed: HashMap<TaskId, Computed>,
+    /// Things read approximately or skipped, for the user.
+    pub warnings: Vec<String>,
+}
+
+/// The dates MS Project stored for a task.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Computed {
+    pub summary: bool,
+    pub milestone: bool,
+    pub manual: bool,
+    pub start: Option<NaiveDateTime>,
+    pub finish: Option<NaiveDateTime>,
+    pub early_start: Option<NaiveDateTime>,
+    pub early_finish: Option<NaiveDateTime>,
+    pub late_start: Option<NaiveDateTime>,
+    pub late_finish: Option<NaiveDateTime>,
+    pub total_slack_minutes: Option<i64>,
+    pub free_slack_minutes: Option<i64>,
+    pub critical: Option<bool>,
+}
+
+/// Reads an MSPDI document.
+pub fn read(bytes: &[u8]) -> Result<Plan> {
+    let root = xml::parse(bytes)?;
+    if root.name != "Project" {
+        return Err(ImportError::WrongFormat(format!("its top element is <{}>, not <Project>", root.name)));
+    }
+    let mut warnings = Vec::new();
+    let settings = DurationSettings {
+        minutes_per_day: positive(root.text_of("MinutesPerDay")).unwrap_or(480),
+        minutes_per_week: positive(root.text_of("MinutesPerWeek")).unwrap_or(2400),
+        days_per_month: positive(root.text_of("DaysPerMonth")).unwrap_or(20),
+    };
+    let start = date_time(root.text_of("StartDate"))
+        .ok_or_else(|| ImportError::WrongFormat("it has no project start date".into()))?;
+    let status_date = date_time(root.text_of("StatusDate"));
+    let name = root.text_of("Title").or(root.text_of("Name")).unwrap_or("Imported project").to_owned();
+
+    let calendars = read_calendars(root.child("Calendars"), &mut warnings);
+    let calendar_uid: Option<i64> = root.text_of("CalendarUID").and_then(|t| t.parse().ok());
+    let calendar = calendar_uid
+        .and_then(|uid| calendars.iter().find(|c| c.id == uid))
+        .or_else(|| calendars.first())
+        .cloned()
+        .unwrap_or_else(|| WorkCalendar::standard(0, "Standard"));
+
+    let mut tasks = Vec::new();
+    let mut raw_links = Vec::new();
+    let mut computed = HashMap::new();
+    // The parent at each outline level, as tasks come in file order.
+    let mut parents: Vec<TaskId> = Vec::new();
+    let mut position = 0;
+    for t in root.child("Tasks").map(|t| t.all("Task").collect::<Vec<_>>()).unwrap_or_default() {
+        let Some(uid) = t.text_of("UID").and_then(|u| u.parse::<i64>().ok()) else {
+            warnings.push("A task without a UID was skipped.".into());
+            continue;
+        };
+        let level: usize = t.text_of("OutlineLevel").and_then(|l| l.parse().ok()).unwrap_or(1);
+        if level == 0 || flag(t, "IsNull") {
+            // The project summary task, and blank rows.
+            continue;
+        }
+        parents.truncate(level.saturating_sub(1));
+        let parent = parents.last().copied();
+        while parents.len() < level.saturating_sub(1) {
+            // An outline level that skips one: hang it on the last task.
+            parents.push(parent.unwrap_or(uid));
+        }
+        parents.push(uid);
+        position += 1;
+
+        let summary = flag(t, "Summary");
+        let milestone = flag(t, "Milestone");
+        let manual = flag(t, "Manual");
+        let format: i64 = t.text_of("DurationFormat").and_then(|f| f.parse().ok()).unwrap_or(7);
+        let minutes = t.text_of("Duration").and_then(duration_minutes).unwrap_or(0);
+        let elapsed = matches!(format, 4 | 6 | 8 | 10 | 12 | 20 | 36 | 38 | 40 | 42 | 44 | 52);
+        if elapsed && !summary {
+            warnings.push(format!(
+                "“{}” has an elapsed duration; Gantry schedules it in working time.",
+                t.text_of("Name").unwrap_or_default()
+            ));
+        }
+        let constraint_date = date_time(t.text_of("ConstraintDate"));
+        let constraint_kind = match t.text_of("ConstraintType") {
+            Some("1") => ConstraintKind::Alap,
+            Some("2") => ConstraintKind::Mso,
+            Some("3") => ConstraintKind::Mfo,
+            Some("4") => ConstraintKind::Snet,
+            Some("5") => ConstraintKind::Snlt,
+            Some("6") => ConstraintKind::Fnet,
+            Some("7") => ConstraintKind::Fnlt,
+            _ => ConstraintKind::Asap,
+        };
+        let constraint = match (constraint_kind.needs_date(), constraint_date) {
+            (true, Some(d)) => Constraint { kind: constraint_kind, date: Some(d) },
+            (false, _) => Constraint { kind: constraint_kind, date: None },
+            (true, None) => Constraint::ASAP,
+        };
+        let file_start = date_time(t.text_of("Start"));
+        // A manually scheduled task stays where its planner put it.
+        let constraint = match (manual, file_start) {
+            (true, Some(s)) if !summary => Constraint { kind: ConstraintKind::Mso, date: Some(s) },
+            _ => constraint,
+        };
+        let calendar_id = t.text_of("CalendarUID").and_then(|c| c.parse::<i64>().ok()).filter(|&c| c >= 0);
+        let percent = t.text_of("PercentComplete").and_then(|p| p.parse::<i64>().ok()).unwrap_or(0).clamp(0, 100);
+        tasks.push(Task {
+            id: uid,
+            project_id: 0,
+            parent_id: parent,
+            position,
+            name: t.text_of("Name").unwrap_or_default().to_owned(),
+            notes: t.text_of("Notes").unwrap_or_default().to_owned(),
+            kind: if summary {
+                TaskKind::Summary
+            } else if milestone || minutes == 0 {
+                TaskKind::Milestone
+            } else {
+                TaskKind::Task
+            },
+            duration_minutes: minutes,
+            constraint,
+            percent_complete: percent as u8,
+            board_status: BoardStatus::Backlog,
+            priority: Priority::Medium,
+            calendar_id,
+            actual_start: date_time(t.text_of("ActualStart")),
+            actual_finish: date_time(t.text_of("ActualFinish")),
+        });
+        for p in t.all("PredecessorLink") {
+            let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };
+            let kind = match p.text_of("Type") {
+                Some("0") => LinkKind::FinishToFinish,
+                Some("2") => LinkKind::StartToFinish,
+                Some("3") => LinkKind::StartToStart,
+                _ => LinkKind::FinishToStart,
+            };
+            let lag_tenths: i64 = p.text_of("LinkLag").and_then(|l| l.parse().ok()).unwrap_or(0);
+            let lag_format: i64 = p.text_of("LagFormat").and_then(|f| f.parse().ok()).unwrap_or(7);
+            raw_links.push((pred, uid, kind, lag_tenths, lag_format));
+        }
+        computed.insert(
+            uid,
+            Computed {
+                summary,
+                milestone,
+                manual,
+                start: file_start,
+                finish: date_time(t.text_of("Finish")),
+                early_start: date_time(t.text_of("EarlyStart")),
+                early_finish: date_time(t.text_of("EarlyFinish")),
+                late_start: date_time(t.text_of("LateStart")),
+                late_finish: date_time(t.text_of("LateFinish")),
+                total_slack_minutes: t.text_of("TotalSlack").and_then(|s| s.parse::<i64>().ok()).map(|s| s / 10),
+                free_slack_minutes: t.text_of("FreeSlack").and_then(|s| s.parse::<i64>().ok()).map(|s| s / 10),
+                critical: t.text_of("Critical").map(|c| c == "1"),
+            },
+        );
+    }
+    let durations: HashMap<TaskId, i64> = tasks.iter().map(|t| (t.id, t.duration_minutes)).collect();
+    let mut links = Vec::new();
+    let mut skipped = 0;
+    for (pred, succ, kind, lag_tenths, lag_format) in raw_links {
+        let Some(&pred_minutes) = durations.get(&pred) else {
+            skipped += 1;
+            continue;
+        };
+        if pred == succ {
+            skipped += 1;
+            continue;
+        }
+        let lag_minutes = match lag_format {
+            // A share of the predecessor's duration, in tenths of a percent.
+            19 | 20 | 51 | 52 => pred_minutes * lag_tenths / 1000,
+            _ => lag_tenths / 10,
+        };
+        links.push(Link { id: links.len() as i64 + 1, predecessor: pred, successor: succ, kind, lag_minutes });
+    }
+    if skipped > 0 {
+        warnings.push(format!("{skipped} links to missing tasks or to themselves were skipped."));
+    }
+    Ok(Plan { name, start, status_date, settings, calendar, calendars, tasks, links, computed, warnings })
+}
+
+fn flag(e: &Element, name: &str) -> bool {
+    e.text_of(name) == Some("1")
+}
+
+fn positive(text: Option<&str>) -> Option<i64> {
+    text.and_then(|t| t.parse::<f64>().ok()).filter(|v| *v > 0.0 && v.is_finite()).map(|v| v.round() as i64)
+}
+
+/// `2014-10-17T08:00:00`.
+pub fn date_time(text: Option<&str>) -> Option<NaiveDateTime> {
+    let text = text?;
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+        .ok()
+        .filter(|d| gantry_core::validate::YEARS.contains(&d.year()))
+}
+
+/// ISO 8601 durations as MSPDI writes them (`PT8H0M0S`, `P2DT4H`), in
+/// minutes, rounded. Negative and absurd values are refused.
+pub fn duration_minutes(text: &str) -> Option<i64> {
+    let rest = text.trim().strip_prefix('P')?;
+    let (date_part, time_part) = rest.split_once('T').unwrap_or((rest, ""));
+    let mut minutes = 0.0f64;
+    for (part, units) in [
+        (date_part, [('Y', 0.0), ('M', 0.0), ('W', 0.0), ('D', 1440.0)]),
+        (time_part, [('H', 60.0), ('M', 1.0), ('S', 1.0 / 60.0), ('\0', 0.0)]),
+    ] {
+        let mut number = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' || c == '-' {
+                number.push(c);
+            } else {
+                let value: f64 = number.parse().ok()?;
+                number.clear();
+                let factor = units.iter().find(|(u, _)| *u == c).map(|(_, f)| *f)?;
+                minutes += value * factor;
+            }
+        }
+        if !number.is_empty() {
+            return None;
+        }
+    }
+    let minutes = minutes.round();
+    (minutes.is_finite() && (0.0..=gantry_core::validate::MAX_MINUTES as f64).contains(&minutes))
+        .then_some(minutes as i64)
+}
+
+/// `08:00:00` as minutes after midnight; `00:00:00` as an end means 24:00.
+fn time_of_day(text: Option<&str>, end: bool) -> Option<u16> {
+    let t = NaiveTime::parse_from_str(text?, "%H:%M:%S").ok()?;
+    let m = (t.hour() * 60 + t.minute()) as u16;
+    Some(if end && m == 0 { 1440 } else { m })
+}
+
+fn working_times(e: &Element) -> Vec<WorkingTime> {
+    let mut periods: Vec<WorkingTime> = e
+        .child("WorkingTimes")
+        .map(|w| {
+            w.all("WorkingTime")
+                .filter_map(|p| {
+                    let start = time_of_day(p.text_of("FromTime"), false)?;
+                    let end = time_of_day(p.text_of("ToTime"), true)?;
+                    (start < end).then_some(WorkingTime { start, end })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    periods.sort_by_key(|p| p.start);
+    periods
+}
+
+/// Sunday is 1 in MSPDI; Gantry counts from Monday = 0.
+fn weekday_index(day_type: i64) -> Option<usize> {
+    match day_type {
+        1 => Some(6),
+        2..=7 => Some(day_type as usize - 2),
+        _ => None,
+    }
+}
+
+struct RawCalendar {
+    uid: i64,
+    name: String,
+    base: Option<i64>,
+    /// Days the file sets; `None` days come from the base calendar.
+    weekdays: [Option<Vec<WorkingTime>>; 7],
+    exceptions: Vec<CalendarException>,
+}
+
+fn read_calendars(list: Option<&Element>, warnings: &mut Vec<String>) -> Vec<WorkCalendar> {
+    let raw: Vec<RawCalendar> =
+        list.map(|l| l.all("Calendar").filter_map(|c| read_calendar(c, warnings)).collect()).unwrap_or_default();
+    let by_uid: HashMap<i64, &RawCalendar> = raw.iter().map(|c| (c.uid, c)).collect();
+    let standard = WorkCalendar::standard(0, "Standard");
+    raw.iter()
+        .map(|c| {
+            // Resolve each day through the chain of base calendars.
+            let mut weekdays: [Vec<WorkingTime>; 7] = Default::default();
+            let mut exceptions = Vec::new();
+            let mut chain = vec![c];
+            while let Some(base) = chain.last().and_then(|x| x.base).and_then(|b| by_uid.get(&b)) {
+                if chain.len() > 16 || chain.iter().any(|x| x.uid == base.uid) {
+                    break;
+                }
+                chain.push(base);
+            }
+            for (day, slot) in weekdays.iter_mut().enumerate() {
+                *slot = chain
+                    .iter()
+                    .find_map(|x| x.weekdays[day].clone())
+                    .unwrap_or_else(|| standard.weekdays[day].clone());
+            }
+            for x in chain.iter().rev() {
+                exceptions.extend(x.exceptions.iter().cloned());
+            }
+            WorkCalendar { id: c.uid, name: c.name.clone(), weekdays, exceptions }
+        })
+        .collect()
+}
+
+fn read_calendar(c: &Element, warnings: &mut Vec<String>) -> Option<RawCalendar> {
+    let uid = c.text_of("UID")?.parse().ok()?;
+    let name = c.text_of("Name").unwrap_or("Calendar").to_owned();
+    let base = c.text_of("BaseCalendarUID").and_then(|b| b.parse::<i64>().ok()).filter(|&b| b >= 0 && b != uid);
+    let mut weekdays: [Option<Vec<WorkingTime>>; 7] = Default::default();
+    let mut exceptions = Vec::new();
+    for d in c.child("WeekDays").map(|w| w.all("WeekDay").collect::<Vec<_>>()).unwrap_or_default() {
+        let day_type: i64 = d.text_of("DayType").and_then(|t| t.parse().ok()).unwrap_or(-1);
+        let working = d.text_of("DayWorking");
+        let periods = if working == Some("1") { working_times(d) } else { Vec::new() };
+        if day_type == 0 {
+            // Older files list exceptions as weekdays of type 0.
+            if let Some(p) = d.child("TimePeriod") {
+                if let (Some(from), Some(to)) = (date_time(p.text_of("FromDate")), date_time(p.text_of("ToDate"))) {
+                    exceptions.push(CalendarException {
+                        name: String::new(),
+                        start: from.date(),
+                        finish: to.date().max(from.date()),
+                        yearly: false,
+                        working: periods,
+                    });
+                }
+            }
+        } else if let Some(i) = weekday_index(day_type) {
+            if working.is_some() {
+                weekdays[i] = Some(periods);
+            }
+        }
+    }
+    for e in c.child("Exceptions").map(|x| x.all("Exception").collect::<Vec<_>>()).unwrap_or_default() {
+        read_exception(e, &name, &mut exceptions, warnings);
+    }
+    Some(RawCalendar { uid, name, base, weekdays, exceptions })
+}
+
+/// The longest span an exception is expanded over, day by day.
+const MAX_EXCEPTION_DAYS: i64 = 366 * 50;
+
+fn read_exception(e: &Element, calendar: &str, out: &mut Vec<CalendarException>, warnings: &mut Vec<String>) {
+    let Some(period) = e.child("TimePeriod") else { return };
+    let (Some(from), Some(to)) = (date_time(period.text_of("FromDate")), date_time(period.text_of("ToDate"))) else {
+        return;
+    };
+    let (from, to) = (from.date(), to.date().max(from.date()));
+    let name = e.text_of("Name").unwrap_or_default().to_owned();
+    let working = if e.text_of("DayWorking") == Some("1") { working_times(e) } else { Vec::new() };
+    let number = |n: &str| e.text_of(n).and_then(|v| v.parse::<i64>().ok());
+    let rule: Box<dyn Fn(NaiveDate) -> bool> = match number("Type").unwrap_or(1) {
+        1 => Box::new(|_| true),
+        2 => {
+            let (month, day) = (number("Month").unwrap_or(0) + 1, number("MonthDay").unwrap_or(1));
+            Box::new(move |d: NaiveDate| i64::from(d.month()) == month && i64::from(d.day()) == day)
+        }
+        4 => {
+            let day = number("MonthDay").unwrap_or(1);
+            Box::new(move |d: NaiveDate| i64::from(d.day()) == day)
+        }
+        6 => {
+            let mask = number("DaysOfWeek").unwrap_or(0);
+            Box::new(move |d: NaiveDate| {
+                let bit = match d.weekday() {
+                    Weekday::Sun => 1,
+                    Weekday::Mon => 2,
+                    Weekday::Tue => 4,
+                    Weekday::Wed => 8,
+                    Weekday::Thu => 16,
+                    Weekday::Fri => 32,
+                    Weekday::Sat => 64,
+                };
+                mask & bit != 0
+            })
+        }
+        other => {
+            warnings.push(format!(
+                "Calendar “{calendar}”: the recurring exception “{name}” (type {other}) is read as its whole date range."
+            ));
+            Box::new(|_| true)
+        }
+    };
+    if (to - from).num_days() > MAX_EXCEPTION_DAYS {
+        warnings.push(format!("Calendar “{calendar}”: the exception “{name}” spans too many years and was skipped."));
+        return;
+    }
+    // Consecutive matching days become one exception.
+    let mut run: Option<(NaiveDate, NaiveDate)> = None;
+    let mut day = from;
+    loop {
+        if rule(day) {
+            run = Some(match run {
+                Some((s, e)) if e.succ_opt() == Some(day) => (s, day),
+                Some((s, e)) => {
+                    out.push(CalendarException {
+                        name: name.clone(),
+                        start: s,
+                        finish: e,
+                        yearly: false,
+                        working: working.clone(),
+                    });
+                    (day, day)
+                }
+                None => (day, day),
+            });
+        }
+        if day >= to {
+            break;
+        }
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    if let Some((s, e)) = run {
+        out.push(CalendarException { name, start: s, finish: e, yearly: false, working });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_as_ms_project_writes_them() {
+        assert_eq!(duration_minutes("PT8H0M0S"), Some(480));
+        assert_eq!(duration_minutes("PT0H0M0S"), Some(0));
+        assert_eq!(duration_minutes("PT480H30M0S"), Some(28830));
+        assert_eq!(duration_minutes("P1DT2H"), Some(1560));
+        assert_eq!(duration_minutes("PT1H0M30S"), Some(61));
+        assert_eq!(duration_minutes("PT-8H0M0S"), None);
+        assert_eq!(duration_minutes("8 hours"), None);
+        assert_eq!(duration_minutes("PT8X"), None);
+    }
+
+    #[test]
+    fn a_file_that_is_not_ms_project_is_named_as_such() {
+        let err = read(b"<Workbook><Sheet/></Workbook>").expect_err("refused");
+        assert!(err.to_string().contains("not an MS Project XML file"), "{err}");
+    }
+}
+
+/// Schedules the plan with Gantry's engine, from its inputs only.
+pub fn schedule(plan: &Plan) -> gantry_core::schedule::Schedule {
+    gantry_core::schedule::schedule(&gantry_core::schedule::ScheduleInput {
+        project_start: plan.start,
+        calendar: &plan.calendar,
+        calendars: &plan.calendars,
+        tasks: &plan.tasks,
+        links: &plan.links,
+    })
+}

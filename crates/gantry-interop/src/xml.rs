@@ -1,0 +1,163 @@
+//! A small, bounded XML tree for importers.
+//!
+//! Safe on hostile input: a document type declaration is refused (so no
+//! entity can be declared, let alone expanded), only the five predefined
+//! entities and character references are resolved, and size, depth and
+//! element count are capped.
+
+use quick_xml::events::Event;
+
+use crate::{ImportError, Result};
+
+/// The largest file an importer reads.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// The deepest nesting accepted; real project files use about six levels.
+const MAX_DEPTH: usize = 64;
+/// The most elements accepted (a 100,000-task plan has about 10 million).
+const MAX_ELEMENTS: usize = 20_000_000;
+
+/// An element with its text and children. Attributes are not kept: the
+/// formats read here do not use them for data.
+#[derive(Debug, Default)]
+pub struct Element {
+    pub name: String,
+    pub text: String,
+    pub children: Vec<Element>,
+}
+
+impl Element {
+    /// The first child named `name`.
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// Every child named `name`.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The trimmed text of the child named `name`, if it has any.
+    pub fn text_of(&self, name: &str) -> Option<&str> {
+        self.child(name).map(|c| c.text.trim()).filter(|t| !t.is_empty())
+    }
+}
+
+/// Parses a whole document into its root element.
+pub fn parse(bytes: &[u8]) -> Result<Element> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
+    }
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|e| ImportError::Malformed(format!("the file is not UTF-8 text (byte {})", e.valid_up_to())))?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<Element> = vec![Element::default()];
+    let mut elements = 0usize;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| ImportError::Malformed(format!("broken XML near byte {}: {e}", reader.buffer_position())))?;
+        match event {
+            Event::Start(start) => {
+                elements += 1;
+                if stack.len() > MAX_DEPTH {
+                    return Err(ImportError::Malformed(format!("elements nest deeper than {MAX_DEPTH} levels")));
+                }
+                if elements > MAX_ELEMENTS {
+                    return Err(ImportError::Malformed("the file has too many elements".into()));
+                }
+                let name = start.local_name().as_ref().to_owned();
+                stack.push(Element { name, ..Element::default() });
+            }
+            Event::Empty(start) => {
+                elements += 1;
+                let name = start.local_name().as_ref().to_owned();
+                if let Some(parent) = stack.last_mut() {
+                    parent.children.push(Element { name, ..Element::default() });
+                }
+            }
+            Event::End(_) => {
+                let done = stack.pop().unwrap_or_default();
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(done),
+                    None => return Err(ImportError::Malformed("an element closes that never opened".into())),
+                }
+            }
+            Event::Text(t) => {
+                if let Some(current) = stack.last_mut() {
+                    current.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(c) => {
+                if let Some(current) = stack.last_mut() {
+                    current.text.push_str(&c.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c,
+                    Ok(None) => match r.xml10_content().as_ref() {
+                        "amp" => '&',
+                        "lt" => '<',
+                        "gt" => '>',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        other => {
+                            return Err(ImportError::Refused(format!(
+                                "the file uses the entity “&{}”; Gantry reads no entities besides XML's own five",
+                                other.chars().take(40).collect::<String>()
+                            )));
+                        }
+                    },
+                    Err(e) => return Err(ImportError::Malformed(format!("a bad character reference: {e}"))),
+                };
+                if let Some(current) = stack.last_mut() {
+                    current.text.push(resolved);
+                }
+            }
+            Event::DocType(_) => {
+                return Err(ImportError::Refused(
+                    "the file declares a document type (DTD); Gantry does not read DTDs, as they can hide entity bombs"
+                        .into(),
+                ));
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+        }
+    }
+    if stack.len() != 1 {
+        return Err(ImportError::Malformed("the file ends before its elements are closed".into()));
+    }
+    let mut top = stack.pop().unwrap_or_default();
+    match top.children.len() {
+        1 => Ok(top.children.remove(0)),
+        0 => Err(ImportError::Malformed("the file holds no XML element".into())),
+        _ => Err(ImportError::Malformed("the file has more than one root element".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_text_with_predefined_entities() {
+        let root = parse(b"<a><b>R&amp;D &lt;3 &#x41;</b><c/></a>").expect("parses");
+        assert_eq!(root.text_of("b"), Some("R&D <3 A"));
+        assert!(root.child("c").is_some());
+    }
+
+    #[test]
+    fn refuses_dtds_entities_and_broken_files() {
+        let bomb =
+            br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><a>&lol2;</a>"#;
+        assert!(matches!(parse(bomb), Err(ImportError::Refused(_))));
+        assert!(matches!(parse(b"<a>&custom;</a>"), Err(ImportError::Refused(_))));
+        assert!(parse(b"<a><b></a>").is_err());
+        assert!(parse(b"<a>").is_err());
+        assert!(parse(b"").is_err());
+        assert!(parse(b"\xff\xfe<a/>").is_err());
+        let deep = "<a>".repeat(100) + &"</a>".repeat(100);
+        assert!(parse(deep.as_bytes()).is_err());
+    }
+}

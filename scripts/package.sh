@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the Debian package: the app and the `gantry` command, with menu
+# entry, icons and the .gantry file association. Offline: the Tauri CLI comes
+# from the npm registry as a prebuilt package, and only the .deb bundle is
+# made. Prints the path of the package on the last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh >&2
+target="${CARGO_TARGET_DIR:-target}"
+case $target in /*) ;; *) target="$PWD/$target" ;; esac
+export CARGO_TARGET_DIR="$target"
+
+(cd ui && npm run --silent build) >&2
+cargo build --release --locked -p gantry-cli >&2
+# The CLI goes in as /usr/bin/gantry; its path is only known here.
+extra=$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/gantry":"%s","/usr/share/mime/packages/gantry.xml":"../packaging/gantry-mime.xml"}}}}}' \
+  "$target/release/gantry")
+rm -f "$target"/release/bundle/deb/*.deb
+ui/node_modules/.bin/tauri build --ci --bundles deb --config "$extra" >&2
+ls "$target"/release/bundle/deb/*.deb
