@@ -333,6 +333,7 @@ impl Portfolio {
                     calendar_id: None,
                     actual_start: None,
                     actual_finish: None,
+                    manual: false,
                 },
             )
         })?)

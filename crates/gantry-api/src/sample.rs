@@ -330,6 +330,7 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                         calendar_id: None,
                         actual_start: None,
                         actual_finish: None,
+                        manual: false,
                     },
                 )?;
                 if let Some(k) = line.key {

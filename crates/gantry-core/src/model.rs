@@ -192,6 +192,9 @@ pub struct Task {
     pub calendar_id: Option<CalendarId>,
     pub actual_start: Option<NaiveDateTime>,
     pub actual_finish: Option<NaiveDateTime>,
+    /// Scheduled by hand, as MS Project's manual tasks: it stays where the
+    /// planner put it (a must-start-on constraint holds the start).
+    pub manual: bool,
 }
 
 /// A dependency between two tasks of one project.

@@ -354,6 +354,16 @@ fn finish_schedule(
             _ if dur == 0 => start,
             _ => cal.add(start, dur),
         };
+        // A finish driven by a date (FF/SF link, FNET) sits exactly on it, as
+        // in MS Project: Monday 08:00 rather than the same working moment on
+        // Friday at 17:00.
+        if let Some(f) = finish_floor
+            && f > ef[i]
+            && t.actual_finish.is_none()
+            && cal.working_minutes_between(start, f) == dur
+        {
+            ef[i] = f;
+        }
         if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, c.date)
             && ef[i] > d
         {

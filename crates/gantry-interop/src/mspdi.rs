@@ -162,6 +162,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             calendar_id,
             actual_start: date_time(t.text_of("ActualStart")),
             actual_finish: date_time(t.text_of("ActualFinish")),
+            manual: manual && !summary,
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };
@@ -350,21 +351,21 @@ fn read_calendar(c: &Element, warnings: &mut Vec<String>) -> Option<RawCalendar>
         let periods = if working == Some("1") { working_times(d) } else { Vec::new() };
         if day_type == 0 {
             // Older files list exceptions as weekdays of type 0.
-            if let Some(p) = d.child("TimePeriod") {
-                if let (Some(from), Some(to)) = (date_time(p.text_of("FromDate")), date_time(p.text_of("ToDate"))) {
-                    exceptions.push(CalendarException {
-                        name: String::new(),
-                        start: from.date(),
-                        finish: to.date().max(from.date()),
-                        yearly: false,
-                        working: periods,
-                    });
-                }
+            if let Some(p) = d.child("TimePeriod")
+                && let (Some(from), Some(to)) = (date_time(p.text_of("FromDate")), date_time(p.text_of("ToDate")))
+            {
+                exceptions.push(CalendarException {
+                    name: String::new(),
+                    start: from.date(),
+                    finish: to.date().max(from.date()),
+                    yearly: false,
+                    working: periods,
+                });
             }
-        } else if let Some(i) = weekday_index(day_type) {
-            if working.is_some() {
-                weekdays[i] = Some(periods);
-            }
+        } else if let Some(i) = weekday_index(day_type)
+            && working.is_some()
+        {
+            weekdays[i] = Some(periods);
         }
     }
     for e in c.child("Exceptions").map(|x| x.all("Exception").collect::<Vec<_>>()).unwrap_or_default() {
@@ -454,6 +455,17 @@ fn read_exception(e: &Element, calendar: &str, out: &mut Vec<CalendarException>,
     }
 }
 
+/// Schedules the plan with Gantry's engine, from its inputs only.
+pub fn schedule(plan: &Plan) -> gantry_core::schedule::Schedule {
+    gantry_core::schedule::schedule(&gantry_core::schedule::ScheduleInput {
+        project_start: plan.start,
+        calendar: &plan.calendar,
+        calendars: &plan.calendars,
+        tasks: &plan.tasks,
+        links: &plan.links,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,15 +487,4 @@ mod tests {
         let err = read(b"<Workbook><Sheet/></Workbook>").expect_err("refused");
         assert!(err.to_string().contains("not an MS Project XML file"), "{err}");
     }
-}
-
-/// Schedules the plan with Gantry's engine, from its inputs only.
-pub fn schedule(plan: &Plan) -> gantry_core::schedule::Schedule {
-    gantry_core::schedule::schedule(&gantry_core::schedule::ScheduleInput {
-        project_start: plan.start,
-        calendar: &plan.calendar,
-        calendars: &plan.calendars,
-        tasks: &plan.tasks,
-        links: &plan.links,
-    })
 }

@@ -61,7 +61,24 @@ fn compare(file: &str) -> (usize, Vec<String>) {
 }
 
 /// Files on which Gantry and MS Project agree on every compared field.
-const EXACT: &[&str] = &[];
+/// The others differ for known reasons:
+/// - `mspdisplittask.xml`: split (interrupted) tasks, which Gantry does not
+///   model yet;
+/// - `sample.xml` (2003): stored dates that do not follow the file's own
+///   durations (an 800-hour task spanning 50 days and ending at 08:00);
+/// - `task-baselines-project2010-mspdi.xml`: manual tasks with estimated
+///   ("1 day?") durations that MS Project leaves off the critical path
+///   although their slack is zero; every date and slack agrees.
+const EXACT: &[&str] = &[
+    "assignment-assignments-project2010-mspdi.xml",
+    "mspdirelations.xml",
+    "task-costs-project2010-mspdi.xml",
+    "task-dates-project2010-mspdi.xml",
+    "task-durations-project2010-mspdi.xml",
+    "task-links-project2010-mspdi.xml",
+    "task-links-project2013-mspdi.xml",
+    "task-text-project2010-mspdi.xml",
+];
 
 #[test]
 fn gantry_agrees_with_ms_project_on_its_own_files() {

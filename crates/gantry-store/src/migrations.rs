@@ -11,7 +11,10 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use crate::{APPLICATION_ID, Error, Result};
 
 /// The migrations, in order. Never edit one that has shipped: add another.
-const MIGRATIONS: &[(&str, &str)] = &[("portfolio", include_str!("../migrations/0001_portfolio.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("portfolio", include_str!("../migrations/0001_portfolio.sql")),
+    ("manual tasks", include_str!("../migrations/0002_manual_tasks.sql")),
+];
 
 /// The newest format this build knows.
 pub const FORMAT: i64 = MIGRATIONS.len() as i64;

@@ -156,7 +156,7 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 // ------------------------------------------------------------------- tasks
 
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
-     constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish";
+     constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -178,6 +178,7 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         calendar_id: r.get(13)?,
         actual_start: r.get::<_, Option<DateTime>>(14)?.map(|d| d.0),
         actual_finish: r.get::<_, Option<DateTime>>(15)?.map(|d| d.0),
+        manual: r.get(16)?,
     })
 }
 
@@ -204,7 +205,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
     db.execute(
         &format!(
-            "INSERT INTO tasks ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            "INSERT INTO tasks ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             &TASK_COLUMNS[4..]
         ),
         params![
@@ -223,6 +224,7 @@ pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
             t.calendar_id,
             datetime_text(t.actual_start),
             datetime_text(t.actual_finish),
+            t.manual,
         ],
     )?;
     Ok(db.last_insert_rowid())
@@ -233,7 +235,7 @@ pub fn update_task(db: &Connection, t: &Task) -> Result<()> {
     let changed = db.execute(
         "UPDATE tasks SET parent_id = ?2, position = ?3, name = ?4, notes = ?5, kind = ?6, duration_minutes = ?7,
              constraint_kind = ?8, constraint_date = ?9, percent_complete = ?10, board_status = ?11, priority = ?12,
-             calendar_id = ?13, actual_start = ?14, actual_finish = ?15
+             calendar_id = ?13, actual_start = ?14, actual_finish = ?15, manual = ?16
          WHERE id = ?1",
         params![
             t.id,
@@ -251,6 +253,7 @@ pub fn update_task(db: &Connection, t: &Task) -> Result<()> {
             t.calendar_id,
             datetime_text(t.actual_start),
             datetime_text(t.actual_finish),
+            t.manual,
         ],
     )?;
     if changed == 0 { Err(Error::NotFound("The task")) } else { Ok(()) }

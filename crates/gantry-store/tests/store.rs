@@ -53,6 +53,7 @@ fn new_task(project: ProjectId, parent: Option<TaskId>, position: i64, name: &st
         calendar_id: None,
         actual_start: None,
         actual_finish: None,
+        manual: false,
     }
 }
 

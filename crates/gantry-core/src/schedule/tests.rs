@@ -27,6 +27,7 @@ fn task(id: TaskId, name: &str, minutes: i64) -> Task {
         calendar_id: None,
         actual_start: None,
         actual_finish: None,
+        manual: false,
     }
 }
 

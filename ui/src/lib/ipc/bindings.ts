@@ -79,6 +79,10 @@ export type Changed = {
  */
 projectId: number | null, label: string, };
 
+export type ScheduleReport = { project: string, start: string, finish: string, tasks: Array<ScheduledTask>, diagnostics: Array<string>, };
+
+export type ScheduledTask = { uid: number, name: string, summary: boolean, milestone: boolean, start: string, finish: string, earlyStart: string, earlyFinish: string, lateStart: string, lateFinish: string, totalSlackMinutes: number, freeSlackMinutes: number, critical: boolean, };
+
 export type Methodology = "waterfall" | "scrum" | "kanban" | "hybrid";
 
 export type ProjectStatus = "on_track" | "at_risk" | "off_track";
