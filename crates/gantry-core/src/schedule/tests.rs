@@ -247,6 +247,22 @@ proptest! {
     }
 
     #[test]
+    fn every_critical_task_lies_on_a_critical_chain_to_the_finish((tasks, links) in network()) {
+        let s = run(&tasks, &links);
+        for d in s.tasks.iter().filter(|d| d.critical) {
+            // Either it ends the project, or a critical successor carries the
+            // chain on; the network is finite and acyclic, so the chain ends
+            // at the finish.
+            let ends_project = d.early_finish == s.finish;
+            let carried = links
+                .iter()
+                .filter(|l| l.predecessor == d.id)
+                .any(|l| s.get(l.successor).is_some_and(|next| next.critical && next.total_slack <= d.total_slack));
+            prop_assert!(ends_project || carried, "{d:?} is critical but leads nowhere critical");
+        }
+    }
+
+    #[test]
     fn rescheduling_changes_nothing((tasks, links) in network()) {
         prop_assert_eq!(run(&tasks, &links), run(&tasks, &links));
     }
