@@ -150,6 +150,37 @@ impl WorkCalendar {
         let (last, to) = split(b);
         let mut total = 0;
         let mut date = first;
+        // Whole ordinary weeks in between count at once.
+        let span = (last - first).num_days();
+        if span > 14 && self.exceptions.is_empty() {
+            let weeks = (span - 8) / 7;
+            let week = self.week_minutes();
+            let head_end = first + Duration::days(1);
+            let tail_start = head_end + Duration::weeks(weeks);
+            // The first day on its own, then the weeks, then the rest.
+            for p in self.working_times(first) {
+                let s = p.start.max(from);
+                if p.end > s {
+                    total += i64::from(p.end - s);
+                }
+            }
+            total += weeks * week;
+            date = tail_start;
+            while date <= last {
+                let hi = if date == last { to } else { DAY_MINUTES };
+                for p in self.working_times(date) {
+                    let e = p.end.min(hi);
+                    if e > p.start {
+                        total += i64::from(e - p.start);
+                    }
+                }
+                match date.succ_opt() {
+                    Some(next) => date = next,
+                    None => break,
+                }
+            }
+            return total;
+        }
         while date <= last {
             let lo = if date == first { from } else { 0 };
             let hi = if date == last { to } else { DAY_MINUTES };
@@ -325,6 +356,33 @@ mod tests {
         cal.weekdays = Default::default();
         assert_eq!(cal.add(t("2027-03-15 08:00"), 480), t("2027-03-15 08:00"));
         assert_eq!(cal.next_start(t("2027-03-15 08:00")), t("2027-03-15 08:00"));
+    }
+
+    #[test]
+    fn long_spans_count_the_same_with_and_without_the_week_shortcut() {
+        let plain = standard();
+        // An exception far away turns the shortcut off without changing the count.
+        let mut slow = standard();
+        slow.exceptions.push(CalendarException {
+            name: "Far away".into(),
+            start: NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
+            finish: NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
+            yearly: false,
+            working: vec![],
+        });
+        for (a, b) in [
+            ("2027-03-15 10:30", "2027-06-02 14:15"),
+            ("2027-03-20 00:00", "2028-03-20 00:00"),
+            ("2027-03-15 17:00", "2027-04-05 08:00"),
+            ("2027-01-01 09:00", "2031-07-04 11:00"),
+        ] {
+            assert_eq!(
+                plain.working_minutes_between(t(a), t(b)),
+                slow.working_minutes_between(t(a), t(b)),
+                "{a} → {b}"
+            );
+            assert_eq!(plain.working_minutes_between(t(b), t(a)), -slow.working_minutes_between(t(a), t(b)));
+        }
     }
 
     #[test]

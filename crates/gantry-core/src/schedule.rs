@@ -71,15 +71,48 @@ impl Schedule {
     }
 }
 
+/// Lists per task, flattened: the items of task `i` are
+/// `items[offsets[i]..offsets[i + 1]]` (compressed sparse rows), so a million
+/// tasks cost two allocations, not a million.
+struct Adjacency {
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Adjacency {
+    /// Groups `(row, item)` pairs by row, keeping their order within a row.
+    fn new(rows: usize, pairs: &[(u32, u32)]) -> Self {
+        let mut offsets = vec![0u32; rows + 1];
+        for &(row, _) in pairs {
+            offsets[row as usize + 1] += 1;
+        }
+        for i in 0..rows {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut items = vec![0u32; pairs.len()];
+        for &(row, item) in pairs {
+            let at = &mut fill[row as usize];
+            items[*at as usize] = item;
+            *at += 1;
+        }
+        Adjacency { offsets, items }
+    }
+
+    fn of(&self, row: usize) -> &[u32] {
+        &self.items[self.offsets[row] as usize..self.offsets[row + 1] as usize]
+    }
+}
+
 /// The task network as index arrays.
 struct Network<'a> {
     tasks: &'a [Task],
     links: Vec<(usize, usize, LinkKind, i64)>,
     parent: Vec<Option<usize>>,
-    children: Vec<Vec<usize>>,
+    children: Adjacency,
     /// Per task, indices into `links` where it is the successor / predecessor.
-    incoming: Vec<Vec<usize>>,
-    outgoing: Vec<Vec<usize>>,
+    incoming: Adjacency,
+    outgoing: Adjacency,
 }
 
 const fn start_node(i: usize) -> usize {
@@ -97,33 +130,41 @@ impl<'a> Network<'a> {
         let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         let n = tasks.len();
         let mut parent = vec![None; n];
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut child_pairs = Vec::new();
         for (i, t) in tasks.iter().enumerate() {
             if let Some(p) = t.parent_id.and_then(|p| index.get(&p).copied()).filter(|p| *p != i) {
                 parent[i] = Some(p);
-                children[p].push(i);
+                child_pairs.push((p as u32, i as u32));
             }
         }
-        let mut net = Network {
-            tasks,
-            links: Vec::with_capacity(links.len()),
-            parent,
-            children,
-            incoming: vec![Vec::new(); n],
-            outgoing: vec![Vec::new(); n],
-        };
+        let mut resolved = Vec::with_capacity(links.len());
+        let (mut incoming, mut outgoing) = (Vec::with_capacity(links.len()), Vec::with_capacity(links.len()));
         for l in links {
             if let (Some(&p), Some(&s)) = (index.get(&l.predecessor), index.get(&l.successor)) {
-                net.outgoing[p].push(net.links.len());
-                net.incoming[s].push(net.links.len());
-                net.links.push((p, s, l.kind, l.lag_minutes));
+                let at = resolved.len() as u32;
+                outgoing.push((p as u32, at));
+                incoming.push((s as u32, at));
+                resolved.push((p, s, l.kind, l.lag_minutes));
             }
         }
-        net
+        Network {
+            tasks,
+            links: resolved,
+            parent,
+            children: Adjacency::new(n, &child_pairs),
+            incoming: Adjacency::new(n, &incoming),
+            outgoing: Adjacency::new(n, &outgoing),
+        }
+    }
+
+    /// The same tasks and structure without any link.
+    fn without_links(self) -> Self {
+        let n = self.tasks.len();
+        Network { links: Vec::new(), incoming: Adjacency::new(n, &[]), outgoing: Adjacency::new(n, &[]), ..self }
     }
 
     fn is_summary(&self, i: usize) -> bool {
-        !self.children[i].is_empty()
+        !self.children.of(i).is_empty()
     }
 
     /// The edges leaving a node, in the order: structure, then links.
@@ -132,7 +173,7 @@ impl<'a> Network<'a> {
         let i = node / 2;
         if is_start_node(node) {
             if self.is_summary(i) {
-                out.extend(self.children[i].iter().map(|&c| start_node(c)));
+                out.extend(self.children.of(i).iter().map(|&c| start_node(c as usize)));
             } else {
                 out.push(finish_node(i));
             }
@@ -140,7 +181,7 @@ impl<'a> Network<'a> {
             if let Some(p) = self.parent[i] {
                 out.push(finish_node(p));
             }
-            out.extend(self.outgoing[i].iter().map(|&l| start_node(self.links[l].1)));
+            out.extend(self.outgoing.of(i).iter().map(|&l| start_node(self.links[l as usize].1)));
         }
     }
 
@@ -214,7 +255,6 @@ pub fn find_cycle(tasks: &[Task], links: &[Link]) -> Option<Vec<TaskId>> {
 /// is reported in the result, and the dates stay defined.
 pub fn schedule(input: &ScheduleInput) -> Schedule {
     let net = Network::new(input.tasks, input.links);
-    let n = input.tasks.len();
     let cal_by_id: HashMap<i64, &WorkCalendar> = input.calendars.iter().map(|c| (c.id, c)).collect();
     let cals: Vec<&WorkCalendar> = input
         .tasks
@@ -233,8 +273,7 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
                 message: format!("These tasks depend on each other in a circle: {}.", names.join(" → ")),
             });
             // Schedule the structure alone so every task still has dates.
-            let no_links =
-                Network { links: Vec::new(), incoming: vec![Vec::new(); n], outgoing: vec![Vec::new(); n], ..net };
+            let no_links = net.without_links();
             let tasks = no_links.order().unwrap_or_default();
             let ids = cycle.iter().map(|&i| input.tasks[i].id).collect();
             return finish_schedule(input, &no_links, &cals, project_start, &tasks, Some(ids), diagnostics);
@@ -281,9 +320,9 @@ fn finish_schedule(
         let summary = net.is_summary(i);
         if !is_start_node(node) {
             if summary {
-                let kids = &net.children[i];
-                es[i] = kids.iter().map(|&c| es[c]).min().unwrap_or(floor[i]);
-                ef[i] = kids.iter().map(|&c| ef[c]).max().unwrap_or(floor[i]);
+                let kids = net.children.of(i);
+                es[i] = kids.iter().map(|&c| es[c as usize]).min().unwrap_or(floor[i]);
+                ef[i] = kids.iter().map(|&c| ef[c as usize]).max().unwrap_or(floor[i]);
             }
             continue;
         }
@@ -295,8 +334,8 @@ fn finish_schedule(
             None => project_start,
         };
         let mut finish_floor: Option<NaiveDateTime> = None;
-        for &l in &net.incoming[i] {
-            let (p, _, kind, lag) = net.links[l];
+        for &l in net.incoming.of(i) {
+            let (p, _, kind, lag) = net.links[l as usize];
             match kind {
                 LinkKind::FinishToStart => start = start.max(snap_start(cal.add(ef[p], lag))),
                 LinkKind::StartToStart => start = start.max(snap_start(cal.add(es[p], lag))),
@@ -384,9 +423,9 @@ fn finish_schedule(
         let summary = net.is_summary(i);
         if is_start_node(node) {
             if summary {
-                let kids = &net.children[i];
-                ls[i] = kids.iter().map(|&c| ls[c]).min().unwrap_or(ceiling[i]);
-                lf[i] = kids.iter().map(|&c| lf[c]).max().unwrap_or(ceiling[i]);
+                let kids = net.children.of(i);
+                ls[i] = kids.iter().map(|&c| ls[c as usize]).min().unwrap_or(ceiling[i]);
+                lf[i] = kids.iter().map(|&c| lf[c as usize]).max().unwrap_or(ceiling[i]);
             }
             continue;
         }
@@ -396,8 +435,8 @@ fn finish_schedule(
             None => project_finish,
         };
         let mut start_ceiling: Option<NaiveDateTime> = None;
-        for &l in &net.outgoing[i] {
-            let (_, s, kind, lag) = net.links[l];
+        for &l in net.outgoing.of(i) {
+            let (_, s, kind, lag) = net.links[l as usize];
             let scal = cals[s];
             match kind {
                 LinkKind::FinishToStart => finish = finish.min(scal.add(ls[s], -lag)),
@@ -447,8 +486,8 @@ fn finish_schedule(
             0
         } else {
             let mut free = cal.working_minutes_between(ef[i], project_finish);
-            for &l in &net.outgoing[i] {
-                let (_, s, kind, lag) = net.links[l];
+            for &l in net.outgoing.of(i) {
+                let (_, s, kind, lag) = net.links[l as usize];
                 let scal = cals[s];
                 let (from, to) = match kind {
                     LinkKind::FinishToStart => (scal.add(ef[i], lag), es[s]),
