@@ -190,6 +190,8 @@ impl Portfolio {
         for l in &links {
             let lag = match l.lag_minutes {
                 0 => String::new(),
+                // "+2ed": an elapsed lag, as MS Project writes it.
+                m if l.lag_elapsed => format!("{}{}", if m > 0 { "+" } else { "-" }, units::format_elapsed(m.abs())),
                 m if m > 0 => format!("+{}", units::format_duration(m, project.durations)),
                 m => format!("-{}", units::format_duration(-m, project.durations)),
             };
@@ -564,7 +566,7 @@ impl Portfolio {
         if links.iter().any(|l| l.predecessor == p.id && l.successor == s.id) {
             return Err(refused(format!("“{}” already depends on “{}”.", s.name, p.name)));
         }
-        let link = Link { id: 0, predecessor, successor, kind, lag_minutes: lag };
+        let link = Link { id: 0, predecessor, successor, kind, lag_minutes: lag, lag_elapsed: false };
         links.push(link);
         if let Some(cycle) = schedule::find_cycle(&tasks, &links) {
             let names: Vec<&str> =

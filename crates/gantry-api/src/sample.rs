@@ -351,7 +351,14 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                 for spec in &line.after {
                     let (key, kind, lag) = parse_link(spec, settings);
                     if let Some(&pred) = keys.get(key) {
-                        let link = Link { id: 0, predecessor: pred, successor: id, kind, lag_minutes: lag };
+                        let link = Link {
+                            id: 0,
+                            predecessor: pred,
+                            successor: id,
+                            kind,
+                            lag_minutes: lag,
+                            lag_elapsed: false,
+                        };
                         gantry_store::insert_link(db, project_id, &link)?;
                     }
                 }

@@ -65,6 +65,7 @@ fn plan(tasks: usize, links: usize) -> (Vec<Task>, Vec<Link>) {
                 successor,
                 kind,
                 lag_minutes: lag,
+                lag_elapsed: false,
             });
         }
     }

@@ -206,6 +206,9 @@ pub struct Link {
     pub kind: LinkKind,
     /// Working minutes on the successor's calendar; negative is lead time.
     pub lag_minutes: i64,
+    /// The lag runs in calendar time (nights and weekends count), as MS
+    /// Project's elapsed lags ("2ed").
+    pub lag_elapsed: bool,
 }
 
 /// A person who can be assigned to tasks.

@@ -107,12 +107,40 @@ impl Adjacency {
 /// The task network as index arrays.
 struct Network<'a> {
     tasks: &'a [Task],
-    links: Vec<(usize, usize, LinkKind, i64)>,
+    links: Vec<(usize, usize, LinkKind, Lag)>,
     parent: Vec<Option<usize>>,
     children: Adjacency,
     /// Per task, indices into `links` where it is the successor / predecessor.
     incoming: Adjacency,
     outgoing: Adjacency,
+}
+
+/// A link's lag: working minutes on the successor's calendar, or calendar
+/// minutes when elapsed.
+#[derive(Clone, Copy)]
+struct Lag {
+    minutes: i64,
+    elapsed: bool,
+}
+
+impl Lag {
+    /// The moment the lag after `t`.
+    fn after(self, cal: &WorkCalendar, t: NaiveDateTime) -> NaiveDateTime {
+        self.shift(cal, t, self.minutes)
+    }
+
+    /// The moment the lag before `t`.
+    fn before(self, cal: &WorkCalendar, t: NaiveDateTime) -> NaiveDateTime {
+        self.shift(cal, t, -self.minutes)
+    }
+
+    fn shift(self, cal: &WorkCalendar, t: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+        if self.elapsed {
+            t.checked_add_signed(chrono::Duration::minutes(minutes)).unwrap_or(t)
+        } else {
+            cal.add(t, minutes)
+        }
+    }
 }
 
 const fn start_node(i: usize) -> usize {
@@ -144,7 +172,7 @@ impl<'a> Network<'a> {
                 let at = resolved.len() as u32;
                 outgoing.push((p as u32, at));
                 incoming.push((s as u32, at));
-                resolved.push((p, s, l.kind, l.lag_minutes));
+                resolved.push((p, s, l.kind, Lag { minutes: l.lag_minutes, elapsed: l.lag_elapsed }));
             }
         }
         Network {
@@ -337,13 +365,13 @@ fn finish_schedule(
         for &l in net.incoming.of(i) {
             let (p, _, kind, lag) = net.links[l as usize];
             match kind {
-                LinkKind::FinishToStart => start = start.max(snap_start(cal.add(ef[p], lag))),
-                LinkKind::StartToStart => start = start.max(snap_start(cal.add(es[p], lag))),
+                LinkKind::FinishToStart => start = start.max(snap_start(lag.after(cal, ef[p]))),
+                LinkKind::StartToStart => start = start.max(snap_start(lag.after(cal, es[p]))),
                 LinkKind::FinishToFinish => {
-                    finish_floor = finish_floor.max(Some(cal.add(ef[p], lag)));
+                    finish_floor = finish_floor.max(Some(lag.after(cal, ef[p])));
                 }
                 LinkKind::StartToFinish => {
-                    finish_floor = finish_floor.max(Some(cal.add(es[p], lag)));
+                    finish_floor = finish_floor.max(Some(lag.after(cal, es[p])));
                 }
             }
         }
@@ -439,10 +467,10 @@ fn finish_schedule(
             let (_, s, kind, lag) = net.links[l as usize];
             let scal = cals[s];
             match kind {
-                LinkKind::FinishToStart => finish = finish.min(scal.add(ls[s], -lag)),
-                LinkKind::FinishToFinish => finish = finish.min(scal.add(lf[s], -lag)),
-                LinkKind::StartToStart => start_ceiling = Some(earlier(start_ceiling, scal.add(ls[s], -lag))),
-                LinkKind::StartToFinish => start_ceiling = Some(earlier(start_ceiling, scal.add(lf[s], -lag))),
+                LinkKind::FinishToStart => finish = finish.min(lag.before(scal, ls[s])),
+                LinkKind::FinishToFinish => finish = finish.min(lag.before(scal, lf[s])),
+                LinkKind::StartToStart => start_ceiling = Some(earlier(start_ceiling, lag.before(scal, ls[s]))),
+                LinkKind::StartToFinish => start_ceiling = Some(earlier(start_ceiling, lag.before(scal, lf[s]))),
             }
         }
         let c = t.constraint;
@@ -490,10 +518,10 @@ fn finish_schedule(
                 let (_, s, kind, lag) = net.links[l as usize];
                 let scal = cals[s];
                 let (from, to) = match kind {
-                    LinkKind::FinishToStart => (scal.add(ef[i], lag), es[s]),
-                    LinkKind::StartToStart => (scal.add(es[i], lag), es[s]),
-                    LinkKind::FinishToFinish => (scal.add(ef[i], lag), ef[s]),
-                    LinkKind::StartToFinish => (scal.add(es[i], lag), ef[s]),
+                    LinkKind::FinishToStart => (lag.after(scal, ef[i]), es[s]),
+                    LinkKind::StartToStart => (lag.after(scal, es[i]), es[s]),
+                    LinkKind::FinishToFinish => (lag.after(scal, ef[i]), ef[s]),
+                    LinkKind::StartToFinish => (lag.after(scal, es[i]), ef[s]),
                 };
                 free = free.min(scal.working_minutes_between(from, to));
             }

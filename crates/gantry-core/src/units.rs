@@ -52,6 +52,18 @@ pub fn format_duration(minutes: i64, settings: DurationSettings) -> String {
     }
 }
 
+/// Calendar ("elapsed") minutes as MS Project writes them: "2ed", "36eh",
+/// "90em" (elapsed days have 24 hours).
+pub fn format_elapsed(minutes: i64) -> String {
+    if minutes != 0 && minutes % 1440 == 0 {
+        format!("{}ed", minutes / 1440)
+    } else if minutes % 60 == 0 {
+        format!("{}eh", minutes / 60)
+    } else {
+        format!("{minutes}em")
+    }
+}
+
 fn trim_float(x: f64) -> String {
     let s = format!("{x:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -98,6 +110,9 @@ mod tests {
         assert_eq!(format_duration(210, s), "3.5h");
         assert_eq!(format_duration(0, s), "0d");
         assert_eq!(format_duration(7, s), "7m");
+        assert_eq!(format_elapsed(2880), "2ed");
+        assert_eq!(format_elapsed(2160), "36eh");
+        assert_eq!(format_elapsed(45), "45em");
         for text in ["5d", "4h", "3.5h", "7m", "12d"] {
             assert_eq!(format_duration(parse_duration(text, s).expect("parses"), s), text);
         }

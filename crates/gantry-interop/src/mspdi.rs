@@ -211,7 +211,16 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             19 | 20 | 51 | 52 => pred_minutes * lag_tenths / 1000,
             _ => lag_tenths / 10,
         };
-        links.push(Link { id: links.len() as i64 + 1, predecessor: pred, successor: succ, kind, lag_minutes });
+        // Elapsed formats (em, eh, ed, ew, emo and their estimated forms).
+        let lag_elapsed = matches!(lag_format, 4 | 6 | 8 | 10 | 12 | 36 | 38 | 40 | 42 | 44);
+        links.push(Link {
+            id: links.len() as i64 + 1,
+            predecessor: pred,
+            successor: succ,
+            kind,
+            lag_minutes,
+            lag_elapsed,
+        });
     }
     if skipped > 0 {
         warnings.push(format!("{skipped} links to missing tasks or to themselves were skipped."));

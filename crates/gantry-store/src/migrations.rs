@@ -14,6 +14,7 @@ use crate::{APPLICATION_ID, Error, Result};
 const MIGRATIONS: &[(&str, &str)] = &[
     ("portfolio", include_str!("../migrations/0001_portfolio.sql")),
     ("manual tasks", include_str!("../migrations/0002_manual_tasks.sql")),
+    ("elapsed lags", include_str!("../migrations/0003_elapsed_lags.sql")),
 ];
 
 /// The newest format this build knows.

@@ -280,13 +280,14 @@ fn link_row(r: &Row) -> rusqlite::Result<Link> {
         successor: r.get(2)?,
         kind: code(r, 3, LinkKind::from_code)?,
         lag_minutes: r.get(4)?,
+        lag_elapsed: r.get(5)?,
     })
 }
 
 /// The links of a project.
 pub fn links(db: &Connection, project: ProjectId) -> Result<Vec<Link>> {
     let mut stmt = db.prepare_cached(
-        "SELECT id, predecessor_id, successor_id, kind, lag_minutes FROM links WHERE project_id = ?1 ORDER BY id",
+        "SELECT id, predecessor_id, successor_id, kind, lag_minutes, lag_elapsed FROM links WHERE project_id = ?1 ORDER BY id",
     )?;
     Ok(stmt.query_map([project], link_row)?.collect::<rusqlite::Result<_>>()?)
 }
@@ -294,8 +295,9 @@ pub fn links(db: &Connection, project: ProjectId) -> Result<Vec<Link>> {
 /// Adds a link; returns its id.
 pub fn insert_link(db: &Connection, project: ProjectId, l: &Link) -> Result<LinkId> {
     db.execute(
-        "INSERT INTO links (project_id, predecessor_id, successor_id, kind, lag_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![project, l.predecessor, l.successor, Code(l.kind.code()), l.lag_minutes],
+        "INSERT INTO links (project_id, predecessor_id, successor_id, kind, lag_minutes, lag_elapsed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![project, l.predecessor, l.successor, Code(l.kind.code()), l.lag_minutes, l.lag_elapsed],
     )?;
     Ok(db.last_insert_rowid())
 }

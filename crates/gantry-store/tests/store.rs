@@ -157,7 +157,14 @@ fn undo_and_redo_restore_deleted_subtrees_with_their_links() {
             let phase = gantry_store::insert_task(db, &new_task(project, None, 1, "Phase"))?;
             let a = gantry_store::insert_task(db, &new_task(project, Some(phase), 1, "A"))?;
             let c = gantry_store::insert_task(db, &new_task(project, None, 2, "C"))?;
-            let link = Link { id: 0, predecessor: a, successor: c, kind: LinkKind::FinishToStart, lag_minutes: 0 };
+            let link = Link {
+                id: 0,
+                predecessor: a,
+                successor: c,
+                kind: LinkKind::FinishToStart,
+                lag_minutes: 0,
+                lag_elapsed: false,
+            };
             gantry_store::insert_link(db, project, &link)?;
             Ok((phase, a, c))
         })

@@ -37,7 +37,7 @@ fn child(mut t: Task, parent: TaskId) -> Task {
 }
 
 fn link(p: TaskId, s: TaskId, kind: LinkKind, lag: i64) -> Link {
-    Link { id: p * 1000 + s, predecessor: p, successor: s, kind, lag_minutes: lag }
+    Link { id: p * 1000 + s, predecessor: p, successor: s, kind, lag_minutes: lag, lag_elapsed: false }
 }
 
 fn run(tasks: &[Task], links: &[Link]) -> Schedule {
@@ -83,6 +83,17 @@ fn each_link_type_with_lag_and_lead() {
         let b = s.get(2).expect("B");
         assert_eq!((b.start, b.finish), (t(start), t(finish)), "{kind:?} lag {lag}");
     }
+}
+
+#[test]
+fn an_elapsed_lag_counts_nights_and_weekends() {
+    // A finishes Friday 17:00; two elapsed days later is Sunday 17:00, so B
+    // starts Monday 08:00. Two working days later would be Wednesday.
+    let mut l = link(1, 2, LinkKind::FinishToStart, 2 * 1440);
+    l.lag_elapsed = true;
+    let mut a = task(1, "Pour concrete", DAY);
+    a.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(t("2027-03-19 08:00")) };
+    check(&[a, task(2, "Build on it", DAY)], &[l], &[(2, "2027-03-22 08:00", "2027-03-22 17:00")]);
 }
 
 #[test]
