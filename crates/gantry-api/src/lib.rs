@@ -706,6 +706,8 @@ pub fn run_schedule(project: &Project, calendars: &[WorkCalendar], tasks: &[Task
         calendars,
         tasks,
         links,
+        // Progress is known to the end of the status day.
+        status_date: project.status_date.and_then(|d| d.succ_opt()).map(|d| d.and_time(NaiveTime::MIN)),
     })
 }
 
@@ -721,6 +723,7 @@ fn fields_of(p: &Project) -> ProjectFields {
         status_reason: p.status_reason.clone(),
         currency: p.currency.clone(),
         calendar_id: p.calendar_id,
+        status_date: p.status_date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
     }
 }
 
@@ -745,6 +748,10 @@ fn checked_project(db: &Db, id: ProjectId, f: &ProjectFields) -> Result<Project>
         currency: validate::currency("currency", &f.currency)?,
         calendar_id: f.calendar_id,
         durations: DurationSettings::default(),
+        status_date: match f.status_date.trim() {
+            "" => None,
+            day => Some(validate::date("statusDate", day)?),
+        },
     })
 }
 

@@ -285,6 +285,7 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                 currency: "EUR".into(),
                 calendar_id,
                 durations: DurationSettings::default(),
+                status_date: Some(today),
             };
             let project_id = gantry_store::insert_project(db, &project)?;
             let project = Project { id: project_id, ..project };
@@ -374,7 +375,9 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
 fn record_progress(db: &gantry_store::Db, project: &Project, calendar: &WorkCalendar, today: NaiveDate) -> Result<()> {
     let mut tasks = gantry_store::tasks(db, project.id)?;
     let links = gantry_store::links(db, project.id)?;
-    let s = crate::run_schedule(project, std::slice::from_ref(calendar), &tasks, &links);
+    // Progress follows the plan as it stood before anything was reported.
+    let as_planned = Project { status_date: None, ..project.clone() };
+    let s = crate::run_schedule(&as_planned, std::slice::from_ref(calendar), &tasks, &links);
     let now = today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
     let soon = now + Duration::days(14);
     for (t, d) in tasks.iter_mut().zip(&s.tasks) {

@@ -73,6 +73,8 @@ pub struct ProjectFields {
     pub status_reason: String,
     pub currency: String,
     pub calendar_id: i64,
+    /// `YYYY-MM-DD`, or empty: the day progress was last reported for.
+    pub status_date: String,
 }
 
 /// A calendar to choose on the project sheet.

@@ -27,6 +27,7 @@ fn fields(name: &str, calendar_id: i64) -> ProjectFields {
         status_reason: String::new(),
         currency: "EUR".into(),
         calendar_id,
+        status_date: String::new(),
     }
 }
 
@@ -133,6 +134,23 @@ fn editing_durations_and_dates_reschedules_successors() {
 }
 
 #[test]
+fn a_status_date_keeps_unfinished_work_out_of_the_past() {
+    let (_dir, mut p) = sample();
+    let cal = p.calendars().expect("calendars")[0].id;
+    let id = p.create_project(fields("Late start", cal)).expect("created");
+    p.add_task(NewTask { project_id: id, after: None, name: "Order".into(), duration: Some("2d".into()) })
+        .expect("task");
+    assert_eq!(p.plan(id).expect("plan").tasks[0].start, "2027-01-04T08:00:00");
+    // Progress reported on Friday 8 January: nothing started, so the task
+    // cannot start before Monday 11 January.
+    p.update_project(id, ProjectFields { status_date: "2027-01-08".into(), ..fields("Late start", cal) })
+        .expect("saved");
+    let plan = p.plan(id).expect("plan");
+    assert_eq!(plan.fields.status_date, "2027-01-08");
+    assert_eq!(plan.tasks[0].start, "2027-01-11T08:00:00");
+}
+
+#[test]
 fn bad_input_is_refused_with_a_message_and_changes_nothing() {
     let (_dir, mut p) = sample();
     let project = p.projects().expect("projects")[0].id;
@@ -160,6 +178,10 @@ fn bad_input_is_refused_with_a_message_and_changes_nothing() {
             p.create_project(ProjectFields { start: "2027-13-01".into(), ..fields("X", cal) }).map(|_| ()),
         ),
         ("bad currency", p.create_project(ProjectFields { currency: "euros".into(), ..fields("X", cal) }).map(|_| ())),
+        (
+            "bad status date",
+            p.create_project(ProjectFields { status_date: "2027-02-30".into(), ..fields("X", cal) }).map(|_| ()),
+        ),
         (
             "empty task name",
             p.add_task(NewTask { project_id: project, after: None, name: "".into(), duration: None }).map(|_| ()),

@@ -89,6 +89,7 @@ fn bench(c: &mut Criterion) {
                 calendars: &[],
                 tasks: t,
                 links: &plan_links,
+                status_date: None,
             })
         };
         group.bench_function(format!("full: {label}"), |b| b.iter(|| black_box(input(&plan_tasks))));

@@ -171,6 +171,9 @@ pub struct Project {
     pub currency: String,
     pub calendar_id: CalendarId,
     pub durations: DurationSettings,
+    /// The day progress was last reported for; work still to do is planned
+    /// after it.
+    pub status_date: Option<NaiveDate>,
 }
 
 /// One row of the WBS.

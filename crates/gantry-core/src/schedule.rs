@@ -26,6 +26,9 @@ pub struct ScheduleInput<'a> {
     pub calendars: &'a [WorkCalendar],
     pub tasks: &'a [Task],
     pub links: &'a [Link],
+    /// Progress is reported up to here: unfinished work is not scheduled
+    /// before it, and started tasks resume their remaining work after it.
+    pub status_date: Option<NaiveDateTime>,
 }
 
 /// The computed dates of one task.
@@ -335,6 +338,7 @@ fn finish_schedule(
 ) -> Schedule {
     let n = input.tasks.len();
     let tasks = input.tasks;
+    let status_resume = input.status_date;
     let mut es = vec![project_start; n];
     let mut ef = vec![project_start; n];
     // The earliest moment a summary's children may start.
@@ -408,6 +412,13 @@ fn finish_schedule(
             }
             _ => {}
         }
+        // Unfinished work cannot be planned in the past.
+        if let Some(status) = status_resume
+            && t.actual_start.is_none()
+            && !summary
+        {
+            start = start.max(snap_start(status));
+        }
         if let Some(actual) = t.actual_start {
             start = actual;
         }
@@ -419,6 +430,14 @@ fn finish_schedule(
         ef[i] = match t.actual_finish {
             Some(actual) if actual >= start => actual,
             _ if dur == 0 => start,
+            // Started, not finished: the done share ran from the actual start;
+            // what remains resumes after the status date if it is behind.
+            _ if t.actual_start.is_some() && status_resume.is_some() && !finished(t) => {
+                let done = dur * i64::from(t.percent_complete) / 100;
+                let done_until = cal.add(start, done);
+                let resume = status_resume.map_or(done_until, |s| done_until.max(cal.next_start(s)));
+                cal.add(resume, dur - done)
+            }
             _ => cal.add(start, dur),
         };
         // A finish driven by a date (FF/SF link, FNET) sits exactly on it, as

@@ -472,6 +472,7 @@ pub fn schedule(plan: &Plan) -> gantry_core::schedule::Schedule {
         calendars: &plan.calendars,
         tasks: &plan.tasks,
         links: &plan.links,
+        status_date: plan.status_date,
     })
 }
 

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("portfolio", include_str!("../migrations/0001_portfolio.sql")),
     ("manual tasks", include_str!("../migrations/0002_manual_tasks.sql")),
     ("elapsed lags", include_str!("../migrations/0003_elapsed_lags.sql")),
+    ("status date", include_str!("../migrations/0004_status_date.sql")),
 ];
 
 /// The newest format this build knows.

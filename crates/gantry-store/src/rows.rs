@@ -62,7 +62,7 @@ impl ToSql for Code {
 // ---------------------------------------------------------------- projects
 
 const PROJECT_COLUMNS: &str = "id, name, goal, scope, methodology, manager, start_date, status, status_reason, \
-     currency, calendar_id, minutes_per_day, minutes_per_week, days_per_month";
+     currency, calendar_id, minutes_per_day, minutes_per_week, days_per_month, status_date";
 
 fn project_row(r: &Row) -> rusqlite::Result<Project> {
     Ok(Project {
@@ -82,6 +82,7 @@ fn project_row(r: &Row) -> rusqlite::Result<Project> {
             minutes_per_week: r.get(12)?,
             days_per_month: r.get(13)?,
         },
+        status_date: r.get::<_, Option<Date>>(14)?.map(|d| d.0),
     })
 }
 
@@ -102,8 +103,8 @@ pub fn project(db: &Connection, id: ProjectId) -> Result<Project> {
 pub fn insert_project(db: &Connection, p: &Project) -> Result<ProjectId> {
     db.execute(
         "INSERT INTO projects (name, goal, scope, methodology, manager, start_date, status, status_reason, currency,
-             calendar_id, minutes_per_day, minutes_per_week, days_per_month, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+             calendar_id, minutes_per_day, minutes_per_week, days_per_month, status_date, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
              (SELECT coalesce(max(position), 0) + 1 FROM projects))",
         params![
             p.name,
@@ -119,6 +120,7 @@ pub fn insert_project(db: &Connection, p: &Project) -> Result<ProjectId> {
             p.durations.minutes_per_day,
             p.durations.minutes_per_week,
             p.durations.days_per_month,
+            p.status_date.map(date_text),
         ],
     )?;
     Ok(db.last_insert_rowid())
@@ -128,7 +130,7 @@ pub fn insert_project(db: &Connection, p: &Project) -> Result<ProjectId> {
 pub fn update_project(db: &Connection, p: &Project) -> Result<()> {
     let changed = db.execute(
         "UPDATE projects SET name = ?2, goal = ?3, scope = ?4, methodology = ?5, manager = ?6, start_date = ?7,
-             status = ?8, status_reason = ?9, currency = ?10, calendar_id = ?11
+             status = ?8, status_reason = ?9, currency = ?10, calendar_id = ?11, status_date = ?12
          WHERE id = ?1",
         params![
             p.id,
@@ -142,6 +144,7 @@ pub fn update_project(db: &Connection, p: &Project) -> Result<()> {
             p.status_reason,
             p.currency,
             p.calendar_id,
+            p.status_date.map(date_text),
         ],
     )?;
     if changed == 0 { Err(Error::NotFound("The project")) } else { Ok(()) }

@@ -30,6 +30,7 @@ fn sample_project(store: &mut Store) -> ProjectId {
                     currency: "EUR".into(),
                     calendar_id: cal,
                     durations: DurationSettings::default(),
+                    status_date: None,
                 },
             )
         })

@@ -43,7 +43,14 @@ fn link(p: TaskId, s: TaskId, kind: LinkKind, lag: i64) -> Link {
 fn run(tasks: &[Task], links: &[Link]) -> Schedule {
     let cal = WorkCalendar::standard(1, "Standard");
     // 2027-03-15 is a Monday.
-    schedule(&ScheduleInput { project_start: t("2027-03-15 00:00"), calendar: &cal, calendars: &[], tasks, links })
+    schedule(&ScheduleInput {
+        project_start: t("2027-03-15 00:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks,
+        links,
+        status_date: None,
+    })
 }
 
 /// Checks start and finish of the named tasks.
@@ -203,6 +210,30 @@ fn finished_work_is_not_critical() {
     let s = run(&[done, task(2, "Next", DAY)], &[link(1, 2, LinkKind::FinishToStart, 0)]);
     assert!(!s.get(1).expect("done").critical);
     assert!(s.get(2).expect("next").critical);
+}
+
+#[test]
+fn remaining_work_resumes_after_the_status_date() {
+    let cal = WorkCalendar::standard(1, "Standard");
+    // Started Monday, half of four days done, reported on Thursday evening:
+    // two days remain from Friday, so it ends the next Monday, not Thursday.
+    let mut late = task(1, "Data migration", 4 * DAY);
+    late.actual_start = Some(t("2027-03-15 08:00"));
+    late.percent_complete = 50;
+    let tasks = [late, task(2, "Not started", DAY), task(3, "Next", DAY)];
+    let links = [link(1, 3, LinkKind::FinishToStart, 0)];
+    let s = schedule(&ScheduleInput {
+        project_start: t("2027-03-15 00:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks: &tasks,
+        links: &links,
+        status_date: Some(t("2027-03-18 17:00")),
+    });
+    let d = |id| s.get(id).expect("scheduled");
+    assert_eq!((d(1).start, d(1).finish), (t("2027-03-15 08:00"), t("2027-03-22 17:00")), "actual start kept");
+    assert_eq!(d(2).start, t("2027-03-19 08:00"), "unstarted work is not planned in the past");
+    assert_eq!(d(3).start, t("2027-03-23 08:00"));
 }
 
 #[test]

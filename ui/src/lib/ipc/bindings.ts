@@ -25,7 +25,11 @@ export type ProjectFields = { name: string, goal: string, scope: string, methodo
 /**
  * `YYYY-MM-DD`.
  */
-start: string, status: ProjectStatus, statusReason: string, currency: string, calendarId: number, };
+start: string, status: ProjectStatus, statusReason: string, currency: string, calendarId: number, 
+/**
+ * `YYYY-MM-DD`, or empty: the day progress was last reported for.
+ */
+statusDate: string, };
 
 export type CalendarChoice = { id: number, name: string, 
 /**
