@@ -317,27 +317,7 @@ impl Portfolio {
                 }
                 None => (None, next_position(db, project.id, None)?),
             };
-            gantry_store::insert_task(
-                db,
-                &Task {
-                    id: 0,
-                    project_id: project.id,
-                    parent_id: parent,
-                    position,
-                    name,
-                    notes: String::new(),
-                    kind: if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task },
-                    duration_minutes: minutes,
-                    constraint: Constraint::ASAP,
-                    percent_complete: 0,
-                    board_status: BoardStatus::Backlog,
-                    priority: Priority::Medium,
-                    calendar_id: None,
-                    actual_start: None,
-                    actual_finish: None,
-                    manual: false,
-                },
-            )
+            gantry_store::insert_task(db, &Task::new(project.id, parent, position, &name, minutes))
         })?)
     }
 

@@ -309,31 +309,12 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                 } else {
                     TaskKind::Task
                 };
-                let id = gantry_store::insert_task(
-                    db,
-                    &Task {
-                        id: 0,
-                        project_id,
-                        parent_id: parent,
-                        position: *position,
-                        name: line.name.into(),
-                        notes: String::new(),
-                        kind,
-                        duration_minutes: minutes,
-                        constraint: Constraint::ASAP,
-                        percent_complete: 0,
-                        board_status: BoardStatus::Backlog,
-                        priority: if line.name.contains("Go-live") || line.name.contains("go-live") {
-                            Priority::High
-                        } else {
-                            Priority::Medium
-                        },
-                        calendar_id: None,
-                        actual_start: None,
-                        actual_finish: None,
-                        manual: false,
-                    },
-                )?;
+                let mut task = Task::new(project_id, parent, *position, line.name, minutes);
+                task.kind = kind;
+                if line.name.to_lowercase().contains("go-live") {
+                    task.priority = Priority::High;
+                }
+                let id = gantry_store::insert_task(db, &task)?;
                 if let Some(k) = line.key {
                     keys.insert(k, id);
                 }

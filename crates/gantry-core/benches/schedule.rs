@@ -28,24 +28,13 @@ fn plan(tasks: usize, links: usize) -> (Vec<Task>, Vec<Link>) {
         if is_summary {
             summary = id;
         }
-        out.push(Task {
-            id,
-            project_id: 1,
-            parent_id: if is_summary { None } else { Some(summary) },
-            position: id,
-            name: format!("Task {id}"),
-            notes: String::new(),
-            kind: if is_summary { TaskKind::Summary } else { TaskKind::Task },
-            duration_minutes: if is_summary { 0 } else { 60 * (1 + (next() % 40) as i64) },
-            constraint: Constraint::ASAP,
-            percent_complete: 0,
-            board_status: BoardStatus::Backlog,
-            priority: Priority::Medium,
-            calendar_id: None,
-            actual_start: None,
-            actual_finish: None,
-            manual: false,
-        });
+        let minutes = if is_summary { 0 } else { 60 * (1 + (next() % 40) as i64) };
+        let parent = if is_summary { None } else { Some(summary) };
+        let mut task = Task { id, ..Task::new(1, parent, id, &format!("Task {id}"), minutes) };
+        if is_summary {
+            task.kind = TaskKind::Summary;
+        }
+        out.push(task);
     }
     let leaves: Vec<i64> = out.iter().filter(|t| t.kind != TaskKind::Summary).map(|t| t.id).collect();
     let mut result = Vec::with_capacity(links);

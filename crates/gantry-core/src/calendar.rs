@@ -148,55 +148,30 @@ impl WorkCalendar {
         }
         let (first, from) = split(a);
         let (last, to) = split(b);
-        let mut total = 0;
-        let mut date = first;
-        // Whole ordinary weeks in between count at once.
-        let span = (last - first).num_days();
-        if span > 14 && self.exceptions.is_empty() {
-            let weeks = (span - 8) / 7;
-            let week = self.week_minutes();
-            let head_end = first + Duration::days(1);
-            let tail_start = head_end + Duration::weeks(weeks);
-            // The first day on its own, then the weeks, then the rest.
-            for p in self.working_times(first) {
-                let s = p.start.max(from);
-                if p.end > s {
-                    total += i64::from(p.end - s);
-                }
-            }
-            total += weeks * week;
-            date = tail_start;
-            while date <= last {
-                let hi = if date == last { to } else { DAY_MINUTES };
-                for p in self.working_times(date) {
-                    let e = p.end.min(hi);
-                    if e > p.start {
-                        total += i64::from(e - p.start);
-                    }
-                }
-                match date.succ_opt() {
-                    Some(next) => date = next,
-                    None => break,
-                }
-            }
-            return total;
+        if first == last {
+            return self.minutes_within(first, from, to);
         }
-        while date <= last {
-            let lo = if date == first { from } else { 0 };
-            let hi = if date == last { to } else { DAY_MINUTES };
-            for p in self.working_times(date) {
-                let s = p.start.max(lo);
-                let e = p.end.min(hi);
-                if e > s {
-                    total += i64::from(e - s);
-                }
-            }
+        let mut total = self.minutes_within(first, from, DAY_MINUTES);
+        let mut date = first.succ_opt().unwrap_or(last);
+        // Whole ordinary weeks in between count at once.
+        let whole_weeks = ((last - date).num_days() - 1) / 7;
+        if whole_weeks > 1 && self.exceptions.is_empty() {
+            total += whole_weeks * self.week_minutes();
+            date += Duration::weeks(whole_weeks);
+        }
+        while date < last {
+            total += self.minutes_within(date, 0, DAY_MINUTES);
             match date.succ_opt() {
                 Some(next) => date = next,
                 None => break,
             }
         }
-        total
+        total + self.minutes_within(last, 0, to)
+    }
+
+    /// Working minutes of `date` between the minutes `lo` and `hi` of the day.
+    fn minutes_within(&self, date: NaiveDate, lo: u16, hi: u16) -> i64 {
+        self.working_times(date).iter().map(|p| i64::from(p.end.min(hi).saturating_sub(p.start.max(lo)))).sum()
     }
 
     fn forward(&self, from: NaiveDateTime, minutes: i64) -> Option<NaiveDateTime> {

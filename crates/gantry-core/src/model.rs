@@ -200,6 +200,31 @@ pub struct Task {
     pub manual: bool,
 }
 
+impl Task {
+    /// A new task to plan as soon as possible: a milestone when it takes no
+    /// time, in the backlog, of medium priority.
+    pub fn new(project_id: ProjectId, parent_id: Option<TaskId>, position: i64, name: &str, minutes: i64) -> Task {
+        Task {
+            id: 0,
+            project_id,
+            parent_id,
+            position,
+            name: name.to_owned(),
+            notes: String::new(),
+            kind: if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task },
+            duration_minutes: minutes,
+            constraint: Constraint::ASAP,
+            percent_complete: 0,
+            board_status: BoardStatus::Backlog,
+            priority: Priority::Medium,
+            calendar_id: None,
+            actual_start: None,
+            actual_finish: None,
+            manual: false,
+        }
+    }
+}
+
 /// A dependency between two tasks of one project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {

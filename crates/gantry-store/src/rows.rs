@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use gantry_core::calendar::{CalendarException, WorkCalendar, WorkingTime};
 use gantry_core::model::*;
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::{Error, Result};
@@ -204,61 +204,50 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
     Ok(stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A task's stored values, in `TASK_COLUMNS` order after the id.
+fn task_values(t: &Task) -> [Value; 16] {
+    let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
+    [
+        Value::Integer(t.project_id),
+        t.parent_id.map_or(Value::Null, Value::Integer),
+        Value::Integer(t.position),
+        Value::Text(t.name.clone()),
+        Value::Text(t.notes.clone()),
+        Value::Text(t.kind.code().into()),
+        Value::Integer(t.duration_minutes),
+        Value::Text(t.constraint.kind.code().into()),
+        text(datetime_text(t.constraint.date)),
+        Value::Integer(i64::from(t.percent_complete)),
+        Value::Text(t.board_status.code().into()),
+        Value::Text(t.priority.code().into()),
+        t.calendar_id.map_or(Value::Null, Value::Integer),
+        text(datetime_text(t.actual_start)),
+        text(datetime_text(t.actual_finish)),
+        Value::Integer(i64::from(t.manual)),
+    ]
+}
+
 /// Adds a task; `position` is taken as given. Returns its id.
 pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
-    db.execute(
-        &format!(
-            "INSERT INTO tasks ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            &TASK_COLUMNS[4..]
-        ),
-        params![
-            t.project_id,
-            t.parent_id,
-            t.position,
-            t.name,
-            t.notes,
-            Code(t.kind.code()),
-            t.duration_minutes,
-            Code(t.constraint.kind.code()),
-            datetime_text(t.constraint.date),
-            t.percent_complete,
-            Code(t.board_status.code()),
-            Code(t.priority.code()),
-            t.calendar_id,
-            datetime_text(t.actual_start),
-            datetime_text(t.actual_finish),
-            t.manual,
-        ],
-    )?;
+    let columns = &TASK_COLUMNS["id, ".len()..];
+    let slots = (1..=16).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    db.prepare_cached(&format!("INSERT INTO tasks ({columns}) VALUES ({slots})"))?
+        .execute(rusqlite::params_from_iter(task_values(t)))?;
     Ok(db.last_insert_rowid())
 }
 
 /// Writes every field of a task.
 pub fn update_task(db: &Connection, t: &Task) -> Result<()> {
-    let changed = db.execute(
-        "UPDATE tasks SET parent_id = ?2, position = ?3, name = ?4, notes = ?5, kind = ?6, duration_minutes = ?7,
-             constraint_kind = ?8, constraint_date = ?9, percent_complete = ?10, board_status = ?11, priority = ?12,
-             calendar_id = ?13, actual_start = ?14, actual_finish = ?15, manual = ?16
-         WHERE id = ?1",
-        params![
-            t.id,
-            t.parent_id,
-            t.position,
-            t.name,
-            t.notes,
-            Code(t.kind.code()),
-            t.duration_minutes,
-            Code(t.constraint.kind.code()),
-            datetime_text(t.constraint.date),
-            t.percent_complete,
-            Code(t.board_status.code()),
-            Code(t.priority.code()),
-            t.calendar_id,
-            datetime_text(t.actual_start),
-            datetime_text(t.actual_finish),
-            t.manual,
-        ],
-    )?;
+    let assignments = TASK_COLUMNS["id, ".len()..]
+        .split(", ")
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let values = std::iter::once(Value::Integer(t.id)).chain(task_values(t));
+    let changed = db
+        .prepare_cached(&format!("UPDATE tasks SET {assignments} WHERE id = ?1"))?
+        .execute(rusqlite::params_from_iter(values))?;
     if changed == 0 { Err(Error::NotFound("The task")) } else { Ok(()) }
 }
 

@@ -38,24 +38,7 @@ fn sample_project(store: &mut Store) -> ProjectId {
 }
 
 fn new_task(project: ProjectId, parent: Option<TaskId>, position: i64, name: &str) -> Task {
-    Task {
-        id: 0,
-        project_id: project,
-        parent_id: parent,
-        position,
-        name: name.into(),
-        notes: String::new(),
-        kind: TaskKind::Task,
-        duration_minutes: 480,
-        constraint: Constraint::ASAP,
-        percent_complete: 0,
-        board_status: BoardStatus::Backlog,
-        priority: Priority::Medium,
-        calendar_id: None,
-        actual_start: None,
-        actual_finish: None,
-        manual: false,
-    }
+    Task::new(project, parent, position, name, 480)
 }
 
 /// Everything a user could see, as text, to compare states.

@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{BoardStatus, Constraint, Priority};
+use crate::model::Constraint;
 
 const DAY: i64 = 480;
 
@@ -11,24 +11,7 @@ fn t(s: &str) -> NaiveDateTime {
 }
 
 fn task(id: TaskId, name: &str, minutes: i64) -> Task {
-    Task {
-        id,
-        project_id: 1,
-        parent_id: None,
-        position: id,
-        name: name.into(),
-        notes: String::new(),
-        kind: if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task },
-        duration_minutes: minutes,
-        constraint: Constraint::ASAP,
-        percent_complete: 0,
-        board_status: BoardStatus::Todo,
-        priority: Priority::Medium,
-        calendar_id: None,
-        actual_start: None,
-        actual_finish: None,
-        manual: false,
-    }
+    Task { id, ..Task::new(1, None, id, name, minutes) }
 }
 
 fn child(mut t: Task, parent: TaskId) -> Task {
