@@ -177,6 +177,7 @@ impl WorkCalendar {
     fn forward(&self, from: NaiveDateTime, minutes: i64) -> Option<NaiveDateTime> {
         let (mut date, mut floor) = split(from);
         let mut left = minutes;
+        let week = if self.exceptions.is_empty() { self.week_minutes() } else { 0 };
         for _ in 0..SEARCH_DAYS + left / 60 {
             for p in self.working_times(date) {
                 if p.end <= floor {
@@ -192,8 +193,7 @@ impl WorkCalendar {
             date = date.succ_opt()?;
             floor = 0;
             // Skip whole weeks at once on long durations.
-            let week = self.week_minutes();
-            if week > 0 && left > week && self.exceptions.is_empty() {
+            if week > 0 && left > week {
                 let weeks = (left - 1) / week;
                 if let Some(d) = date.checked_add_signed(Duration::weeks(weeks)) {
                     left -= weeks * week;
@@ -207,6 +207,7 @@ impl WorkCalendar {
     fn backward(&self, from: NaiveDateTime, minutes: i64) -> Option<NaiveDateTime> {
         let (mut date, mut ceiling) = split(from);
         let mut left = minutes;
+        let week = if self.exceptions.is_empty() { self.week_minutes() } else { 0 };
         for _ in 0..SEARCH_DAYS + left / 60 {
             for p in self.working_times(date).iter().rev() {
                 if p.start >= ceiling {
@@ -221,8 +222,7 @@ impl WorkCalendar {
             }
             date = date.pred_opt()?;
             ceiling = DAY_MINUTES;
-            let week = self.week_minutes();
-            if week > 0 && left > week && self.exceptions.is_empty() {
+            if week > 0 && left > week {
                 let weeks = (left - 1) / week;
                 if let Some(d) = date.checked_sub_signed(Duration::weeks(weeks)) {
                     left -= weeks * week;

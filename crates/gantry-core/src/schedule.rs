@@ -10,6 +10,7 @@
 //! steps. A cycle in the graph is reported with the tasks that form it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDateTime;
 
@@ -73,6 +74,27 @@ impl Schedule {
         self.tasks.iter().find(|t| t.id == id)
     }
 }
+
+/// Task ids are already well spread integers: hashing them again is waste.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        // Multiplying by an odd constant spreads sequential ids over the table.
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<V> = HashMap<TaskId, V, BuildHasherDefault<IdHasher>>;
 
 /// Lists per task, flattened: the items of task `i` are
 /// `items[offsets[i]..offsets[i + 1]]` (compressed sparse rows), so a million
@@ -158,7 +180,7 @@ const fn is_start_node(node: usize) -> bool {
 
 impl<'a> Network<'a> {
     fn new(tasks: &'a [Task], links: &[Link]) -> Self {
-        let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let index: IdMap<usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         let n = tasks.len();
         let mut parent = vec![None; n];
         let mut child_pairs = Vec::new();
