@@ -78,11 +78,14 @@ impl Store {
         if check != "ok" {
             return Err(Error::Damaged { path, detail: check });
         }
+        // Everything above only read the file; nothing below may run on a
+        // file that is refused.
+        migrations::verify(&conn, &path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let mut store = Store { conn, path };
-        migrations::apply(&mut store.conn, &store.path)?;
+        migrations::apply(&mut store.conn)?;
         undo::install_triggers(&store.conn)?;
         Ok(store)
     }

@@ -31,19 +31,20 @@ fn fingerprint(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// Brings the file to [`FORMAT`] in one transaction.
-pub fn apply(conn: &mut Connection, path: &Path) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute_batch(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-            version INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            fingerprint TEXT NOT NULL,
-            applied_at TEXT NOT NULL
-        )",
+/// Checks, without writing, that the file's applied migrations are ones this
+/// build knows, unedited. A file from a newer Gantry or with an edited
+/// migration is refused before anything touches it.
+pub fn verify(conn: &Connection, path: &Path) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
+        [],
+        |r| r.get(0),
     )?;
+    if !exists {
+        return Ok(());
+    }
     let applied: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT version, fingerprint FROM schema_migrations ORDER BY version")?;
+        let mut stmt = conn.prepare("SELECT version, fingerprint FROM schema_migrations ORDER BY version")?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
     };
     if let Some(&(found, _)) = applied.last()
@@ -63,8 +64,24 @@ pub fn apply(conn: &mut Connection, path: &Path) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Brings the file to [`FORMAT`] in one transaction; [`verify`] came first.
+pub fn apply(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )",
+    )?;
+    let applied: i64 = tx.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?;
+    let applied = usize::try_from(applied).unwrap_or(0);
     let now = chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string();
-    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(applied.len()) {
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(applied) {
         tx.execute_batch(sql)?;
         tx.execute(
             "INSERT INTO schema_migrations (version, name, fingerprint, applied_at) VALUES (?1, ?2, ?3, ?4)",

@@ -114,8 +114,11 @@ fn a_file_from_a_newer_gantry_is_refused() {
         .execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01T00:00:00')", [])
         .expect("future step");
     drop(store);
-    let err = Store::open(dir.path().join("plan.gantry")).err().expect("refused");
+    let path = dir.path().join("plan.gantry");
+    let before = std::fs::read(&path).expect("read");
+    let err = Store::open(&path).err().expect("refused");
     assert!(matches!(err, Error::NewerFormat { found: 99, .. }), "{err}");
+    assert!(std::fs::read(&path).expect("read") == before, "a newer file is not touched");
 }
 
 #[test]
@@ -205,4 +208,56 @@ fn calendars_round_trip_with_exceptions() {
     let back = gantry_store::calendar(store.db(), id).expect("read");
     assert_eq!(back.weekdays, cal.weekdays);
     assert_eq!(back.exceptions, cal.exceptions);
+}
+
+/// FNV-1a, as the store fingerprints migrations.
+fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// A portfolio as the first release wrote it, with one project and task.
+fn first_format_file(path: &std::path::Path, print: &str) {
+    let first = include_str!("../migrations/0001_portfolio.sql");
+    let c = rusqlite::Connection::open(path).expect("file");
+    c.execute_batch(first).expect("format 1");
+    c.execute_batch(&format!(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, fingerprint TEXT NOT NULL, applied_at TEXT NOT NULL);
+         INSERT INTO schema_migrations VALUES (1, 'portfolio', '{print}', '2026-01-01T00:00:00');
+         PRAGMA application_id = {};
+         INSERT INTO calendars (id, name) VALUES (1, 'Standard');
+         INSERT INTO projects (id, name, methodology, start_date, status, calendar_id) VALUES (1, 'ERP upgrade', 'waterfall', '2027-01-04', 'on_track', 1);
+         INSERT INTO tasks (id, project_id, position, name, kind, duration_minutes) VALUES (1, 1, 1, 'Blueprint', 'task', 960);",
+        gantry_store::APPLICATION_ID
+    ))
+    .expect("data");
+}
+
+#[test]
+fn a_portfolio_from_the_first_format_upgrades_in_place_and_keeps_its_data() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.gantry");
+    first_format_file(&path, &fingerprint(include_str!("../migrations/0001_portfolio.sql")));
+    let store = Store::open(&path).expect("upgrades");
+    let tasks = gantry_store::tasks(store.db(), 1).expect("tasks");
+    assert_eq!(tasks.len(), 1);
+    assert_eq!((tasks[0].name.as_str(), tasks[0].duration_minutes, tasks[0].manual), ("Blueprint", 960, false));
+    assert_eq!(gantry_store::project(store.db(), 1).expect("project").status_date, None);
+    let steps: i64 = store.db().query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0)).expect("count");
+    assert!(steps >= 4, "every later migration was applied");
+}
+
+#[test]
+fn a_portfolio_whose_applied_migration_differs_from_this_build_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("tampered.gantry");
+    first_format_file(&path, "0000000000000000");
+    let before = std::fs::read(&path).expect("read");
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    assert!(std::fs::read(&path).expect("read") == before, "the refused file is left exactly as it was");
 }
