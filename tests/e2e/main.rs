@@ -48,6 +48,17 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
         app.all(".row[data-task-id]").await.len() >= 40 && !app.all(".row.critical").await.is_empty()
     })
     .await;
+    // Scroll to where the critical path runs, as a planner would look.
+    app.client
+        .execute(
+            "const grid = document.querySelector('.table[role=treegrid]');
+             const row = document.querySelector('.row.critical');
+             grid.scrollTop += row.getBoundingClientRect().top - grid.getBoundingClientRect().top - 100;",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     app.screenshot("sample-task-table").await;
     app.with_text(".project .back", "← Portfolio").await.click().await.expect("back home");
 

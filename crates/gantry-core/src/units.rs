@@ -34,19 +34,18 @@ pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, Vali
     validate::duration("duration", minutes.round() as i64)
 }
 
-/// Writes working minutes the way a planner reads them: whole days as `5d`,
-/// otherwise hours (`3.5h`) or minutes.
+/// Writes working minutes the way a planner reads them: whole or decimal
+/// days from a day up (`5d`, `18.6d`), hours below (`3.5h`), else minutes.
 pub fn format_duration(minutes: i64, settings: DurationSettings) -> String {
     let day = settings.minutes_per_day.max(1);
     if minutes == 0 {
         "0d".into()
     } else if minutes % day == 0 {
         format!("{}d", minutes / day)
-    } else if minutes % 6 == 0 && minutes >= 60 || minutes % 30 == 0 {
-        let hours = minutes as f64 / 60.0;
-        format!("{}h", trim_float(hours))
     } else if minutes > day {
         format!("{}d", trim_float((minutes as f64 / day as f64 * 100.0).round() / 100.0))
+    } else if minutes % 6 == 0 {
+        format!("{}h", trim_float(minutes as f64 / 60.0))
     } else {
         format!("{minutes}m")
     }
@@ -110,6 +109,7 @@ mod tests {
         assert_eq!(format_duration(210, s), "3.5h");
         assert_eq!(format_duration(0, s), "0d");
         assert_eq!(format_duration(7, s), "7m");
+        assert_eq!(format_duration(8928, s), "18.6d", "long spans read in days");
         assert_eq!(format_elapsed(2880), "2ed");
         assert_eq!(format_elapsed(2160), "36eh");
         assert_eq!(format_elapsed(45), "45em");
