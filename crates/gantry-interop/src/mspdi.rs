@@ -95,12 +95,11 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             // The project summary task, and blank rows.
             continue;
         }
-        parents.truncate(level.saturating_sub(1));
+        // A task is at most one level deeper than the one before it; a file
+        // that skips levels (or claims a billion) hangs it on the last task.
+        let level = level.min(parents.len() + 1);
+        parents.truncate(level - 1);
         let parent = parents.last().copied();
-        while parents.len() < level.saturating_sub(1) {
-            // An outline level that skips one: hang it on the last task.
-            parents.push(parent.unwrap_or(uid));
-        }
         parents.push(uid);
         position += 1;
 
@@ -490,6 +489,46 @@ mod tests {
         assert_eq!(duration_minutes("PT-8H0M0S"), None);
         assert_eq!(duration_minutes("8 hours"), None);
         assert_eq!(duration_minutes("PT8X"), None);
+    }
+
+    fn project(tasks: &str) -> Vec<u8> {
+        format!("<Project><StartDate>2027-03-15T08:00:00</StartDate><Tasks>{tasks}</Tasks></Project>").into_bytes()
+    }
+
+    #[test]
+    fn hostile_outlines_links_and_values_are_read_safely() {
+        let plan = read(&project(
+            "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task>
+             <Task><UID>2</UID><Name>B</Name><OutlineLevel>1000000000</OutlineLevel><Duration>PT-8H</Duration>
+               <PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink>
+               <PredecessorLink><PredecessorUID>99</PredecessorUID></PredecessorLink>
+               <PredecessorLink><PredecessorUID>1</PredecessorUID><LinkLag>notanumber</LinkLag></PredecessorLink></Task>
+             <Task><Name>no uid</Name></Task>
+             <Task><UID>3</UID><Name>C</Name><ConstraintType>4</ConstraintType><ConstraintDate>9999-99-99T00:00:00</ConstraintDate>
+               <Start>2027-02-30T08:00:00</Start></Task>",
+        ))
+        .expect("read with warnings");
+        assert_eq!(plan.tasks.len(), 3);
+        assert_eq!(plan.tasks[1].parent_id, Some(1), "a skipped level hangs on the task above");
+        assert_eq!(plan.tasks[1].duration_minutes, 0, "a negative duration is not taken");
+        assert_eq!(plan.links.len(), 1, "self-links and links to missing tasks are dropped");
+        assert_eq!(plan.tasks[2].constraint, Constraint::ASAP, "an impossible constraint date is dropped");
+        assert!(plan.warnings.iter().any(|w| w.contains("without a UID")));
+        assert!(plan.warnings.iter().any(|w| w.contains("links to missing tasks")));
+    }
+
+    #[test]
+    fn a_cycle_in_the_file_is_named_not_looped_on() {
+        let plan = read(&project(
+            "<Task><UID>1</UID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+               <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+             <Task><UID>2</UID><Name>Test</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+               <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>",
+        ))
+        .expect("read");
+        let s = schedule(&plan);
+        assert!(s.cycle.is_some());
+        assert!(s.diagnostics[0].message.contains("Build") && s.diagnostics[0].message.contains("Test"));
     }
 
     #[test]
