@@ -71,6 +71,9 @@ pub fn parse(bytes: &[u8]) -> Result<Element> {
             }
             Event::Empty(start) => {
                 elements += 1;
+                if elements > MAX_ELEMENTS {
+                    return Err(ImportError::Malformed("the file has too many elements".into()));
+                }
                 let name = start.local_name().as_ref().to_owned();
                 if let Some(parent) = stack.last_mut() {
                     parent.children.push(Element { name, ..Element::default() });
