@@ -158,3 +158,29 @@ async fn portfolios_are_opened_and_created_through_the_native_dialogs() {
 fn chrono_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_double_clicked_portfolio_opens_in_gantry() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("Roll-out 2027.gantry");
+    gantry_api::Portfolio::create_sample(&file, chrono_today()).expect("a portfolio");
+    let path = file.to_str().expect("utf-8 path");
+
+    let app = App::launch_with(home.path(), &[path]).await;
+    app.wait_until("the file named on the command line is open", || async { file_name(&app).await == "Roll-out 2027" })
+        .await;
+    app.wait_until("its projects show", || async { app.all("tr[data-project-id]").await.len() == 3 }).await;
+    app.quit().await;
+    assert!(
+        !home.path().join("data/app.gantry.desktop/Portfolio.gantry").exists(),
+        "no sample was made beside it: the user asked for this file"
+    );
+
+    // A file that is gone is reported, and not created.
+    let gone = home.path().join("Deleted meanwhile.gantry");
+    let app = App::launch_with(home.path(), &[gone.to_str().expect("path")]).await;
+    app.find_with_prefix(".problem p", &format!("{} does not exist", gone.display())).await;
+    app.quit().await;
+    assert!(!gone.exists());
+}

@@ -54,6 +54,12 @@ impl App {
     /// Starts the app with `home` as its data and configuration folder, and
     /// waits until its page is ready.
     pub async fn launch(home: &Path) -> App {
+        App::launch_with(home, &[]).await
+    }
+
+    /// Starts the app with command-line arguments, as the desktop does when
+    /// a file is double-clicked (`Exec=gantry-app %f`).
+    pub async fn launch_with(home: &Path, args: &[&str]) -> App {
         let binary = app_binary();
         assert!(binary.exists(), "{} is missing: build the app first (./scripts/test does)", binary.display());
         let (port, native) = (free_port(), free_port());
@@ -70,7 +76,7 @@ impl App {
             .expect("tauri-driver runs (cargo install tauri-driver --locked)");
         let url = format!("http://127.0.0.1:{port}");
         let mut caps = serde_json::Map::new();
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary, "args": args }));
         // The driver needs a moment to listen, and the first session request
         // after it starts fails now and then: retry until the deadline.
         let deadline = Instant::now() + PATIENCE;
