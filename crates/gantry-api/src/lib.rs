@@ -551,8 +551,9 @@ impl Portfolio {
         if let Some(cycle) = schedule::find_cycle(&tasks, &links) {
             let names: Vec<&str> =
                 cycle.iter().filter_map(|id| tasks.iter().find(|t| t.id == *id)).map(|t| t.name.as_str()).collect();
+            let back_to = names.first().copied().unwrap_or(s.name.as_str());
             return Err(Error::Cycle {
-                message: format!("This link would make a circle: {} → {}.", names.join(" → "), names[0]),
+                message: format!("This link would make a circle: {} → {back_to}.", names.join(" → ")),
             });
         }
         let label = format!("Link “{}” → “{}”", p.name, s.name);
