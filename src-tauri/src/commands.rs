@@ -58,7 +58,13 @@ pub async fn add_task(app: AppHandle, state: State<'_, AppState>, task: NewTask)
 }
 
 #[tauri::command]
-pub async fn edit_task(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64, edit: TaskEdit) -> Reply<()> {
+pub async fn edit_task(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    id: i64,
+    edit: TaskEdit,
+) -> Reply<Rescheduled> {
     state.change(&app, Some(project), |p| p.edit_task(id, edit))
 }
 

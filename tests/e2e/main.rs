@@ -18,6 +18,19 @@ async fn outline(app: &App) -> Vec<(String, String)> {
     out
 }
 
+/// The duration cell of the task named `name`.
+async fn duration_of(app: &App, name: &str) -> String {
+    for row in app.all(".table .row[data-task-id]").await {
+        let Ok(cell) = row.find(gantry_tests::Locator::Css(".name .text")).await else { continue };
+        if text_of(&cell).await == name {
+            if let Ok(d) = row.find(gantry_tests::Locator::Css("[data-col=duration]")).await {
+                return text_of(&d).await;
+            }
+        }
+    }
+    String::new()
+}
+
 async fn add_task(app: &App, name: &str) {
     app.with_text(".toolbar button", "+ Add task").await.click().await.expect("click Add task");
     let input = app.find(".row input.edit").await;
@@ -81,6 +94,18 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
         ("0".to_string(), "Build".to_string()),
     ];
     app.wait_until("Design sits under Requirements", || async { outline(&app).await == expected }).await;
+
+    // Make Build take three days: the finish moves, and the table says so.
+    let build = app.with_text(".row .name .text", "Build").await;
+    let row = build.find(gantry_tests::Locator::XPath("./ancestor::div[@role='row']")).await.expect("its row");
+    let duration = row.find(gantry_tests::Locator::Css("[data-col=duration]")).await.expect("duration cell");
+    app.double_click(&duration).await;
+    let input = app.find(".row input.edit").await;
+    input.send_keys(&format!("{}a{}", keys::CONTROL, keys::RELEASE)).await.expect("select all");
+    input.send_keys("3d").await.expect("type");
+    input.send_keys(keys::ENTER).await.expect("Enter");
+    app.find_with_prefix(".toast span", "Project finish moves from").await;
+    app.wait_until("Build lasts three days", || async { duration_of(&app, "Build").await == "3d" }).await;
     app.screenshot("task-table").await;
     app.quit().await;
 
@@ -89,6 +114,7 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
     app.wait_until("four projects are listed", || async { app.all("tr[data-project-id]").await.len() == 4 }).await;
     app.with_text("tr[data-project-id] .link", "Intranet relaunch").await.click().await.expect("open project");
     app.wait_until("the plan is back as left", || async { outline(&app).await == expected }).await;
+    assert_eq!(duration_of(&app, "Build").await, "3d", "the edited duration was saved");
     app.quit().await;
 
     // And the file itself holds it, for any other program to read.

@@ -163,6 +163,23 @@ impl App {
         }
     }
 
+    /// Double-clicks an element with real pointer events.
+    pub async fn double_click(&self, element: &Element) {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let press = |m: MouseActions| {
+            m.then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+                .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+        };
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        self.client.perform_actions(press(press(mouse))).await.expect("double-click");
+        let _ = self.client.release_actions().await;
+    }
+
     /// Saves a screenshot under `target/e2e/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");

@@ -30,6 +30,8 @@ pub fn typescript() -> String {
         Changed::decl(&cfg),
         ScheduleReport::decl(&cfg),
         ScheduledTask::decl(&cfg),
+        Rescheduled::decl(&cfg),
+        MovedTask::decl(&cfg),
         Methodology::decl(&cfg),
         ProjectStatus::decl(&cfg),
         TaskKind::decl(&cfg),

@@ -321,8 +321,9 @@ impl Portfolio {
         })?)
     }
 
-    /// Changes the fields of one task that `edit` names.
-    pub fn edit_task(&mut self, id: TaskId, edit: TaskEdit) -> Result<()> {
+    /// Changes the fields of one task that `edit` names, and says what the
+    /// change moved.
+    pub fn edit_task(&mut self, id: TaskId, edit: TaskEdit) -> Result<Rescheduled> {
         let db = self.store.db();
         let before = gantry_store::task(db, id)?;
         let project = gantry_store::project(db, before.project_id)?;
@@ -412,15 +413,21 @@ impl Portfolio {
             t.board_status = status;
             what.push("status");
         }
+        let tasks = gantry_store::tasks(db, project.id)?;
+        let links = gantry_store::links(db, project.id)?;
+        let was = run_schedule(&project, &calendars, &tasks, &links);
         if t == before {
-            return Ok(());
+            return Ok(rescheduled(&tasks, &was, &was));
         }
         let label = match what.as_slice() {
             ["rename"] => format!("Rename “{}” to “{}”", before.name, t.name),
             [one] => format!("Change {one} of “{}”", t.name),
             _ => format!("Edit “{}”", t.name),
         };
-        Ok(self.store.write(&label, |db| gantry_store::update_task(db, &t))?)
+        self.store.write(&label, |db| gantry_store::update_task(db, &t))?;
+        let tasks: Vec<Task> = tasks.into_iter().map(|x| if x.id == id { t.clone() } else { x }).collect();
+        let now = run_schedule(&project, &calendars, &tasks, &links);
+        Ok(rescheduled(&tasks, &was, &now))
     }
 
     /// Moves a task up or down among its siblings, or in or out a level.
@@ -647,6 +654,25 @@ pub fn schedule_mspdi(bytes: &[u8]) -> Result<ScheduleReport> {
     let mut r = report(&plan.name, &plan.tasks, &s);
     r.diagnostics.splice(0..0, plan.warnings);
     Ok(r)
+}
+
+/// What moved between two schedules of the same tasks.
+fn rescheduled(tasks: &[Task], was: &Schedule, now: &Schedule) -> Rescheduled {
+    let names: HashMap<TaskId, &str> = tasks.iter().map(|t| (t.id, t.name.as_str())).collect();
+    Rescheduled {
+        moved: now
+            .moved_since(was)
+            .into_iter()
+            .map(|d| MovedTask {
+                id: d.id,
+                name: names.get(&d.id).copied().unwrap_or_default().to_owned(),
+                start: wire_datetime(d.start),
+                finish: wire_datetime(d.finish),
+            })
+            .collect(),
+        finish_before: wire_datetime(was.finish),
+        finish_after: wire_datetime(now.finish),
+    }
 }
 
 /// The report of a schedule, tasks in input order.

@@ -268,3 +268,23 @@ pub struct ScheduledTask {
     pub free_slack_minutes: i64,
     pub critical: bool,
 }
+
+/// What an edit did to the schedule, for the status line.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Rescheduled {
+    /// Every task whose start or finish moved, with its new dates.
+    pub moved: Vec<MovedTask>,
+    pub finish_before: String,
+    pub finish_after: String,
+}
+
+/// A task the scheduler moved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MovedTask {
+    pub id: i64,
+    pub name: String,
+    pub start: String,
+    pub finish: String,
+}

@@ -119,7 +119,13 @@ fn editing_durations_and_dates_reschedules_successors() {
     let a = p.add_task(NewTask { project_id: id, after: None, name: "Order".into(), duration: None }).expect("a");
     let b = p.add_task(NewTask { project_id: id, after: Some(a), name: "Install".into(), duration: None }).expect("b");
     p.link_tasks(a, b, LinkKind::FinishToStart, 0).expect("link");
-    p.edit_task(a, TaskEdit { duration: Some("3d".into()), ..Default::default() }).expect("duration");
+    let change = p.edit_task(a, TaskEdit { duration: Some("3d".into()), ..Default::default() }).expect("duration");
+    let moved: Vec<&str> = change.moved.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(moved, vec!["Order", "Install"], "the edited task and its successor moved");
+    assert_eq!(
+        (change.finish_before.as_str(), change.finish_after.as_str()),
+        ("2027-01-05T17:00:00", "2027-01-07T17:00:00")
+    );
     let plan = p.plan(id).expect("plan");
     assert_eq!(plan.tasks[1].start, "2027-01-07T08:00:00");
     p.edit_task(a, TaskEdit { start: Some("2027-01-11".into()), ..Default::default() }).expect("start");
@@ -161,15 +167,24 @@ fn bad_input_is_refused_with_a_message_and_changes_nothing() {
     let cal = p.calendars().expect("calendars")[0].id;
 
     let cases: Vec<(&str, gantry_api::Result<()>)> = vec![
-        ("empty name", p.edit_task(child, TaskEdit { name: Some("   ".into()), ..Default::default() })),
-        ("huge name", p.edit_task(child, TaskEdit { name: Some("x".repeat(10_000)), ..Default::default() })),
-        ("no such date", p.edit_task(child, TaskEdit { start: Some("2027-02-30".into()), ..Default::default() })),
-        ("negative duration", p.edit_task(child, TaskEdit { duration: Some("-3d".into()), ..Default::default() })),
+        ("empty name", p.edit_task(child, TaskEdit { name: Some("   ".into()), ..Default::default() }).map(|_| ())),
+        (
+            "huge name",
+            p.edit_task(child, TaskEdit { name: Some("x".repeat(10_000)), ..Default::default() }).map(|_| ()),
+        ),
+        (
+            "no such date",
+            p.edit_task(child, TaskEdit { start: Some("2027-02-30".into()), ..Default::default() }).map(|_| ()),
+        ),
+        (
+            "negative duration",
+            p.edit_task(child, TaskEdit { duration: Some("-3d".into()), ..Default::default() }).map(|_| ()),
+        ),
         (
             "finish before start",
-            p.edit_task(child, TaskEdit { finish: Some("1990-01-01".into()), ..Default::default() }),
+            p.edit_task(child, TaskEdit { finish: Some("1990-01-01".into()), ..Default::default() }).map(|_| ()),
         ),
-        ("percent", p.edit_task(child, TaskEdit { percent_complete: Some(140), ..Default::default() })),
+        ("percent", p.edit_task(child, TaskEdit { percent_complete: Some(140), ..Default::default() }).map(|_| ())),
         ("own ancestor", p.reparent_task(phase, Some(child))),
         ("self link", p.link_tasks(child, child, LinkKind::FinishToStart, 0).map(|_| ())),
         ("empty project name", p.create_project(fields("", cal)).map(|_| ())),

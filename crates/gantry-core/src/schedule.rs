@@ -73,6 +73,16 @@ impl Schedule {
     pub fn get(&self, id: TaskId) -> Option<&TaskDates> {
         self.tasks.iter().find(|t| t.id == id)
     }
+
+    /// The tasks whose start or finish differ from `before`: what a change
+    /// moved. Tasks new since `before` are not counted.
+    pub fn moved_since(&self, before: &Schedule) -> Vec<&TaskDates> {
+        let old: HashMap<TaskId, &TaskDates> = before.tasks.iter().map(|d| (d.id, d)).collect();
+        self.tasks
+            .iter()
+            .filter(|d| old.get(&d.id).is_some_and(|o| o.start != d.start || o.finish != d.finish))
+            .collect()
+    }
 }
 
 /// Task ids are already well spread integers: hashing them again is waste.

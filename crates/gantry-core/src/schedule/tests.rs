@@ -87,6 +87,19 @@ fn an_elapsed_lag_counts_nights_and_weekends() {
 }
 
 #[test]
+fn a_change_reports_every_task_it_moved() {
+    let tasks = [task(1, "Design", DAY), task(2, "Build", DAY), task(3, "Aside", DAY)];
+    let links = [link(1, 2, LinkKind::FinishToStart, 0)];
+    let before = run(&tasks, &links);
+    let mut longer = tasks.clone();
+    longer[0].duration_minutes = 2 * DAY;
+    let after = run(&longer, &links);
+    let moved: Vec<TaskId> = after.moved_since(&before).iter().map(|d| d.id).collect();
+    assert_eq!(moved, vec![1, 2], "the task and its successor, not the one aside");
+    assert!(after.finish > before.finish);
+}
+
+#[test]
 fn a_milestone_after_a_task_sits_at_its_finish() {
     check(
         &[task(1, "Cut-over", DAY), task(2, "Go-live", 0)],

@@ -87,6 +87,14 @@ export type ScheduleReport = { project: string, start: string, finish: string, t
 
 export type ScheduledTask = { uid: number, name: string, summary: boolean, milestone: boolean, start: string, finish: string, earlyStart: string, earlyFinish: string, lateStart: string, lateFinish: string, totalSlackMinutes: number, freeSlackMinutes: number, critical: boolean, };
 
+export type Rescheduled = { 
+/**
+ * Every task whose start or finish moved, with its new dates.
+ */
+moved: Array<MovedTask>, finishBefore: string, finishAfter: string, };
+
+export type MovedTask = { id: number, name: string, start: string, finish: string, };
+
 export type Methodology = "waterfall" | "scrum" | "kanban" | "hybrid";
 
 export type ProjectStatus = "on_track" | "at_risk" | "off_track";
