@@ -22,10 +22,10 @@ async fn outline(app: &App) -> Vec<(String, String)> {
 async fn duration_of(app: &App, name: &str) -> String {
     for row in app.all(".table .row[data-task-id]").await {
         let Ok(cell) = row.find(gantry_tests::Locator::Css(".name .text")).await else { continue };
-        if text_of(&cell).await == name {
-            if let Ok(d) = row.find(gantry_tests::Locator::Css("[data-col=duration]")).await {
-                return text_of(&d).await;
-            }
+        if text_of(&cell).await == name
+            && let Ok(d) = row.find(gantry_tests::Locator::Css("[data-col=duration]")).await
+        {
+            return text_of(&d).await;
         }
     }
     String::new()
