@@ -474,8 +474,9 @@ fn finish_schedule(
         };
         // A finish driven by a date (FF/SF link, FNET) sits exactly on it, as
         // in MS Project: Monday 08:00 rather than the same working moment on
-        // Friday at 17:00.
+        // Friday at 17:00. A milestone is one moment and stays where it is.
         if let Some(f) = finish_floor
+            && dur > 0
             && f > ef[i]
             && t.actual_finish.is_none()
             && cal.working_minutes_between(start, f) == dur
@@ -549,6 +550,11 @@ fn finish_schedule(
         }
         if finished(t) {
             late_finish = late_finish.max(ef[i]);
+        }
+        // Mirror of the forward pass: a finish sitting exactly on its driving
+        // moment is not later than the same working moment read as a late one.
+        if ef[i] > late_finish && cal.working_minutes_between(late_finish, ef[i]) == 0 {
+            late_finish = ef[i];
         }
         lf[i] = late_finish;
         ls[i] = if dur == 0 { late_finish } else { cal.add(late_finish, -dur) };
