@@ -328,6 +328,11 @@ impl Portfolio {
         let before = gantry_store::task(db, id)?;
         let project = gantry_store::project(db, before.project_id)?;
         let calendars = gantry_store::calendars(db)?;
+        let tasks = gantry_store::tasks(db, project.id)?;
+        let links = gantry_store::links(db, project.id)?;
+        // The project's tasks with this one as edited so far.
+        let with_edit =
+            |t: &Task| -> Vec<Task> { tasks.iter().map(|x| if x.id == id { t.clone() } else { x.clone() }).collect() };
         let cal = task_calendar(&project, &calendars, &before);
         let mut t = before.clone();
         let mut what = Vec::new();
@@ -368,15 +373,9 @@ impl Portfolio {
         }
         if let Some(finish) = &edit.finish {
             let day = validate::date("finish", finish)?;
-            let tasks = gantry_store::tasks(db, project.id)?;
-            let links = gantry_store::links(db, project.id)?;
             // The finish is measured from where the task starts, with the
             // new start if one came in the same edit.
-            let mut scheduled = tasks.clone();
-            if let Some(slot) = scheduled.iter_mut().find(|x| x.id == id) {
-                *slot = t.clone();
-            }
-            let s = run_schedule(&project, &calendars, &scheduled, &links);
+            let s = run_schedule(&project, &calendars, &with_edit(&t), &links);
             let start = s.get(id).map(|d| d.start).unwrap_or(t.constraint.date.unwrap_or_default());
             let end_of_day = day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN);
             let finish_at = cal.previous_finish(end_of_day);
@@ -413,8 +412,6 @@ impl Portfolio {
             t.board_status = status;
             what.push("status");
         }
-        let tasks = gantry_store::tasks(db, project.id)?;
-        let links = gantry_store::links(db, project.id)?;
         let was = run_schedule(&project, &calendars, &tasks, &links);
         if t == before {
             return Ok(rescheduled(&tasks, &was, &was));
@@ -424,10 +421,10 @@ impl Portfolio {
             [one] => format!("Change {one} of “{}”", t.name),
             _ => format!("Edit “{}”", t.name),
         };
+        let edited = with_edit(&t);
         self.store.write(&label, |db| gantry_store::update_task(db, &t))?;
-        let tasks: Vec<Task> = tasks.into_iter().map(|x| if x.id == id { t.clone() } else { x }).collect();
-        let now = run_schedule(&project, &calendars, &tasks, &links);
-        Ok(rescheduled(&tasks, &was, &now))
+        let now = run_schedule(&project, &calendars, &edited, &links);
+        Ok(rescheduled(&edited, &was, &now))
     }
 
     /// Moves a task up or down among its siblings, or in or out a level.
