@@ -78,6 +78,48 @@ pub async fn delete_task(app: AppHandle, state: State<'_, AppState>, project: i6
     state.change(&app, Some(project), |p| p.delete_task(id))
 }
 
+/// Where a drag would put everything; writes nothing and tells no one.
+#[tauri::command]
+pub async fn preview_drag(state: State<'_, AppState>, project: i64, drag: Drag) -> Reply<Rescheduled> {
+    state.with(|p| p.preview_drag(project, &drag))
+}
+
+#[tauri::command]
+pub async fn drop_drag(app: AppHandle, state: State<'_, AppState>, project: i64, drag: Drag) -> Reply<Rescheduled> {
+    state.change(&app, Some(project), |p| p.drag(project, &drag))
+}
+
+#[tauri::command]
+pub async fn add_link(app: AppHandle, state: State<'_, AppState>, project: i64, link: NewLink) -> Reply<i64> {
+    state.change(&app, Some(project), |p| p.add_link(&link))
+}
+
+#[tauri::command]
+pub async fn edit_link(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64, edit: LinkEdit) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.edit_link(id, &edit))
+}
+
+#[tauri::command]
+pub async fn remove_link(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.unlink(id))
+}
+
+#[tauri::command]
+pub async fn save_baseline(app: AppHandle, state: State<'_, AppState>, project: i64, name: String) -> Reply<i64> {
+    let now = chrono::Local::now().naive_local();
+    state.change(&app, Some(project), |p| p.save_baseline(project, &name, now))
+}
+
+#[tauri::command]
+pub async fn delete_baseline(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.delete_baseline(id))
+}
+
+#[tauri::command]
+pub async fn baseline_dates(state: State<'_, AppState>, id: i64) -> Reply<Vec<BaselineDates>> {
+    state.with(|p| p.baseline_dates(id))
+}
+
 #[tauri::command]
 pub async fn undo(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<String>> {
     state.change(&app, None, Portfolio::undo)

@@ -7,6 +7,7 @@
 
 pub mod bindings;
 mod error;
+mod gantt;
 pub mod recent;
 pub mod sample;
 pub mod wire;
@@ -14,7 +15,7 @@ pub mod wire;
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
 use gantry_core::schedule::{self, Schedule, ScheduleInput};
@@ -28,6 +29,8 @@ use wire::*;
 /// An open portfolio file.
 pub struct Portfolio {
     store: Store,
+    /// The last project read for a drag, while the file is unchanged.
+    loaded: Option<gantt::Loaded>,
 }
 
 const WIRE_DATETIME: &str = "%Y-%m-%dT%H:%M:%S";
@@ -48,7 +51,7 @@ pub fn initials(name: &str) -> String {
 impl Portfolio {
     /// Opens (or creates, if no file is there) a portfolio.
     pub fn open(path: impl AsRef<Path>) -> Result<Portfolio> {
-        Ok(Portfolio { store: Store::open(path)? })
+        Ok(Portfolio { store: Store::open(path)?, loaded: None })
     }
 
     /// Creates the sample portfolio in a new file. Refuses to touch an
@@ -188,13 +191,7 @@ impl Portfolio {
         let outline_of: HashMap<TaskId, &str> = rows.iter().map(|r| (r.id, r.outline.as_str())).collect();
         let mut preds: HashMap<TaskId, Vec<String>> = HashMap::new();
         for l in &links {
-            let lag = match l.lag_minutes {
-                0 => String::new(),
-                // "+2ed": an elapsed lag, as MS Project writes it.
-                m if l.lag_elapsed => format!("{}{}", if m > 0 { "+" } else { "-" }, units::format_elapsed(m.abs())),
-                m if m > 0 => format!("+{}", units::format_duration(m, project.durations)),
-                m => format!("-{}", units::format_duration(-m, project.durations)),
-            };
+            let lag = gantt::lag_text(l, project.durations);
             let code = l.kind.code().to_uppercase();
             let from = outline_of.get(&l.predecessor).copied().unwrap_or("?");
             preds.entry(l.successor).or_default().push(format!("{from}{code}{lag}"));
@@ -267,8 +264,9 @@ impl Portfolio {
                 })
             })
             .collect();
-        let calendar_name =
-            calendars.iter().find(|c| c.id == project.calendar_id).map(|c| c.name.clone()).unwrap_or_default();
+        let calendar = project_calendar(&project, &calendars);
+        let calendar_name = calendar.name.clone();
+        let calendar_days = calendar_days(&calendar, s.start.date(), s.finish.date());
         Ok(ProjectPlan {
             id,
             fields: fields_of(&project),
@@ -284,9 +282,16 @@ impl Portfolio {
                     successor: l.successor,
                     kind: l.kind,
                     lag_minutes: l.lag_minutes,
+                    lag: gantt::lag_text(l, project.durations),
                 })
                 .collect(),
             diagnostics: s.diagnostics.into_iter().map(|d| d.message).collect(),
+            work_week: (0..7).map(|d| !calendar.weekdays[d].is_empty()).collect(),
+            calendar_days,
+            baselines: gantry_store::baselines(db, id)?
+                .into_iter()
+                .map(|b| BaselineInfo { id: b.id, name: b.name, saved_at: wire_datetime(b.saved_at) })
+                .collect(),
         })
     }
 
@@ -620,6 +625,23 @@ impl Portfolio {
     pub fn store(&self) -> &Store {
         &self.store
     }
+}
+
+/// The days from a quarter before `start` to two years after `finish`
+/// whose working time differs from their weekday's, for the timeline's
+/// shading. Bounded, whatever the dates.
+fn calendar_days(calendar: &WorkCalendar, start: NaiveDate, finish: NaiveDate) -> Vec<CalendarDay> {
+    let from = start.checked_sub_days(chrono::Days::new(92)).unwrap_or(start);
+    let last = from.checked_add_days(chrono::Days::new(20 * 366)).map_or(finish, |cap| finish.min(cap));
+    let to = last.checked_add_days(chrono::Days::new(2 * 366)).unwrap_or(last);
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .filter_map(|d| {
+            let usual = !calendar.weekdays[d.weekday().num_days_from_monday() as usize].is_empty();
+            let working = calendar.is_working_day(d);
+            (working != usual).then(|| CalendarDay { date: d.format("%Y-%m-%d").to_string(), working })
+        })
+        .collect()
 }
 
 fn nodes(tasks: &[Task]) -> Vec<wbs::Node> {

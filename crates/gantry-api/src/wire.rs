@@ -134,6 +134,67 @@ pub struct LinkRow {
     pub successor: i64,
     pub kind: LinkKind,
     pub lag_minutes: i64,
+    /// The lag as the plan shows it ("+2d", "-4h", "+1ed"), empty for none.
+    pub lag: String,
+}
+
+/// A new dependency drawn between two tasks.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewLink {
+    pub predecessor: i64,
+    pub successor: i64,
+    pub kind: LinkKind,
+    /// As typed: "2d", "-4h"; empty for none.
+    pub lag: String,
+}
+
+/// A dependency's new type and lag.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkEdit {
+    pub kind: LinkKind,
+    pub lag: String,
+}
+
+/// A day whose working time differs from its weekday's, for shading.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub working: bool,
+}
+
+/// A saved baseline of a project.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BaselineInfo {
+    pub id: i64,
+    pub name: String,
+    pub saved_at: String,
+}
+
+/// One task's dates in a baseline.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BaselineDates {
+    pub task_id: i64,
+    pub start: String,
+    pub finish: String,
+}
+
+/// A change made by dragging on the timeline; previewed while the pointer
+/// moves, committed as one undoable step when it is released.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Drag {
+    /// Moves tasks (and everything under a summary among them) by a span of
+    /// calendar time; each lands on the next working moment of its calendar.
+    Move { tasks: Vec<i64>, minutes: i64 },
+    /// Gives a task a new finish (`YYYY-MM-DDTHH:MM:SS`), changing its
+    /// duration; the finish snaps back to the last working moment.
+    Resize { task: i64, finish: String },
 }
 
 /// A project with its scheduled WBS.
@@ -148,6 +209,11 @@ pub struct ProjectPlan {
     pub tasks: Vec<TaskRow>,
     pub links: Vec<LinkRow>,
     pub diagnostics: Vec<String>,
+    /// The project calendar's working weekdays, Monday first.
+    pub work_week: Vec<bool>,
+    /// Days around the plan whose working time differs from the week's.
+    pub calendar_days: Vec<CalendarDay>,
+    pub baselines: Vec<BaselineInfo>,
 }
 
 /// A new task: placed after `after` as its sibling, or at the end.

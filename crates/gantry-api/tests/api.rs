@@ -286,3 +286,208 @@ fn recent_files_are_remembered_newest_first() {
     assert_eq!(names, vec!["a", "b"]);
     assert_eq!(gantry_api::recent::load(&list).len(), 2);
 }
+
+/// A new project on the standard calendar (Monday 4 January 2027 onwards)
+/// with `Design` → `Build` → `Test`, one day each unless given.
+fn chain(p: &mut Portfolio, durations: [&str; 3]) -> (i64, [i64; 3]) {
+    let cal = p.calendars().expect("calendars")[0].id;
+    let id = p.create_project(fields("Chain", cal)).expect("created");
+    let mut ids = [0; 3];
+    let mut after = None;
+    for (i, (name, d)) in ["Design", "Build", "Test"].into_iter().zip(durations).enumerate() {
+        ids[i] =
+            p.add_task(NewTask { project_id: id, after, name: name.into(), duration: Some(d.into()) }).expect("task");
+        after = Some(ids[i]);
+    }
+    p.link_tasks(ids[0], ids[1], LinkKind::FinishToStart, 0).expect("link");
+    p.link_tasks(ids[1], ids[2], LinkKind::FinishToStart, 0).expect("link");
+    (id, ids)
+}
+
+fn dates(p: &Portfolio, project: i64) -> Vec<(String, String)> {
+    p.plan(project).expect("plan").tasks.iter().map(|t| (t.start.clone(), t.finish.clone())).collect()
+}
+
+#[test]
+fn a_drag_previews_the_ripple_without_saving_and_drops_as_one_undoable_step() {
+    let (_dir, mut p) = sample();
+    let (project, [design, ..]) = chain(&mut p, ["1d", "2d", "1d"]);
+    let before = dates(&p, project);
+    let history = p.info().expect("info").undo;
+    // Two calendar days later: Monday → Wednesday.
+    let two_days = Drag::Move { tasks: vec![design], minutes: 2 * 24 * 60 };
+    let preview = p.preview_drag(project, &two_days).expect("preview");
+    let moved: Vec<&str> = preview.moved.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(moved, vec!["Design", "Build", "Test"], "the successors move with the dragged task");
+    assert_eq!(preview.moved[0].start, "2027-01-06T08:00:00");
+    assert_eq!(
+        (preview.finish_before.as_str(), preview.finish_after.as_str()),
+        ("2027-01-07T17:00:00", "2027-01-11T17:00:00")
+    );
+    assert_eq!(dates(&p, project), before, "a preview writes nothing");
+    assert_eq!(p.info().expect("info").undo, history, "a preview is not a step");
+
+    let dropped = p.drag(project, &two_days).expect("drop");
+    assert_eq!(dropped.finish_after, preview.finish_after, "the drop lands where the preview showed");
+    let after = dates(&p, project);
+    assert_eq!(after[2].0, "2027-01-11T08:00:00", "Test starts the Monday after");
+    assert_eq!(p.info().expect("info").undo.as_deref(), Some("Move “Design”"));
+    p.undo().expect("undo");
+    assert_eq!(dates(&p, project), before, "one undo puts every task back");
+    p.redo().expect("redo");
+    assert_eq!(dates(&p, project), after);
+}
+
+#[test]
+fn a_move_snaps_to_the_working_calendar_and_a_summary_moves_its_subtasks() {
+    let (_dir, mut p) = sample();
+    let (project, [design, build, test]) = chain(&mut p, ["1d", "1d", "1d"]);
+    // Monday + 5 days is Saturday: the task waits for Monday morning.
+    let change = p.preview_drag(project, &Drag::Move { tasks: vec![design], minutes: 5 * 24 * 60 }).expect("preview");
+    assert_eq!(change.moved[0].start, "2027-01-11T08:00:00");
+    // A summary carries its subtasks.
+    p.shift_task(build, Shift::Indent).expect("indent");
+    p.unlink(p.plan(project).expect("plan").links.iter().find(|l| l.successor == test).expect("link").id)
+        .expect("unlink");
+    p.shift_task(test, Shift::Indent).expect("indent");
+    let summary = design;
+    let change = p.drag(project, &Drag::Move { tasks: vec![summary], minutes: 7 * 24 * 60 }).expect("drop");
+    let names: Vec<&str> = change.moved.iter().map(|m| m.name.as_str()).collect();
+    assert!(names.contains(&"Build") && names.contains(&"Test"), "the subtasks moved: {names:?}");
+    let plan = p.plan(project).expect("plan");
+    assert_eq!(plan.tasks[0].start, "2027-01-11T08:00:00", "the summary follows its subtasks a week later");
+}
+
+#[test]
+fn several_selected_tasks_move_together() {
+    let (_dir, mut p) = sample();
+    let (project, [design, build, test]) = chain(&mut p, ["1d", "1d", "1d"]);
+    for l in p.plan(project).expect("plan").links {
+        p.unlink(l.id).expect("unlink");
+    }
+    p.drag(project, &Drag::Move { tasks: vec![design, test], minutes: 24 * 60 }).expect("drop");
+    let d = dates(&p, project);
+    assert_eq!(
+        (d[0].0.as_str(), d[1].0.as_str(), d[2].0.as_str()),
+        ("2027-01-05T08:00:00", "2027-01-04T08:00:00", "2027-01-05T08:00:00")
+    );
+    assert_eq!(p.info().expect("info").undo.as_deref(), Some("Move 2 tasks"));
+    let _ = build;
+}
+
+#[test]
+fn resizing_a_bar_changes_the_duration_to_the_working_time_up_to_the_new_end() {
+    let (_dir, mut p) = sample();
+    let (project, [_, build, _]) = chain(&mut p, ["1d", "2d", "1d"]);
+    // Build runs Tue 5 – Wed 6 January. Its end dropped at midnight after
+    // Friday 8 January makes it four days.
+    let change = p.drag(project, &Drag::Resize { task: build, finish: "2027-01-09T00:00:00".into() }).expect("resize");
+    assert_eq!(change.finish_after, "2027-01-11T17:00:00");
+    let plan = p.plan(project).expect("plan");
+    assert_eq!(plan.tasks[1].duration, "4d");
+    // Dropped on Sunday, it ends Friday evening: still four days.
+    p.drag(project, &Drag::Resize { task: build, finish: "2027-01-10T12:00:00".into() }).expect("resize");
+    assert_eq!(p.plan(project).expect("plan").tasks[1].duration, "4d");
+}
+
+#[test]
+fn bad_drags_are_refused_and_change_nothing() {
+    let (_dir, mut p) = sample();
+    let (project, [design, build, _]) = chain(&mut p, ["1d", "2d", "1d"]);
+    let milestone = p
+        .add_task(NewTask { project_id: project, after: None, name: "Go-live".into(), duration: Some("0".into()) })
+        .expect("m");
+    let other = p.projects().expect("projects")[0].id;
+    let before = snapshot(&p);
+    let cases = [
+        ("before its start", Drag::Resize { task: build, finish: "2027-01-01T00:00:00".into() }),
+        ("no such date", Drag::Resize { task: build, finish: "2027-02-30T00:00:00".into() }),
+        ("a milestone", Drag::Resize { task: milestone, finish: "2027-01-20T00:00:00".into() }),
+        ("beyond a century", Drag::Move { tasks: vec![design], minutes: i64::MAX }),
+        ("unknown task", Drag::Move { tasks: vec![987_654], minutes: 60 }),
+        ("a task of another project", Drag::Move { tasks: vec![design], minutes: 60 }),
+    ];
+    for (what, drag) in cases {
+        let target = if what == "a task of another project" { other } else { project };
+        let preview = p.preview_drag(target, &drag);
+        let drop = p.drag(target, &drag);
+        assert!(preview.is_err() && drop.is_err(), "{what} is refused");
+        let message = ApiError::from(&drop.unwrap_err()).message;
+        assert!(!message.is_empty() && message.len() < 200, "{what}: {message}");
+    }
+    assert_eq!(snapshot(&p), before, "nothing changed");
+}
+
+#[test]
+fn links_drawn_on_the_timeline_take_a_type_and_a_lag_as_typed() {
+    let (_dir, mut p) = sample();
+    let (project, [design, build, test]) = chain(&mut p, ["1d", "1d", "1d"]);
+    let id = p
+        .add_link(&NewLink { predecessor: design, successor: test, kind: LinkKind::StartToStart, lag: "2d".into() })
+        .expect("link");
+    let link = p.plan(project).expect("plan").links.into_iter().find(|l| l.id == id).expect("stored");
+    assert_eq!((link.kind, link.lag_minutes, link.lag.as_str()), (LinkKind::StartToStart, 960, "+2d"));
+    p.edit_link(id, &LinkEdit { kind: LinkKind::FinishToFinish, lag: "-4h".into() }).expect("edit");
+    let link = p.plan(project).expect("plan").links.into_iter().find(|l| l.id == id).expect("stored");
+    assert_eq!((link.kind, link.lag.as_str()), (LinkKind::FinishToFinish, "-4h"));
+    assert!(
+        p.add_link(&NewLink {
+            predecessor: test,
+            successor: design,
+            kind: LinkKind::FinishToStart,
+            lag: String::new()
+        })
+        .is_err(),
+        "a circle is refused"
+    );
+    assert!(
+        p.add_link(&NewLink {
+            predecessor: design,
+            successor: build,
+            kind: LinkKind::FinishToStart,
+            lag: "2 parsecs".into()
+        })
+        .is_err()
+    );
+    assert!(p.edit_link(id, &LinkEdit { kind: LinkKind::FinishToStart, lag: "soon".into() }).is_err());
+    let link = p.plan(project).expect("plan").links.into_iter().find(|l| l.id == id).expect("stored");
+    assert_eq!(link.kind, LinkKind::FinishToFinish, "a refused edit changes nothing");
+}
+
+#[test]
+fn baselines_keep_the_dates_they_saved_while_the_plan_moves_on() {
+    let (_dir, mut p) = sample();
+    let (project, [design, build, _]) = chain(&mut p, ["1d", "2d", "1d"]);
+    let at = NaiveDate::from_ymd_opt(2027, 1, 2).expect("day").and_hms_opt(9, 30, 0).expect("time");
+    let id = p.save_baseline(project, "Approved plan", at).expect("saved");
+    p.edit_task(design, TaskEdit { duration: Some("3d".into()), ..Default::default() }).expect("slip");
+    let plan = p.plan(project).expect("plan");
+    assert_eq!(plan.baselines.len(), 1);
+    assert_eq!(
+        (plan.baselines[0].name.as_str(), plan.baselines[0].saved_at.as_str()),
+        ("Approved plan", "2027-01-02T09:30:00")
+    );
+    let saved = p.baseline_dates(id).expect("dates");
+    let b = saved.iter().find(|d| d.task_id == build).expect("build saved");
+    assert_eq!((b.start.as_str(), b.finish.as_str()), ("2027-01-05T08:00:00", "2027-01-06T17:00:00"));
+    let now = plan.tasks.iter().find(|t| t.id == build).expect("build");
+    assert_eq!(now.start, "2027-01-07T08:00:00", "the plan moved on, the baseline did not");
+    assert!(p.save_baseline(project, "  ", at).is_err(), "a baseline needs a name");
+    p.delete_baseline(id).expect("deleted");
+    assert!(p.plan(project).expect("plan").baselines.is_empty());
+    p.undo().expect("undo");
+    assert_eq!(p.baseline_dates(id).expect("back").len(), saved.len(), "deleting a baseline can be undone");
+}
+
+#[test]
+fn the_plan_tells_the_timeline_which_days_are_off() {
+    let (_dir, p) = sample();
+    let project = p.projects().expect("projects")[0].id;
+    let plan = p.plan(project).expect("plan");
+    assert_eq!(plan.work_week, vec![true, true, true, true, true, false, false]);
+    assert!(
+        plan.calendar_days.iter().any(|d| d.date.ends_with("-12-25") && !d.working),
+        "Christmas is shaded: {:?}",
+        plan.calendar_days
+    );
+}

@@ -11,6 +11,7 @@ pub type TaskId = i64;
 pub type LinkId = i64;
 pub type CalendarId = i64;
 pub type MemberId = i64;
+pub type BaselineId = i64;
 
 /// Declares a closed set of values that are stored and sent as short
 /// lowercase codes, with the code table written once.
@@ -237,6 +238,24 @@ pub struct Link {
     /// The lag runs in calendar time (nights and weekends count), as MS
     /// Project's elapsed lags ("2ed").
     pub lag_elapsed: bool,
+}
+
+/// A named copy of a project's dates, saved to measure the plan against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Baseline {
+    pub id: BaselineId,
+    pub project_id: ProjectId,
+    pub name: String,
+    pub saved_at: NaiveDateTime,
+}
+
+/// One task's dates as a baseline saved them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BaselineTask {
+    pub task_id: TaskId,
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    pub duration_minutes: i64,
 }
 
 /// A person who can be assigned to tasks.

@@ -34,6 +34,30 @@ pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, Vali
     validate::duration("duration", minutes.round() as i64)
 }
 
+/// Reads a link's lag: a duration with an optional sign, `-2d` being two
+/// days of lead time. Returns working minutes.
+pub fn parse_lag(raw: &str, settings: DurationSettings) -> Result<i64, ValidationError> {
+    let text = raw.trim();
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if rest.trim().is_empty() {
+        return Ok(0);
+    }
+    let minutes = parse_duration(rest, settings).map_err(|e| ValidationError { field: "lag", ..e })?;
+    validate::lag("lag", sign * minutes)
+}
+
+/// A lag as the plan shows it: `+2d`, `-4h`, nothing for none.
+pub fn format_lag(minutes: i64, settings: DurationSettings) -> String {
+    match minutes {
+        0 => String::new(),
+        m if m > 0 => format!("+{}", format_duration(m, settings)),
+        m => format!("-{}", format_duration(-m, settings)),
+    }
+}
+
 /// Writes working minutes the way a planner reads them: whole or decimal
 /// days from a day up (`5d`, `18.6d`), hours below (`3.5h`), else minutes.
 pub fn format_duration(minutes: i64, settings: DurationSettings) -> String {
@@ -81,6 +105,21 @@ mod tests {
                 assert!(message.contains(fragment), "{raw}: {message}");
             }
         }
+    }
+
+    #[test]
+    fn lags_take_a_sign_and_print_it_back() {
+        let s = DurationSettings::default();
+        assert_eq!(parse_lag("2d", s), Ok(960));
+        assert_eq!(parse_lag("+4h", s), Ok(240));
+        assert_eq!(parse_lag(" -1d ", s), Ok(-480));
+        assert_eq!(parse_lag("", s), Ok(0));
+        assert_eq!(parse_lag("-", s), Ok(0));
+        assert!(parse_lag("--2d", s).is_err(), "a double sign is a typo, not a lead");
+        assert_eq!(parse_lag("x", s).unwrap_err().field, "lag");
+        assert_eq!(format_lag(960, s), "+2d");
+        assert_eq!(format_lag(-240, s), "-4h");
+        assert_eq!(format_lag(0, s), "");
     }
 
     #[test]

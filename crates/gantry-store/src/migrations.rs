@@ -16,6 +16,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("manual tasks", include_str!("../migrations/0002_manual_tasks.sql")),
     ("elapsed lags", include_str!("../migrations/0003_elapsed_lags.sql")),
     ("status date", include_str!("../migrations/0004_status_date.sql")),
+    ("baselines", include_str!("../migrations/0005_baselines.sql")),
 ];
 
 /// The newest format this build knows.

@@ -294,6 +294,26 @@ pub fn insert_link(db: &Connection, project: ProjectId, l: &Link) -> Result<Link
     Ok(db.last_insert_rowid())
 }
 
+/// One link.
+pub fn link(db: &Connection, id: LinkId) -> Result<Link> {
+    db.query_row(
+        "SELECT id, predecessor_id, successor_id, kind, lag_minutes, lag_elapsed FROM links WHERE id = ?1",
+        [id],
+        link_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound("The link"))
+}
+
+/// Changes a link's type and lag.
+pub fn update_link(db: &Connection, l: &Link) -> Result<()> {
+    let changed = db.execute(
+        "UPDATE links SET kind = ?2, lag_minutes = ?3, lag_elapsed = ?4 WHERE id = ?1",
+        params![l.id, Code(l.kind.code()), l.lag_minutes, l.lag_elapsed],
+    )?;
+    if changed == 0 { Err(Error::NotFound("The link")) } else { Ok(()) }
+}
+
 /// Removes a link.
 pub fn delete_link(db: &Connection, id: LinkId) -> Result<()> {
     let changed = db.execute("DELETE FROM links WHERE id = ?1", [id])?;
@@ -442,4 +462,67 @@ pub fn assign(db: &Connection, a: &Assignment) -> Result<()> {
 pub fn unassign(db: &Connection, task: TaskId, member: MemberId) -> Result<()> {
     db.execute("DELETE FROM assignments WHERE task_id = ?1 AND member_id = ?2", params![task, member])?;
     Ok(())
+}
+
+// --------------------------------------------------------------- baselines
+
+fn baseline_row(r: &Row) -> rusqlite::Result<Baseline> {
+    Ok(Baseline { id: r.get(0)?, project_id: r.get(1)?, name: r.get(2)?, saved_at: r.get::<_, DateTime>(3)?.0 })
+}
+
+/// The baselines of a project, oldest first.
+pub fn baselines(db: &Connection, project: ProjectId) -> Result<Vec<Baseline>> {
+    let mut stmt =
+        db.prepare_cached("SELECT id, project_id, name, saved_at FROM baselines WHERE project_id = ?1 ORDER BY id")?;
+    Ok(stmt.query_map([project], baseline_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One baseline.
+pub fn baseline(db: &Connection, id: BaselineId) -> Result<Baseline> {
+    db.query_row("SELECT id, project_id, name, saved_at FROM baselines WHERE id = ?1", [id], baseline_row)
+        .optional()?
+        .ok_or(Error::NotFound("The baseline"))
+}
+
+/// The dates a baseline saved, one row per task that existed then.
+pub fn baseline_tasks(db: &Connection, id: BaselineId) -> Result<Vec<BaselineTask>> {
+    let mut stmt = db
+        .prepare_cached("SELECT task_id, start, finish, duration_minutes FROM baseline_tasks WHERE baseline_id = ?1")?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(BaselineTask {
+            task_id: r.get(0)?,
+            start: r.get::<_, DateTime>(1)?.0,
+            finish: r.get::<_, DateTime>(2)?.0,
+            duration_minutes: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Saves a baseline with its tasks' dates; returns its id.
+pub fn insert_baseline(db: &Connection, b: &Baseline, tasks: &[BaselineTask]) -> Result<BaselineId> {
+    db.execute(
+        "INSERT INTO baselines (project_id, name, saved_at) VALUES (?1, ?2, ?3)",
+        params![b.project_id, b.name, datetime_text(Some(b.saved_at))],
+    )?;
+    let id = db.last_insert_rowid();
+    let mut stmt = db.prepare_cached(
+        "INSERT INTO baseline_tasks (baseline_id, task_id, start, finish, duration_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for t in tasks {
+        stmt.execute(params![
+            id,
+            t.task_id,
+            datetime_text(Some(t.start)),
+            datetime_text(Some(t.finish)),
+            t.duration_minutes
+        ])?;
+    }
+    Ok(id)
+}
+
+/// Removes a baseline and its dates.
+pub fn delete_baseline(db: &Connection, id: BaselineId) -> Result<()> {
+    let changed = db.execute("DELETE FROM baselines WHERE id = ?1", [id])?;
+    if changed == 0 { Err(Error::NotFound("The baseline")) } else { Ok(()) }
 }

@@ -22,6 +22,8 @@ const TRACKED: &[&str] = &[
     "links",
     "team_members",
     "assignments",
+    "baselines",
+    "baseline_tasks",
 ];
 
 /// How many steps of history a portfolio keeps.

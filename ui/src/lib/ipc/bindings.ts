@@ -45,9 +45,41 @@ predecessors: string, assignees: Array<AssigneeRef>, };
 
 export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, };
 
-export type LinkRow = { id: number, predecessor: number, successor: number, kind: LinkKind, lagMinutes: number, };
+export type LinkRow = { id: number, predecessor: number, successor: number, kind: LinkKind, lagMinutes: number, 
+/**
+ * The lag as the plan shows it ("+2d", "-4h", "+1ed"), empty for none.
+ */
+lag: string, };
 
-export type ProjectPlan = { id: number, fields: ProjectFields, calendarName: string, start: string, finish: string, tasks: Array<TaskRow>, links: Array<LinkRow>, diagnostics: Array<string>, };
+export type NewLink = { predecessor: number, successor: number, kind: LinkKind, 
+/**
+ * As typed: "2d", "-4h"; empty for none.
+ */
+lag: string, };
+
+export type LinkEdit = { kind: LinkKind, lag: string, };
+
+export type CalendarDay = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, working: boolean, };
+
+export type BaselineInfo = { id: number, name: string, savedAt: string, };
+
+export type BaselineDates = { taskId: number, start: string, finish: string, };
+
+export type Drag = { "kind": "move", tasks: Array<number>, minutes: number, } | { "kind": "resize", task: number, finish: string, };
+
+export type ProjectPlan = { id: number, fields: ProjectFields, calendarName: string, start: string, finish: string, tasks: Array<TaskRow>, links: Array<LinkRow>, diagnostics: Array<string>, 
+/**
+ * The project calendar's working weekdays, Monday first.
+ */
+workWeek: Array<boolean>, 
+/**
+ * Days around the plan whose working time differs from the week's.
+ */
+calendarDays: Array<CalendarDay>, baselines: Array<BaselineInfo>, };
 
 export type NewTask = { projectId: number, after: number | null, name: string, 
 /**
