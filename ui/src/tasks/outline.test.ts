@@ -41,6 +41,7 @@ describe('tableAction', () => {
     expect(tableAction({ key: 'ArrowUp', altKey: true })).toEqual({ kind: 'shift', shift: 'up' });
     expect(tableAction({ key: 'z', ctrlKey: true })).toEqual({ kind: 'undo' });
     expect(tableAction({ key: 'Z', ctrlKey: true, shiftKey: true })).toEqual({ kind: 'redo' });
+    expect(tableAction({ key: 'e', ctrlKey: true })).toEqual({ kind: 'open' });
     expect(tableAction({ key: 'Insert' })).toEqual({ kind: 'add' });
     expect(tableAction({ key: 'Delete' })).toEqual({ kind: 'delete' });
     expect(tableAction({ key: 'F2' })).toEqual({ kind: 'edit' });

@@ -41,6 +41,7 @@ export type TableAction =
   | { kind: 'edit' }
   | { kind: 'collapse' }
   | { kind: 'expand' }
+  | { kind: 'open' }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
@@ -58,6 +59,7 @@ export function tableAction(e: KeyPress): TableAction | null {
   if (mod && (e.key === 'y' || e.key === 'Y')) return { kind: 'redo' };
   if (e.altKey && e.key === 'ArrowUp') return { kind: 'shift', shift: 'up' };
   if (e.altKey && e.key === 'ArrowDown') return { kind: 'shift', shift: 'down' };
+  if (mod && (e.key === 'e' || e.key === 'E')) return { kind: 'open' };
   if (mod) return null;
   switch (e.key) {
     case 'ArrowUp':
