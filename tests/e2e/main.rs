@@ -57,22 +57,27 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
 
     // Open a sample project: its plan shows, with a critical path.
     app.with_text("tr[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
-    app.wait_until("the CRM plan shows with critical tasks", || async {
-        app.all(".row[data-task-id]").await.len() >= 40 && !app.all(".row.critical").await.is_empty()
+    app.wait_until("the CRM plan shows, only its rows on screen in the page", || async {
+        let grid = app.find(".table[role=treegrid]").await;
+        let count: usize = grid.attr("aria-rowcount").await.ok().flatten().and_then(|n| n.parse().ok()).unwrap_or(0);
+        count >= 40 && app.all(".row[data-task-id]").await.len() < count
     })
     .await;
-    // Scroll to where the critical path runs, as a planner would look.
+    // Look at where the work stands today, as a planner would: the Gantt
+    // at week zoom, scrolled to today, with the critical path in red.
+    app.find(".scroller[data-zoom=weeks]").await;
+    app.with_text(".toolbar button", "Today").await.click().await.expect("scroll to today");
     app.client
         .execute(
             "const grid = document.querySelector('.table[role=treegrid]');
-             const row = document.querySelector('.row.critical');
-             grid.scrollTop += row.getBoundingClientRect().top - grid.getBoundingClientRect().top - 100;",
+             grid.scrollTop = 24 * 32;",
             vec![],
         )
         .await
         .expect("scroll");
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    app.screenshot("sample-task-table").await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.wait_until("critical bars are drawn in red", || async { !app.all(".bar.critical").await.is_empty() }).await;
+    app.screenshot("sample-gantt").await;
     app.with_text(".project .back", "← Portfolio").await.click().await.expect("back home");
 
     // Create a project through the form.
@@ -209,4 +214,148 @@ async fn a_double_clicked_portfolio_opens_in_gantry() {
     app.find_with_prefix(".problem p", &format!("{} does not exist", gone.display())).await;
     app.quit().await;
     assert!(!gone.exists());
+}
+
+/// A small roll-out plan on the standard calendar, beside the sample:
+/// Order scanners (1d) → Configure (2d) → Roll out (1d), and Train staff
+/// (1d) on its own. Returns the task ids in that order.
+fn scanner_plan(file: &std::path::Path) -> [i64; 4] {
+    use gantry_api::wire::{NewTask, ProjectFields};
+    use gantry_core::model::{LinkKind, Methodology, ProjectStatus};
+    let mut p = gantry_api::Portfolio::create_sample(file, chrono_today()).expect("a portfolio");
+    let calendar = p.calendars().expect("calendars")[0].id;
+    let project = p
+        .create_project(ProjectFields {
+            name: "Warehouse scanners".into(),
+            goal: "Every picker scans".into(),
+            scope: String::new(),
+            methodology: Methodology::Waterfall,
+            manager: "Noor Aziz".into(),
+            start: "2027-01-04".into(),
+            status: ProjectStatus::OnTrack,
+            status_reason: String::new(),
+            currency: "EUR".into(),
+            calendar_id: calendar,
+            status_date: String::new(),
+        })
+        .expect("project");
+    let mut ids = [0; 4];
+    let mut after = None;
+    for (i, (name, d)) in [("Order scanners", "1d"), ("Configure", "2d"), ("Roll out", "1d"), ("Train staff", "1d")]
+        .into_iter()
+        .enumerate()
+    {
+        let task = NewTask { project_id: project, after, name: name.into(), duration: Some(d.into()) };
+        ids[i] = p.add_task(task).expect("task");
+        after = Some(ids[i]);
+    }
+    p.link_tasks(ids[0], ids[1], LinkKind::FinishToStart, 0).expect("link");
+    p.link_tasks(ids[1], ids[2], LinkKind::FinishToStart, 0).expect("link");
+    ids
+}
+
+/// The text of a task's cell in the grid.
+async fn cell(app: &App, task: i64, column: &str) -> String {
+    match app.client.find(gantry_tests::Locator::Css(&format!("[data-task-id='{task}'] [data-col={column}]"))).await {
+        Ok(e) => text_of(&e).await,
+        Err(_) => String::new(),
+    }
+}
+
+fn middle(r: (f64, f64, f64, f64)) -> (f64, f64) {
+    (r.0 + r.2 / 2.0, r.1 + r.3 / 2.0)
+}
+
+async fn open_scanners(app: &App, first_task: i64) {
+    app.with_text("tr[data-project-id] .link", "Warehouse scanners").await.click().await.expect("open the project");
+    app.find(&format!("[data-bar='{first_task}'] .shape")).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_planner_drags_bars_on_the_timeline_and_sees_the_ripple_before_letting_go() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("Rollout.gantry");
+    let [order, configure, rollout, train] = scanner_plan(&file);
+    let path = file.to_str().expect("utf-8 path");
+    let bar = |id: i64| format!("[data-bar='{id}'] .shape");
+
+    let app = App::launch_with(home.path(), &[path]).await;
+    open_scanners(&app, order).await;
+    // Day zoom: a day is 34 pixels, a step a hand can hit.
+    app.find("select[aria-label='Time scale']").await.select_by_value("days").await.expect("day zoom");
+    app.find(".scroller[data-zoom=days]").await;
+    assert_eq!(cell(&app, rollout, "start").await, "7 Jan 27");
+
+    // Hold Order scanners two days to the right: its successors move in the
+    // view before the button is released, and the status line says the
+    // project finish moves.
+    let held = app.rect(&bar(rollout)).await;
+    let from = middle(app.rect(&bar(order)).await);
+    app.press_and_move(from, (from.0 + 2.0 * 34.0, from.1)).await;
+    app.wait_until("Roll out moves while the bar is still held", || async {
+        app.rect(&bar(rollout)).await.0 > held.0 + 2.0 * 34.0
+    })
+    .await;
+    app.find_with_prefix(
+        ".status strong",
+        "3 tasks move · Project finish moves from Thu 7 Jan 2027 to Mon 11 Jan 2027",
+    )
+    .await;
+    assert_eq!(cell(&app, rollout, "start").await, "11 Jan 27", "the grid previews the new dates too");
+    app.screenshot("gantt-drag-preview").await;
+    app.release().await;
+    app.find_with_prefix(".status strong", "Done · the project finish moved").await;
+    app.wait_until("the drop is saved", || async {
+        gantry_api::Portfolio::open(&file)
+            .and_then(|p| p.schedule_report("Warehouse scanners"))
+            .is_ok_and(|r| r.tasks.iter().any(|t| t.uid == rollout && t.start == "2027-01-11T08:00:00"))
+    })
+    .await;
+    app.quit().await;
+
+    // After a restart the move is there, and one Ctrl+Z puts every task back.
+    let app = App::launch_with(home.path(), &[path]).await;
+    open_scanners(&app, order).await;
+    assert_eq!(cell(&app, order, "start").await, "6 Jan 27");
+    assert_eq!(cell(&app, rollout, "start").await, "11 Jan 27");
+    app.find(".scroller[data-zoom=days]").await;
+    let timeline = app.find(".scroller").await;
+    timeline.send_keys(&format!("{}z{}", keys::CONTROL, keys::RELEASE)).await.expect("Ctrl+Z");
+    app.wait_until("the move is undone", || async {
+        cell(&app, order, "start").await == "4 Jan 27" && cell(&app, rollout, "start").await == "7 Jan 27"
+    })
+    .await;
+
+    // Drag the end of Configure one day later: it lasts three days.
+    let end = app.rect(&bar(configure)).await;
+    let grab = (end.0 + end.2 - 2.0, end.1 + end.3 / 2.0);
+    app.drag(grab, (grab.0 + 34.0, grab.1)).await;
+    app.wait_until("Configure lasts three days", || async { cell(&app, configure, "duration").await == "3d" }).await;
+    assert_eq!(cell(&app, rollout, "start").await, "8 Jan 27", "its successor follows");
+
+    // Draw a link from Train staff's circle to Roll out, then make it
+    // start-to-start with a day's lag.
+    app.find(&bar(train)).await.click().await.expect("select Train staff");
+    let t = app.rect(&bar(train)).await;
+    let handle = (t.0 + t.2 + 10.0, t.1 + t.3 / 2.0);
+    app.drag(handle, middle(app.rect(&bar(rollout)).await)).await;
+    app.find("[role=dialog][aria-label='New link']").await;
+    app.find("[aria-label='New link'] select").await.select_by_value("ss").await.expect("type");
+    app.find("[aria-label='New link'] input").await.send_keys("1d").await.expect("lag");
+    app.with_text("[aria-label='New link'] button", "OK").await.click().await.expect("OK");
+    app.wait_until("Roll out lists the new predecessor", || async {
+        cell(&app, rollout, "pred").await.contains("SS+1d")
+    })
+    .await;
+
+    // Zoom out to weeks and in to hours with the keyboard.
+    let timeline = app.find(".scroller").await;
+    timeline.send_keys("-").await.expect("zoom out");
+    app.find(".scroller[data-zoom=weeks]").await;
+    timeline.send_keys("+").await.expect("zoom in");
+    timeline.send_keys("+").await.expect("zoom in");
+    app.find(".scroller[data-zoom=hours]").await;
+    app.with_text(".scale text.bottom", "08").await;
+    app.quit().await;
 }

@@ -180,6 +180,55 @@ impl App {
         let _ = self.client.release_actions().await;
     }
 
+    /// Where the first element matching `css` is in the window: left, top,
+    /// width and height in CSS pixels (SVG shapes included).
+    pub async fn rect(&self, css: &str) -> (f64, f64, f64, f64) {
+        self.find(css).await;
+        let v = self
+            .client
+            .execute(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+                 return [r.left, r.top, r.width, r.height];",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .expect("getBoundingClientRect");
+        let n = |i: usize| v.get(i).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN);
+        (n(0), n(1), n(2), n(3))
+    }
+
+    /// Presses the left button at `from` and moves to `to` in small steps,
+    /// holding the button, as a hand drags. [`App::release`] lets go.
+    pub async fn press_and_move(&self, from: (f64, f64), to: (f64, f64)) {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo { duration: None, x: from.0.round(), y: from.1.round() })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+        const STEPS: u32 = 8;
+        for i in 1..=STEPS {
+            let f = f64::from(i) / f64::from(STEPS);
+            mouse = mouse.then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(40)),
+                x: (from.0 + (to.0 - from.0) * f).round(),
+                y: (from.1 + (to.1 - from.1) * f).round(),
+            });
+        }
+        self.client.perform_actions(mouse).await.expect("press and move");
+    }
+
+    /// Lets go of the button a drag holds.
+    pub async fn release(&self) {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let up = MouseActions::new("mouse".into()).then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(up).await.expect("release");
+    }
+
+    /// Drags from `from` to `to` and lets go.
+    pub async fn drag(&self, from: (f64, f64), to: (f64, f64)) {
+        self.press_and_move(from, to).await;
+        self.release().await;
+    }
+
     /// Saves a screenshot under `target/e2e/` for people to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");

@@ -621,6 +621,21 @@ impl Portfolio {
         Ok(report(&project.name, &tasks, &s))
     }
 
+    /// Creates, in a new file, the sample portfolio plus one generated
+    /// project of `tasks` tasks and about `links` links: the fixed plans
+    /// benchmarks open. Returns the portfolio and the project's id.
+    pub fn create_generated(
+        path: impl AsRef<Path>,
+        tasks: usize,
+        links: usize,
+        today: NaiveDate,
+    ) -> Result<(Portfolio, ProjectId)> {
+        let mut portfolio = Portfolio::create_sample(path, today)?;
+        let id = sample::add_generated(&mut portfolio.store, tasks, links, today)?;
+        portfolio.store.forget_history()?;
+        Ok((portfolio, id))
+    }
+
     /// Direct access for tests and tools that check invariants.
     pub fn store(&self) -> &Store {
         &self.store

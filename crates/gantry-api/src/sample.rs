@@ -383,3 +383,49 @@ fn record_progress(db: &gantry_store::Db, project: &Project, calendar: &WorkCale
     }
     Ok(())
 }
+
+/// Adds to `store` a project of `tasks` generated tasks and about `links`
+/// links (see `gantry_core::generate`) on the first calendar, starting
+/// `start`: the fixed plans the benchmarks load. Returns its id.
+pub(crate) fn add_generated(store: &mut Store, tasks: usize, links: usize, start: NaiveDate) -> Result<ProjectId> {
+    let calendar_id = gantry_store::calendars(store.db())?
+        .first()
+        .map(|c| c.id)
+        .ok_or_else(|| gantry_store::Error::Refused("The portfolio has no calendar to plan on.".into()))?;
+    let label = format!("Generate a plan of {tasks} tasks");
+    let id = store.write(&label, |db| {
+        let project = Project {
+            id: 0,
+            name: format!("Generated plan of {tasks} tasks"),
+            goal: "Measure Gantry on a large plan".into(),
+            scope: String::new(),
+            methodology: Methodology::Waterfall,
+            manager: "Benchmark".into(),
+            start,
+            status: ProjectStatus::OnTrack,
+            status_reason: String::new(),
+            currency: "EUR".into(),
+            calendar_id,
+            durations: DurationSettings::default(),
+            status_date: None,
+        };
+        let project_id = gantry_store::insert_project(db, &project)?;
+        let (plan_tasks, plan_links) = gantry_core::generate::plan(project_id, tasks, links);
+        // Generated ids are 1..n in order, parents first: stored ids by index.
+        let mut stored: Vec<TaskId> = Vec::with_capacity(plan_tasks.len());
+        for t in &plan_tasks {
+            let parent = t.parent_id.map(|p| stored[(p - 1) as usize]);
+            stored.push(gantry_store::insert_task(db, &Task { parent_id: parent, ..t.clone() })?);
+        }
+        for l in &plan_links {
+            let link = Link {
+                predecessor: stored[(l.predecessor - 1) as usize],
+                successor: stored[(l.successor - 1) as usize],
+                ..*l
+            };
+            gantry_store::insert_link(db, project_id, &link)?;
+        }
+        Ok(project_id)
+    })?;
+    Ok(id)
+}

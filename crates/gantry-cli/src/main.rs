@@ -34,6 +34,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create a new portfolio holding the sample and one generated plan of
+    /// fixed shape, for benchmarks.
+    Generate {
+        /// The new portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// How many tasks the generated project has.
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=2_000_000))]
+        tasks: u32,
+        /// About how many links (default: one and a half per task).
+        #[arg(long)]
+        links: Option<u32>,
+    },
     /// List the projects of a portfolio with their scheduled dates.
     Projects {
         /// The portfolio file (.gantry).
@@ -63,6 +76,21 @@ fn run(command: Command) -> Result<(), String> {
             let portfolio = Portfolio::create_sample(&db, today).map_err(|e| e.to_string())?;
             let count = portfolio.projects().map_err(|e| e.to_string())?.len();
             println!("Created {} with {count} sample projects.", db.display());
+            Ok(())
+        }
+        Command::Generate { db, tasks, links } => {
+            let today = chrono::Local::now().date_naive();
+            let tasks = tasks as usize;
+            let links = links.map_or(tasks * 3 / 2, |l| l as usize);
+            let (portfolio, id) = Portfolio::create_generated(&db, tasks, links, today).map_err(|e| e.to_string())?;
+            let plan = portfolio.plan(id).map_err(|e| e.to_string())?;
+            println!(
+                "Created {} with “{}”: {} tasks, {} links.",
+                db.display(),
+                plan.fields.name,
+                plan.tasks.len(),
+                plan.links.len()
+            );
             Ok(())
         }
         Command::Schedule { file, project, json } => {

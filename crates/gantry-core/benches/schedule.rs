@@ -1,6 +1,5 @@
-//! Scheduling speed on generated plans of fixed shape: phases of 50 tasks
-//! under summaries, each task linked to a few earlier ones nearby (all four
-//! link types, some lags), on the standard calendar. Run with
+//! Scheduling speed on generated plans of fixed shape (see
+//! `gantry_core::generate`), on the standard calendar. Run with
 //! `cargo bench -p gantry-core`; the numbers go to BENCHMARKS.md.
 
 use std::hint::black_box;
@@ -11,56 +10,8 @@ use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
 use gantry_core::schedule::{ScheduleInput, schedule};
 
-/// A deterministic plan of `tasks` tasks and about `links` links.
 fn plan(tasks: usize, links: usize) -> (Vec<Task>, Vec<Link>) {
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    let mut out = Vec::with_capacity(tasks);
-    let mut summary = 0;
-    for i in 0..tasks as i64 {
-        let id = i + 1;
-        let is_summary = i % 51 == 0;
-        if is_summary {
-            summary = id;
-        }
-        let minutes = if is_summary { 0 } else { 60 * (1 + (next() % 40) as i64) };
-        let parent = if is_summary { None } else { Some(summary) };
-        let mut task = Task { id, ..Task::new(1, parent, id, &format!("Task {id}"), minutes) };
-        if is_summary {
-            task.kind = TaskKind::Summary;
-        }
-        out.push(task);
-    }
-    let leaves: Vec<i64> = out.iter().filter(|t| t.kind != TaskKind::Summary).map(|t| t.id).collect();
-    let mut result = Vec::with_capacity(links);
-    let per_task = links.div_ceil(leaves.len().max(1));
-    for (at, &successor) in leaves.iter().enumerate().skip(1) {
-        for k in 0..per_task {
-            if result.len() >= links {
-                break;
-            }
-            // Predecessors come from the 200 leaves before: acyclic, local.
-            let back = 1 + (next() as usize + k) % at.min(200);
-            let kind = LinkKind::ALL[(next() % 10).min(3) as usize];
-            let lag = if next() % 5 == 0 { 240 } else { 0 };
-            result.push(Link {
-                id: result.len() as i64 + 1,
-                predecessor: leaves[at - back],
-                successor,
-                kind,
-                lag_minutes: lag,
-                lag_elapsed: false,
-            });
-        }
-    }
-    result.sort_by_key(|l| (l.successor, l.predecessor));
-    result.dedup_by_key(|l| (l.successor, l.predecessor));
-    (out, result)
+    gantry_core::generate::plan(1, tasks, links)
 }
 
 fn bench(c: &mut Criterion) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRow } from '../lib/ipc';
-import { type DragState, barOf, dragRequest, grip, linkPath, progressAt, visibleRange } from './bars';
+import { type DragState, arrowHead, barOf, dragRequest, grip, linkPath, progressAt, visibleRange } from './bars';
 import { scaleFor } from './scale';
 import { toMinutes } from './time';
 
@@ -97,5 +97,14 @@ describe('bars', () => {
     expect(linkPath('fs', a, back).split(' ')).toHaveLength(6);
     expect(linkPath('fs', a, b).endsWith(`H${b.x0}`)).toBe(true);
     expect(linkPath('ff', a, b).endsWith(`H${b.x1}`)).toBe(true);
+  });
+});
+
+describe('arrow heads', () => {
+  it('point into the start of a bar, or into its end for FF and SF', () => {
+    const b = barOf(task(), 1, days);
+    const y = b.y + 7;
+    expect(arrowHead('fs', b)).toBe(`M${b.x0},${y} L${b.x0 - 6},${y - 4} L${b.x0 - 6},${y + 4} Z`);
+    expect(arrowHead('ff', b).startsWith(`M${b.x1},${y} L${b.x1 + 6}`)).toBe(true);
   });
 });

@@ -135,3 +135,12 @@ export function linkPath(kind: LinkKind, from: Bar, to: Bar): string {
   const between = y1 + (y1 >= y0 ? -1 : 1) * (ROW_HEIGHT / 2);
   return `M${x0},${y0} H${x0 + out} V${between} H${x1 + into} V${y1} H${x1}`;
 }
+
+/** The filled head of an arrow that ends on `to`, pointing into the bar. */
+export function arrowHead(kind: LinkKind, to: Bar): string {
+  const toEnd = kind === 'ff' || kind === 'sf';
+  const x = to.shape === 'milestone' ? to.x0 + (toEnd ? 6 : -6) : toEnd ? to.x1 : to.x0;
+  const y = to.y + BAR_HEIGHT / 2;
+  const back = toEnd ? 6 : -6;
+  return `M${x},${y} L${x + back},${y - 4} L${x + back},${y + 4} Z`;
+}

@@ -1,0 +1,156 @@
+//! The Gantt view's benchmark mode: the built app opens generated plans of
+//! fixed size (`gantry generate`) in WebKitGTK and the page measures itself,
+//! then prints the numbers. Nothing here fails on a slow machine; it fails
+//! only if the view does not work. Run with `scripts/bench-ui.sh`, which
+//! builds the release app and the plans, under Xvfb.
+
+use std::path::PathBuf;
+
+use gantry_tests::App;
+
+/// The portfolio holding a generated plan of `tasks` tasks, made once.
+fn plan_file(tasks: usize) -> PathBuf {
+    let dir = std::env::var_os("GANTRY_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let file = dir.join(format!("gantry-bench-{tasks}.gantry"));
+    if !file.exists() {
+        let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("day");
+        gantry_api::Portfolio::create_generated(&file, tasks, tasks * 3 / 2, today).expect("generated plan");
+    }
+    file
+}
+
+/// Runs `script` in the page, which calls its last argument with the result.
+async fn measure(app: &App, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+    app.client.execute_async(script, args).await.expect("the page measured")
+}
+
+const OPEN: &str = r#"
+const [name, done] = [arguments[0], arguments[arguments.length - 1]];
+const link = [...document.querySelectorAll('tr[data-project-id] .link')].find((a) => a.textContent.trim() === name);
+const t0 = performance.now();
+link.click();
+const poll = () => {
+  if (document.querySelector('[data-bar] .shape')) requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+  else requestAnimationFrame(poll);
+};
+requestAnimationFrame(poll);
+"#;
+
+/// Frame times while the timeline scrolls down and right, one step a frame.
+const SCROLL: &str = r#"
+const done = arguments[arguments.length - 1];
+const s = document.querySelector('.scroller');
+const frames = [];
+let last = 0;
+let n = 0;
+function step(t) {
+  if (last) frames.push(t - last);
+  last = t;
+  s.scrollTop += 97;
+  s.scrollLeft += n % 2 ? 40 : 0;
+  if (++n <= 240) requestAnimationFrame(step); else done(frames);
+}
+requestAnimationFrame(step);
+"#;
+
+/// Frame times while the timeline zooms out and in, one level a frame.
+const ZOOM: &str = r#"
+const done = arguments[arguments.length - 1];
+const s = document.querySelector('.scroller');
+const keys = ['-', '-', '+', '+'];
+const frames = [];
+let last = 0;
+let n = 0;
+function step(t) {
+  if (last) frames.push(t - last);
+  last = t;
+  s.dispatchEvent(new KeyboardEvent('keydown', { key: keys[n % 4], bubbles: true }));
+  if (++n <= 80) requestAnimationFrame(step); else done(frames);
+}
+requestAnimationFrame(step);
+"#;
+
+/// How long each step of a held drag takes to show its preview: from the
+/// pointer moving to the frame after the status line changed.
+const DRAG: &str = r#"
+const [steps, done] = [arguments[0], arguments[arguments.length - 1]];
+const svg = document.querySelector('.view svg');
+const bars = [...document.querySelectorAll('.bar.task .shape')];
+const bar = bars[Math.floor(bars.length / 3)];
+const box = bar.getBoundingClientRect();
+const y = box.top + box.height / 2;
+let x = box.left + box.width / 2;
+const status = document.querySelector('.status');
+const fire = (type, x) => svg.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, button: 0, pointerId: 1, bubbles: true }));
+fire('pointerdown', x);
+const times = [];
+const next = () => {
+  if (times.length === steps) {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    fire('pointerup', x);
+    return done(times);
+  }
+  const before = status.textContent;
+  x += 14;
+  const t0 = performance.now();
+  const seen = new MutationObserver(() => {
+    if (status.textContent === before) return;
+    seen.disconnect();
+    requestAnimationFrame(() => { times.push(performance.now() - t0); next(); });
+  });
+  seen.observe(status, { childList: true, subtree: true, characterData: true });
+  fire('pointermove', x);
+};
+next();
+"#;
+
+fn numbers(v: &serde_json::Value) -> Vec<f64> {
+    let mut out: Vec<f64> = v.as_array().into_iter().flatten().filter_map(serde_json::Value::as_f64).collect();
+    out.sort_by(f64::total_cmp);
+    out
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn frames(label: &str, v: &serde_json::Value) {
+    let t = numbers(v);
+    let mean = t.iter().sum::<f64>() / t.len().max(1) as f64;
+    println!(
+        "{label}: {:.0} frames a second (mean frame {mean:.1} ms, 95th percentile {:.1} ms, {} frames)",
+        1000.0 / mean,
+        percentile(&t, 0.95),
+        t.len()
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "a benchmark: scripts/bench-ui.sh runs it under Xvfb on the release app"]
+async fn gantt_view_on_generated_plans() {
+    for tasks in [10_000, 100_000] {
+        let file = plan_file(tasks);
+        let home = tempfile::tempdir().expect("home");
+        let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
+        app.wait_until("the projects are listed", || async { app.all("tr[data-project-id]").await.len() == 4 }).await;
+        let name = format!("Generated plan of {tasks} tasks");
+        let first = measure(&app, OPEN, vec![serde_json::json!(name)]).await;
+        println!("{tasks} tasks: first frame {:.0} ms after opening the project", first.as_f64().unwrap_or(f64::NAN));
+        frames(&format!("{tasks} tasks: scrolling"), &measure(&app, SCROLL, vec![]).await);
+        frames(&format!("{tasks} tasks: zooming"), &measure(&app, ZOOM, vec![]).await);
+        let drag = numbers(&measure(&app, DRAG, vec![serde_json::json!(steps)]).await);
+        println!(
+            "{tasks} tasks: drag preview {:.1} ms median, {:.1} ms 95th percentile ({} steps)",
+            percentile(&drag, 0.5),
+            percentile(&drag, 0.95),
+            drag.len()
+        );
+        let shown = app.all("[data-bar]").await.len();
+        println!("{tasks} tasks: {shown} bars in the DOM");
+        assert!(shown < 200, "only the rows on screen are drawn, not {shown}");
+        app.quit().await;
+    }
+}
