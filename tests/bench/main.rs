@@ -36,36 +36,23 @@ const poll = () => {
 requestAnimationFrame(poll);
 "#;
 
-/// Frame times while the timeline scrolls down and right, one step a frame.
-const SCROLL: &str = r#"
-const done = arguments[arguments.length - 1];
+/// Frame times while the timeline scrolls down and right (`scroll`) or
+/// zooms out and in (`zoom`), one step a frame, `count` frames.
+const FRAMES: &str = r#"
+const [what, count, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
 const s = document.querySelector('.scroller');
+const action = {
+  scroll: (n) => { s.scrollTop += 97; s.scrollLeft += n % 2 ? 40 : 0; },
+  zoom: (n) => s.dispatchEvent(new KeyboardEvent('keydown', { key: ['-', '-', '+', '+'][n % 4], bubbles: true })),
+}[what];
 const frames = [];
 let last = 0;
 let n = 0;
 function step(t) {
   if (last) frames.push(t - last);
   last = t;
-  s.scrollTop += 97;
-  s.scrollLeft += n % 2 ? 40 : 0;
-  if (++n <= 240) requestAnimationFrame(step); else done(frames);
-}
-requestAnimationFrame(step);
-"#;
-
-/// Frame times while the timeline zooms out and in, one level a frame.
-const ZOOM: &str = r#"
-const done = arguments[arguments.length - 1];
-const s = document.querySelector('.scroller');
-const keys = ['-', '-', '+', '+'];
-const frames = [];
-let last = 0;
-let n = 0;
-function step(t) {
-  if (last) frames.push(t - last);
-  last = t;
-  s.dispatchEvent(new KeyboardEvent('keydown', { key: keys[n % 4], bubbles: true }));
-  if (++n <= 80) requestAnimationFrame(step); else done(frames);
+  action(n);
+  if (++n <= count) requestAnimationFrame(step); else done(frames);
 }
 requestAnimationFrame(step);
 "#;
@@ -139,8 +126,10 @@ async fn gantt_view_on_generated_plans() {
         let name = format!("Generated plan of {tasks} tasks");
         let first = measure(&app, OPEN, vec![serde_json::json!(name)]).await;
         println!("{tasks} tasks: first frame {:.0} ms after opening the project", first.as_f64().unwrap_or(f64::NAN));
-        frames(&format!("{tasks} tasks: scrolling"), &measure(&app, SCROLL, vec![]).await);
-        frames(&format!("{tasks} tasks: zooming"), &measure(&app, ZOOM, vec![]).await);
+        let scrolling = measure(&app, FRAMES, vec![serde_json::json!("scroll"), serde_json::json!(240)]).await;
+        frames(&format!("{tasks} tasks: scrolling"), &scrolling);
+        let zooming = measure(&app, FRAMES, vec![serde_json::json!("zoom"), serde_json::json!(80)]).await;
+        frames(&format!("{tasks} tasks: zooming"), &zooming);
         // Each step waits for its preview; a 100k plan takes longer per step.
         let steps = if tasks > 10_000 { 3 } else { 30 };
         let drag = numbers(&measure(&app, DRAG, vec![serde_json::json!(steps)]).await);
