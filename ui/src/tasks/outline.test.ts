@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveSelection, tableAction, visibleRows, type OutlineRow } from './outline';
+import { moveSelection, pickTask, tableAction, visibleRows, type OutlineRow } from './outline';
 
 const row = (id: number, depth: number, hasChildren = false, parentId: number | null = null): OutlineRow => ({
   id,
@@ -47,5 +47,21 @@ describe('tableAction', () => {
     expect(tableAction({ key: 'F2' })).toEqual({ kind: 'edit' });
     expect(tableAction({ key: 'a' })).toBeNull();
     expect(tableAction({ key: 'c', ctrlKey: true })).toBeNull();
+  });
+});
+
+describe('picking tasks', () => {
+  it('starts a new selection, toggles with Ctrl, and keeps a group pressed on its selected task', () => {
+    const marked = new Set<number>([4]);
+    expect(pickTask(marked, 3, 7, false)).toBe(7);
+    expect([...marked], 'a plain click elsewhere starts again').toEqual([]);
+    pickTask(marked, 7, 9, true);
+    expect([...marked].sort(), 'Ctrl adds the task and keeps the one selected').toEqual([7, 9]);
+    pickTask(marked, 9, 9, true);
+    expect([...marked], 'Ctrl on a picked task takes it out').toEqual([7]);
+    pickTask(marked, 9, 9, false, true);
+    expect([...marked], 'pressing the selected task to drag keeps the group').toEqual([7]);
+    pickTask(marked, 9, 9, false);
+    expect([...marked], 'a plain click on it in the grid starts again').toEqual([]);
   });
 });

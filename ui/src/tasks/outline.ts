@@ -31,6 +31,30 @@ export function moveSelection(rows: readonly OutlineRow[], current: number | nul
   return rows[next]!.id;
 }
 
+/**
+ * Picks task `id` with a click and returns the new selected task; `marked`
+ * holds the others picked with it. Ctrl (`toggle`) adds or removes `id`; a
+ * plain click on a task outside the selection starts a new one. With
+ * `keepOnSelected`, a plain press on the selected task keeps the others too,
+ * so that a drag can carry them all.
+ */
+export function pickTask(
+  marked: Set<number>,
+  selected: number | null,
+  id: number,
+  toggle: boolean,
+  keepOnSelected = false,
+): number {
+  if (toggle) {
+    if (marked.has(id)) marked.delete(id);
+    else marked.add(id);
+    if (selected !== null && selected !== id) marked.add(selected);
+  } else if (!marked.has(id) && !(keepOnSelected && selected === id)) {
+    marked.clear();
+  }
+  return id;
+}
+
 /** What a key press in the table means, when no cell is being edited. */
 export type TableAction =
   | { kind: 'move'; step: number }
