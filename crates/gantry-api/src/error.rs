@@ -17,6 +17,8 @@ pub enum Error {
     Io(String),
     #[error(transparent)]
     Import(#[from] gantry_interop::ImportError),
+    #[error(transparent)]
+    Report(#[from] gantry_report::Error),
 }
 
 impl From<ValidationError> for Error {
@@ -45,6 +47,8 @@ impl From<&Error> for ApiError {
             Error::Store(S::Sqlite(_) | S::Io(_)) | Error::Io(_) => (ErrorCode::Storage, None),
             Error::Cycle { .. } => (ErrorCode::Cycle, None),
             Error::Import(_) => (ErrorCode::Invalid, None),
+            Error::Report(gantry_report::Error::Write { .. }) => (ErrorCode::Storage, None),
+            Error::Report(_) => (ErrorCode::Invalid, None),
             Error::NoPortfolio => (ErrorCode::NoPortfolio, None),
         };
         ApiError { code, message: e.to_string(), field }

@@ -9,6 +9,7 @@ pub mod bindings;
 mod error;
 mod gantt;
 pub mod recent;
+mod report;
 pub mod sample;
 pub mod wire;
 
@@ -24,6 +25,7 @@ use gantry_store::{Db, Store};
 
 use error::refused;
 pub use error::{Error, Result};
+pub use report::save_report;
 use wire::*;
 
 /// An open portfolio file.
@@ -606,18 +608,11 @@ impl Portfolio {
     /// Reschedules a project of the portfolio, named as on the home page.
     pub fn schedule_report(&self, project_name: &str) -> Result<ScheduleReport> {
         let db = self.store.db();
-        let projects = gantry_store::projects(db)?;
-        let Some(project) = projects.iter().find(|p| p.name == project_name) else {
-            let names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
-            return Err(refused(format!(
-                "No project is named “{project_name}”; the portfolio has: {}.",
-                names.join(", ")
-            )));
-        };
+        let project = gantry_store::project(db, self.project_named(project_name)?)?;
         let calendars = gantry_store::calendars(db)?;
         let tasks = gantry_store::tasks(db, project.id)?;
         let links = gantry_store::links(db, project.id)?;
-        let s = run_schedule(project, &calendars, &tasks, &links);
+        let s = run_schedule(&project, &calendars, &tasks, &links);
         Ok(report(&project.name, &tasks, &s))
     }
 

@@ -2,6 +2,7 @@
 //! `ui/src/lib/ipc/` is generated from them (see [`crate::bindings`]).
 
 use gantry_core::model::*;
+pub use gantry_report::{ChartLayout, Orientation, Paper, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -353,4 +354,45 @@ pub struct MovedTask {
     pub name: String,
     pub start: String,
     pub finish: String,
+}
+
+/// What a user chose to print; the dialog remembers it per project.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportOptions {
+    /// In any order; they print summary, chart, milestones, tasks.
+    pub sections: Vec<Section>,
+    pub paper: Paper,
+    pub orientation: Orientation,
+    pub chart_layout: ChartLayout,
+    /// The chart's first day, `YYYY-MM-DD`; empty for the project's start.
+    pub from: String,
+    /// The chart's last day, `YYYY-MM-DD`; empty for the project's finish.
+    pub to: String,
+    /// The baseline to measure against; the newest when `None`.
+    pub baseline_id: Option<i64>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        let o = gantry_report::Options::default();
+        ReportOptions {
+            sections: o.sections,
+            paper: o.paper,
+            orientation: o.orientation,
+            chart_layout: o.chart_layout,
+            from: String::new(),
+            to: String::new(),
+            baseline_id: None,
+        }
+    }
+}
+
+/// A report that was saved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportWritten {
+    pub path: String,
+    pub pages: usize,
+    pub bytes: usize,
 }

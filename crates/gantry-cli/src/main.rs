@@ -47,6 +47,38 @@ enum Command {
         #[arg(long)]
         links: Option<u32>,
     },
+    /// Make the PDF report of a project, or of the whole portfolio.
+    Report {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// The project, named as on the home page; leave out with --portfolio.
+        #[arg(long, required_unless_present = "portfolio")]
+        project: Option<String>,
+        /// One summary page a project, after an overview of them all.
+        #[arg(long, conflicts_with = "project")]
+        portfolio: bool,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The sections, in any order.
+        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,tasks")]
+        sections: Vec<SectionArg>,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        #[arg(long, value_enum, default_value = "landscape")]
+        orientation: OrientationArg,
+        /// The whole date range on one page width, or a readable scale tiled
+        /// across pages.
+        #[arg(long, value_enum, default_value = "fit")]
+        chart: ChartArg,
+        /// The chart's first day (YYYY-MM-DD); the project's start if left out.
+        #[arg(long, default_value = "")]
+        from: String,
+        /// The chart's last day (YYYY-MM-DD); the project's finish if left out.
+        #[arg(long, default_value = "")]
+        to: String,
+    },
     /// List the projects of a portfolio with their scheduled dates.
     Projects {
         /// The portfolio file (.gantry).
@@ -56,6 +88,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SectionArg {
+    Summary,
+    Gantt,
+    Milestones,
+    Tasks,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+    A3,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OrientationArg {
+    Portrait,
+    Landscape,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ChartArg {
+    Fit,
+    Tiled,
 }
 
 fn main() -> ExitCode {
@@ -131,6 +190,52 @@ fn run(command: Command) -> Result<(), String> {
                     println!("note: {d}");
                 }
             }
+            Ok(())
+        }
+        Command::Report { db, project, portfolio: whole, output, sections, paper, orientation, chart, from, to } => {
+            use gantry_api::wire::{ChartLayout, Orientation, Paper, ReportOptions, Section};
+            if !db.exists() {
+                return Err(format!("{} does not exist.", db.display()));
+            }
+            let options = ReportOptions {
+                sections: sections
+                    .into_iter()
+                    .map(|s| match s {
+                        SectionArg::Summary => Section::Summary,
+                        SectionArg::Gantt => Section::Gantt,
+                        SectionArg::Milestones => Section::Milestones,
+                        SectionArg::Tasks => Section::Tasks,
+                    })
+                    .collect(),
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                    PaperArg::A3 => Paper::A3,
+                },
+                orientation: match orientation {
+                    OrientationArg::Portrait => Orientation::Portrait,
+                    OrientationArg::Landscape => Orientation::Landscape,
+                },
+                chart_layout: match chart {
+                    ChartArg::Fit => ChartLayout::FitWidth,
+                    ChartArg::Tiled => ChartLayout::Tiled,
+                },
+                from,
+                to,
+                baseline_id: None,
+            };
+            let p = Portfolio::open(&db).map_err(|e| e.to_string())?;
+            let now = chrono::Local::now().naive_local();
+            let pdf = match project {
+                Some(name) if !whole => {
+                    let id = p.project_named(&name).map_err(|e| e.to_string())?;
+                    p.report_pdf(id, &options, now)
+                }
+                _ => p.portfolio_pdf(&options, now),
+            }
+            .map_err(|e| e.to_string())?;
+            let written = gantry_api::save_report(&output, &pdf).map_err(|e| e.to_string())?;
+            println!("Wrote {} ({} pages, {} KiB).", written.path, written.pages, written.bytes.div_ceil(1024));
             Ok(())
         }
         Command::Projects { db, json } => {

@@ -127,6 +127,34 @@ moved: Array<MovedTask>, finishBefore: string, finishAfter: string, };
 
 export type MovedTask = { id: number, name: string, start: string, finish: string, };
 
+export type ReportOptions = { 
+/**
+ * In any order; they print summary, chart, milestones, tasks.
+ */
+sections: Array<Section>, paper: Paper, orientation: Orientation, chartLayout: ChartLayout, 
+/**
+ * The chart's first day, `YYYY-MM-DD`; empty for the project's start.
+ */
+from: string, 
+/**
+ * The chart's last day, `YYYY-MM-DD`; empty for the project's finish.
+ */
+to: string, 
+/**
+ * The baseline to measure against; the newest when `None`.
+ */
+baselineId: number | null, };
+
+export type ReportWritten = { path: string, pages: number, bytes: number, };
+
+export type Section = "summary" | "gantt" | "milestones" | "tasks";
+
+export type Paper = "a4" | "letter" | "a3";
+
+export type Orientation = "portrait" | "landscape";
+
+export type ChartLayout = "fit_width" | "tiled";
+
 export type Methodology = "waterfall" | "scrum" | "kanban" | "hybrid";
 
 export type ProjectStatus = "on_track" | "at_risk" | "off_track";

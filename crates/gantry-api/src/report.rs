@@ -1,0 +1,212 @@
+//! Reports: a project (or the whole portfolio) as `gantry_report` needs it,
+//! the options a user picks, and the PDF written where they chose.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use gantry_core::model::*;
+use gantry_core::{units, validate};
+use gantry_report::{BaselineSummary, Options, Pdf, ProjectReport, ReportLink, ReportTask};
+
+use crate::error::refused;
+use crate::wire::{ProjectPlan, ReportOptions, ReportWritten};
+use crate::{Portfolio, Result, project_calendar};
+
+/// Reads a date and time as the wire carries it.
+fn wire_moment(s: &str) -> Result<NaiveDateTime> {
+    Ok(validate::datetime("date", s)?)
+}
+
+impl ReportOptions {
+    /// The options as the report crate takes them, with the dates checked.
+    pub fn parse(&self) -> Result<Options> {
+        let day = |field: &'static str, raw: &str| -> Result<Option<NaiveDate>> {
+            if raw.trim().is_empty() { Ok(None) } else { Ok(Some(validate::date(field, raw)?)) }
+        };
+        let from = day("from", &self.from)?;
+        let to = day("to", &self.to)?;
+        if let (Some(f), Some(t)) = (from, to)
+            && t < f
+        {
+            return Err(refused(format!(
+                "The chart's last day ({}) is before its first ({}).",
+                t.format("%-d %b %Y"),
+                f.format("%-d %b %Y")
+            )));
+        }
+        if self.sections.is_empty() {
+            return Err(refused("Choose at least one section to print."));
+        }
+        Ok(Options {
+            sections: self.sections.clone(),
+            paper: self.paper,
+            orientation: self.orientation,
+            chart_layout: self.chart_layout,
+            from,
+            to,
+        })
+    }
+}
+
+impl Portfolio {
+    /// A project as its report shows it, measured against `baseline` (the
+    /// newest baseline when `None`). `today` stands in for a status date
+    /// the project does not have.
+    pub fn project_report(
+        &self,
+        id: ProjectId,
+        baseline: Option<BaselineId>,
+        today: NaiveDate,
+    ) -> Result<ProjectReport> {
+        let plan = self.plan(id)?;
+        let db = self.store.db();
+        let project = gantry_store::project(db, id)?;
+        let calendars = gantry_store::calendars(db)?;
+        let calendar = project_calendar(&project, &calendars);
+        let per_day = project.durations.minutes_per_day.max(1) as f64;
+        // Working days from `a` to `b`, negative when `b` is earlier.
+        let variance = |a: NaiveDateTime, b: NaiveDateTime| -> f64 {
+            let minutes =
+                if b >= a { calendar.working_minutes_between(a, b) } else { -calendar.working_minutes_between(b, a) };
+            (minutes as f64 / per_day * 10.0).round() / 10.0
+        };
+
+        let chosen = match baseline {
+            Some(b) => Some(
+                plan.baselines.iter().find(|x| x.id == b).ok_or_else(|| refused("That baseline no longer exists."))?,
+            ),
+            None => plan.baselines.iter().max_by(|a, b| (&a.saved_at, a.id).cmp(&(&b.saved_at, b.id))),
+        };
+        let base_dates: HashMap<TaskId, (NaiveDateTime, NaiveDateTime)> = match chosen {
+            Some(b) => {
+                gantry_store::baseline_tasks(db, b.id)?.into_iter().map(|t| (t.task_id, (t.start, t.finish))).collect()
+            }
+            None => HashMap::new(),
+        };
+
+        let start = wire_moment(&plan.start)?;
+        let finish = wire_moment(&plan.finish)?;
+        let mut tasks = Vec::with_capacity(plan.tasks.len());
+        for t in &plan.tasks {
+            let (s, f) = (wire_moment(&t.start)?, wire_moment(&t.finish)?);
+            let base = base_dates.get(&t.id).copied();
+            let open = t.kind != TaskKind::Summary && t.percent_complete < 100;
+            tasks.push(ReportTask {
+                outline: t.outline.clone(),
+                name: t.name.clone(),
+                depth: t.depth,
+                kind: t.kind,
+                start: s,
+                finish: f,
+                duration: t.duration.clone(),
+                percent_complete: t.percent_complete,
+                total_slack: if open {
+                    units::format_duration(t.total_slack_minutes.max(0), project.durations)
+                } else {
+                    String::new()
+                },
+                critical: t.critical,
+                assignees: t.assignees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
+                baseline: base,
+                finish_variance_days: base.map(|(_, bf)| variance(bf, f)),
+            });
+        }
+        let index: HashMap<TaskId, usize> = plan.tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let links = plan
+            .links
+            .iter()
+            .filter_map(|l| {
+                Some(ReportLink {
+                    predecessor: *index.get(&l.predecessor)?,
+                    successor: *index.get(&l.successor)?,
+                    kind: l.kind,
+                })
+            })
+            .collect();
+        let baseline = match chosen {
+            Some(b) => {
+                let base_finish = base_dates.values().map(|d| d.1).max();
+                base_finish.map(|bf| BaselineSummary {
+                    name: b.name.clone(),
+                    saved_at: wire_moment(&b.saved_at).unwrap_or(bf),
+                    finish: bf,
+                    finish_variance_days: variance(bf, finish),
+                })
+            }
+            None => None,
+        };
+        let mut work_week = [true; 7];
+        for (d, w) in plan.work_week.iter().enumerate().take(7) {
+            work_week[d] = *w;
+        }
+        Ok(ProjectReport {
+            name: plan.fields.name.clone(),
+            manager: plan.fields.manager.clone(),
+            goal: plan.fields.goal.clone(),
+            status: plan.fields.status,
+            status_reason: plan.fields.status_reason.clone(),
+            status_date: project.status_date.unwrap_or(today),
+            start,
+            finish,
+            percent_complete: percent_complete(&plan),
+            baseline,
+            tasks,
+            links,
+            work_week,
+            exceptions: plan
+                .calendar_days
+                .iter()
+                .filter_map(|d| Some((NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok()?, d.working)))
+                .collect(),
+            diagnostics: plan.diagnostics.clone(),
+        })
+    }
+
+    /// The PDF report of one project.
+    pub fn report_pdf(&self, id: ProjectId, options: &ReportOptions, now: NaiveDateTime) -> Result<Pdf> {
+        let parsed = options.parse()?;
+        let report = self.project_report(id, options.baseline_id, now.date())?;
+        Ok(gantry_report::project_pdf(&report, &parsed, now)?)
+    }
+
+    /// The portfolio report: an overview and each project's summary page.
+    pub fn portfolio_pdf(&self, options: &ReportOptions, now: NaiveDateTime) -> Result<Pdf> {
+        let parsed = options.parse()?;
+        let reports = gantry_store::projects(self.store.db())?
+            .into_iter()
+            .map(|p| self.project_report(p.id, None, now.date()))
+            .collect::<Result<Vec<_>>>()?;
+        let name = self.info()?.name;
+        Ok(gantry_report::portfolio_pdf(&name, &reports, &parsed, now)?)
+    }
+
+    /// The id of the project named `name`, for the CLI.
+    pub fn project_named(&self, name: &str) -> Result<ProjectId> {
+        let projects = gantry_store::projects(self.store.db())?;
+        match projects.iter().find(|p| p.name == name) {
+            Some(p) => Ok(p.id),
+            None => {
+                let names: Vec<&str> = projects.iter().map(|p| p.name.as_str()).collect();
+                Err(refused(format!("No project is named “{name}”; the portfolio has: {}.", names.join(", "))))
+            }
+        }
+    }
+}
+
+/// Writes a finished report where the user chose, whole or not at all.
+pub fn save_report(path: &Path, pdf: &Pdf) -> Result<ReportWritten> {
+    gantry_report::write_atomic(path, &pdf.bytes)?;
+    Ok(ReportWritten { path: path.display().to_string(), pages: pdf.pages, bytes: pdf.bytes.len() })
+}
+
+/// Work-weighted completion of the plan's tasks (summaries excluded).
+fn percent_complete(plan: &ProjectPlan) -> f64 {
+    let (mut work, mut done) = (0.0, 0.0);
+    for t in plan.tasks.iter().filter(|t| !t.has_children) {
+        let weight = t.duration_minutes.max(1) as f64;
+        work += weight;
+        done += weight * f64::from(t.percent_complete) / 100.0;
+    }
+    if work > 0.0 { (done / work * 1000.0).round() / 10.0 } else { 0.0 }
+}

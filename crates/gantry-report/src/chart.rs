@@ -1,0 +1,435 @@
+//! The Gantt chart on paper: which rows and which days each page shows, and
+//! where every bar, arrow, tick and shaded day lands, in points. The typst
+//! template only draws what this module placed.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use gantry_core::model::{LinkKind, TaskKind};
+use serde::Serialize;
+
+use crate::measure::Measure;
+use crate::{ChartLayout, PageSize, ProjectReport};
+
+/// Page margins and the chart page's fixed bands, in points; the template
+/// uses the same numbers (they are sent along with each page).
+pub(crate) const MARGIN_X: f64 = 30.0;
+pub(crate) const MARGIN_TOP: f64 = 30.0;
+pub(crate) const MARGIN_BOTTOM: f64 = 40.0;
+const TITLE_BAND: f64 = 30.0;
+const LEGEND_BAND: f64 = 20.0;
+const TIER: f64 = 12.0;
+pub(crate) const ROW_HEIGHT: f64 = 14.0;
+const BAR_HEIGHT: f64 = 7.0;
+const LABEL_SIZE: f64 = 7.0;
+const TICK_SIZE: f64 = 6.5;
+/// The tiled layout's scale: a week is 56 pt, wide enough for day shading
+/// and a date under every week.
+const TILED_POINTS_PER_DAY: f64 = 8.0;
+
+/// One printed page of the chart.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ChartPage {
+    pub subtitle: String,
+    pub label_width: f64,
+    pub chart_width: f64,
+    pub header_height: f64,
+    pub body_height: f64,
+    pub row_height: f64,
+    pub rows: Vec<Row>,
+    pub upper: Vec<Tick>,
+    pub lower: Vec<Tick>,
+    pub shade: Vec<Span>,
+    pub bars: Vec<Bar>,
+    pub arrows: Vec<Arrow>,
+    /// The status date's line, when it falls on this page.
+    pub today: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Row {
+    pub y: f64,
+    pub indent: f64,
+    pub label: String,
+    pub summary: bool,
+    pub critical: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Tick {
+    pub x: f64,
+    pub w: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Span {
+    pub x: f64,
+    pub w: f64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Bar {
+    pub kind: &'static str,
+    pub x: f64,
+    pub w: f64,
+    /// The bar's top.
+    pub y: f64,
+    pub h: f64,
+    /// How much of the bar is done, in points from its left end.
+    pub done: f64,
+    pub critical: bool,
+    /// The baseline bar under it: left and width.
+    pub baseline: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Arrow {
+    pub points: Vec<(f64, f64)>,
+    /// Where the arrowhead points: "right", "left", "down", "up", or "" for
+    /// a link that leaves the page.
+    pub head: &'static str,
+    pub critical: bool,
+}
+
+/// The chart's pages: rows top to bottom, and in the tiled layout each band
+/// of rows across every slice of the date range before the next band.
+pub(crate) fn pages(
+    report: &ProjectReport,
+    range: (NaiveDate, NaiveDate),
+    layout: ChartLayout,
+    page: PageSize,
+    measure: &Measure,
+) -> Vec<ChartPage> {
+    let begin = range.0.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let end = (range.1 + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default();
+    let body_width = page.width - 2.0 * MARGIN_X;
+    let label_width = (body_width * 0.28).clamp(120.0, 230.0);
+    let chart_width = body_width - label_width;
+    let header_height = 2.0 * TIER;
+    let free = page.height - MARGIN_TOP - MARGIN_BOTTOM - TITLE_BAND - LEGEND_BAND - header_height;
+    let per_page = ((free / ROW_HEIGHT).floor() as usize).max(1);
+    let body_height = per_page as f64 * ROW_HEIGHT;
+
+    let days = (end - begin).num_days().max(1) as f64;
+    let (scale, tile_days) = match layout {
+        ChartLayout::FitWidth => (chart_width / days, days as i64),
+        ChartLayout::Tiled if days * TILED_POINTS_PER_DAY <= chart_width => (chart_width / days, days as i64),
+        ChartLayout::Tiled => (TILED_POINTS_PER_DAY, (chart_width / TILED_POINTS_PER_DAY).floor() as i64),
+    };
+    let tiles: Vec<(NaiveDateTime, NaiveDateTime)> = {
+        let mut out = Vec::new();
+        let mut from = begin;
+        while from < end {
+            let to = (from + Duration::days(tile_days.max(1))).min(end);
+            out.push((from, to));
+            from = to;
+        }
+        out
+    };
+
+    // Rows whose dates touch the range; a milestone on the last day counts.
+    let shown: Vec<usize> = (0..report.tasks.len())
+        .filter(|&i| {
+            let t = &report.tasks[i];
+            t.start < end && t.finish >= begin
+        })
+        .collect();
+    let place: HashMap<usize, usize> = shown.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    let status = report.status_date.and_hms_opt(0, 0, 0).unwrap_or_default();
+
+    let mut out = Vec::new();
+    let bands = shown.len().div_ceil(per_page).max(1);
+    for band in 0..bands {
+        let first = band * per_page;
+        let rows_here = &shown[first.min(shown.len())..(first + per_page).min(shown.len())];
+        for (n, &(from, to)) in tiles.iter().enumerate() {
+            let x = |t: NaiveDateTime| (t - from).num_minutes() as f64 / 1440.0 * scale;
+            let width = x(to).min(chart_width);
+            let mut subtitle = format!("{} – {}", long_date(from.date()), long_date((to - Duration::days(1)).date()));
+            if bands > 1 {
+                subtitle.push_str(&format!(" · rows {}–{} of {}", first + 1, first + rows_here.len(), shown.len()));
+            }
+            if tiles.len() > 1 {
+                subtitle.push_str(&format!(" · part {} of {}", n + 1, tiles.len()));
+            }
+            let rows = rows_here
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let t = &report.tasks[i];
+                    let indent = f64::from(t.depth.min(12)) * 7.0;
+                    let summary = t.kind == TaskKind::Summary;
+                    let text = format!("{} {}", t.outline, t.name);
+                    Row {
+                        y: k as f64 * ROW_HEIGHT,
+                        indent,
+                        label: measure.elide(&text, LABEL_SIZE, summary, label_width - indent - 6.0),
+                        summary,
+                        critical: t.critical && !summary,
+                    }
+                })
+                .collect();
+            let bars = rows_here
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &i)| bar(&report.tasks[i], k as f64 * ROW_HEIGHT, &x, width))
+                .collect();
+            let row_on_page =
+                |i: usize| place.get(&i).and_then(|&p| (p >= first && p < first + per_page).then(|| p - first));
+            let arrows = report
+                .links
+                .iter()
+                .filter_map(|l| {
+                    let from_row = place.get(&l.predecessor)?;
+                    let to_row = place.get(&l.successor)?;
+                    let (p, s) = (&report.tasks[l.predecessor], &report.tasks[l.successor]);
+                    arrow(
+                        l.kind,
+                        (x(anchor(p, l.kind, true)), row_on_page(l.predecessor), *from_row < first),
+                        (x(anchor(s, l.kind, false)), row_on_page(l.successor), *to_row < first),
+                        body_height,
+                        p.critical && s.critical,
+                        width,
+                    )
+                })
+                .collect();
+            let (upper, lower) = ticks(from, to, scale, &x, measure);
+            let today = (status >= from && status < to).then(|| round(x(status)));
+            out.push(ChartPage {
+                subtitle,
+                label_width: round(label_width),
+                chart_width: round(chart_width),
+                header_height,
+                body_height,
+                row_height: ROW_HEIGHT,
+                rows,
+                upper,
+                lower,
+                shade: if scale >= 2.5 { shade(report, from, to, &x) } else { Vec::new() },
+                bars,
+                arrows,
+                today,
+            });
+        }
+    }
+    out
+}
+
+fn round(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+pub(crate) fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// Where a link leaves its predecessor or reaches its successor.
+fn anchor(t: &crate::ReportTask, kind: LinkKind, predecessor: bool) -> NaiveDateTime {
+    let at_finish = match kind {
+        LinkKind::FinishToStart => predecessor,
+        LinkKind::StartToStart => false,
+        LinkKind::FinishToFinish => true,
+        LinkKind::StartToFinish => !predecessor,
+    };
+    if at_finish { t.finish } else { t.start }
+}
+
+fn bar(t: &crate::ReportTask, top: f64, x: &impl Fn(NaiveDateTime) -> f64, width: f64) -> Option<Bar> {
+    let mid = top + ROW_HEIGHT / 2.0;
+    let (x0, x1) = (x(t.start), x(t.finish));
+    let baseline = t.baseline.and_then(|(s, f)| {
+        let (b0, b1) = (x(s), x(f).max(x(s) + 1.5));
+        (b1 >= 0.0 && b0 <= width).then(|| (round(b0.max(-2.0)), round(b1.min(width + 2.0) - b0.max(-2.0))))
+    });
+    if t.kind == TaskKind::Milestone {
+        return (x0 >= -4.0 && x0 <= width + 4.0).then(|| Bar {
+            kind: "milestone",
+            x: round(x0),
+            w: 0.0,
+            y: round(mid - BAR_HEIGHT / 2.0 - 1.0),
+            h: BAR_HEIGHT + 2.0,
+            done: 0.0,
+            critical: t.critical,
+            baseline,
+        });
+    }
+    if x1 < 0.0 || x0 > width {
+        return None;
+    }
+    // Bars cut by the page edge run a little past it, so they read as cut.
+    let (left, right) = (x0.max(-2.0), x1.min(width + 2.0).max(x0.max(-2.0) + 1.5));
+    let summary = t.kind == TaskKind::Summary;
+    let h = if summary { 4.0 } else { BAR_HEIGHT };
+    let done_at = x0 + (x1 - x0) * f64::from(t.percent_complete.min(100)) / 100.0;
+    Some(Bar {
+        kind: if summary { "summary" } else { "task" },
+        x: round(left),
+        w: round(right - left),
+        y: round(if summary { mid - 3.5 } else { mid - BAR_HEIGHT / 2.0 - 1.0 }),
+        h,
+        done: round((done_at.clamp(left, right) - left).max(0.0)),
+        critical: t.critical && !summary,
+        baseline,
+    })
+}
+
+/// The elbow route of a link. Each end is its x, its row on this page
+/// (`None` when on another page) and whether that other page comes before.
+fn arrow(
+    kind: LinkKind,
+    from: (f64, Option<usize>, bool),
+    to: (f64, Option<usize>, bool),
+    body_height: f64,
+    critical: bool,
+    width: f64,
+) -> Option<Arrow> {
+    let mid = |row: usize| row as f64 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
+    let edge = |before: bool| if before { 0.0 } else { body_height };
+    let leaves_right = matches!(kind, LinkKind::FinishToStart | LinkKind::FinishToFinish);
+    let enters_left = matches!(kind, LinkKind::FinishToStart | LinkKind::StartToStart);
+    let out_x = if leaves_right { from.0 + 4.0 } else { from.0 - 4.0 };
+    let in_x = if enters_left { to.0 - 4.0 } else { to.0 + 4.0 };
+    let head_side = if enters_left { "right" } else { "left" };
+    let points: Vec<(f64, f64)>;
+    let head;
+    match (from.1, to.1) {
+        (None, None) => return None,
+        (Some(a), Some(b)) => {
+            let (ya, yb) = (mid(a), mid(b));
+            if kind == LinkKind::FinishToStart && to.0 >= out_x {
+                // Straight down into the top (or up into the bottom) of the successor.
+                let into = if yb > ya { yb - BAR_HEIGHT / 2.0 - 1.0 } else { yb + BAR_HEIGHT / 2.0 + 1.0 };
+                let x = to.0 + 2.0;
+                points = vec![(from.0, ya), (x, ya), (x, into)];
+                head = if yb > ya { "down" } else { "up" };
+            } else {
+                let between = if yb > ya { yb - ROW_HEIGHT / 2.0 } else { yb + ROW_HEIGHT / 2.0 };
+                points = vec![(from.0, ya), (out_x, ya), (out_x, between), (in_x, between), (in_x, yb), (to.0, yb)];
+                head = head_side;
+            }
+        }
+        (None, Some(b)) => {
+            // The predecessor is on another page: come in from that edge.
+            let yb = mid(b);
+            points = vec![(in_x, edge(from.2)), (in_x, yb), (to.0, yb)];
+            head = head_side;
+        }
+        (Some(a), None) => {
+            let ya = mid(a);
+            points = vec![(from.0, ya), (out_x, ya), (out_x, edge(to.2))];
+            head = "";
+        }
+    }
+    let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+    if hi < 0.0 || lo > width {
+        return None;
+    }
+    let mut points: Vec<(f64, f64)> = points.into_iter().map(|(x, y)| (round(x), round(y))).collect();
+    points.dedup();
+    Some(Arrow { points, head, critical })
+}
+
+/// The two tiers of the time scale, coarse above and fine below, cut to the
+/// page; a label that does not fit its cell is left out.
+fn ticks(
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    scale: f64,
+    x: &impl Fn(NaiveDateTime) -> f64,
+    measure: &Measure,
+) -> (Vec<Tick>, Vec<Tick>) {
+    #[derive(Clone, Copy)]
+    enum Unit {
+        Day,
+        Week,
+        Month,
+        Quarter,
+        Year,
+    }
+    let (upper, lower) = match scale {
+        s if s >= 14.0 => (Unit::Month, Unit::Day),
+        s if s >= 3.0 => (Unit::Month, Unit::Week),
+        s if s >= 0.7 => (Unit::Year, Unit::Month),
+        _ => (Unit::Year, Unit::Quarter),
+    };
+    let start_of = |d: NaiveDate, u: Unit| -> NaiveDate {
+        match u {
+            Unit::Day => d,
+            Unit::Week => d - Duration::days(i64::from(d.weekday().num_days_from_monday())),
+            Unit::Month => d.with_day(1).unwrap_or(d),
+            Unit::Quarter => NaiveDate::from_ymd_opt(d.year(), (d.month0() / 3) * 3 + 1, 1).unwrap_or(d),
+            Unit::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+        }
+    };
+    let next = |d: NaiveDate, u: Unit| -> NaiveDate {
+        match u {
+            Unit::Day => d + Duration::days(1),
+            Unit::Week => d + Duration::days(7),
+            Unit::Month => d.checked_add_months(chrono::Months::new(1)).unwrap_or(d + Duration::days(31)),
+            Unit::Quarter => d.checked_add_months(chrono::Months::new(3)).unwrap_or(d + Duration::days(92)),
+            Unit::Year => d.checked_add_months(chrono::Months::new(12)).unwrap_or(d + Duration::days(366)),
+        }
+    };
+    let labels = |d: NaiveDate, u: Unit| -> Vec<String> {
+        match u {
+            Unit::Day => vec![d.format("%-d").to_string()],
+            Unit::Week => vec![d.format("%-d %b").to_string(), d.format("%-d").to_string()],
+            Unit::Month => vec![
+                d.format("%B %Y").to_string(),
+                d.format("%b %Y").to_string(),
+                d.format("%b").to_string(),
+                d.format("%b").to_string().chars().take(1).collect(),
+            ],
+            Unit::Quarter => vec![format!("Q{} {}", d.month0() / 3 + 1, d.year()), format!("Q{}", d.month0() / 3 + 1)],
+            Unit::Year => vec![d.format("%Y").to_string()],
+        }
+    };
+    let end_x = x(to);
+    let tier = |u: Unit| -> Vec<Tick> {
+        let mut out = Vec::new();
+        let mut d = start_of(from.date(), u);
+        let last = to.date();
+        while d < last {
+            let n = next(d, u);
+            let x0 = x(d.and_hms_opt(0, 0, 0).unwrap_or_default()).max(0.0);
+            let x1 = x(n.and_hms_opt(0, 0, 0).unwrap_or_default()).min(end_x);
+            let w = x1 - x0;
+            let label =
+                labels(d, u).into_iter().find(|l| measure.width(l, TICK_SIZE, false) + 4.0 <= w).unwrap_or_default();
+            out.push(Tick { x: round(x0), w: round(w), label });
+            d = n;
+        }
+        out
+    };
+    (tier(upper), tier(lower))
+}
+
+/// Non-working days of the project calendar on this page, merged into runs.
+fn shade(
+    report: &ProjectReport,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    x: &impl Fn(NaiveDateTime) -> f64,
+) -> Vec<Span> {
+    let exceptions: HashMap<NaiveDate, bool> = report.exceptions.iter().copied().collect();
+    let mut out: Vec<Span> = Vec::new();
+    let mut day = from.date();
+    while day < to.date() {
+        let working =
+            exceptions.get(&day).copied().unwrap_or(report.work_week[day.weekday().num_days_from_monday() as usize]);
+        if !working {
+            let x0 = x(day.and_hms_opt(0, 0, 0).unwrap_or_default());
+            let x1 = x((day + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default());
+            match out.last_mut() {
+                Some(last) if (last.x + last.w - x0).abs() < 0.01 => last.w = round(x1 - last.x),
+                _ => out.push(Span { x: round(x0), w: round(x1 - x0) }),
+            }
+        }
+        day += Duration::days(1);
+    }
+    out
+}
