@@ -491,3 +491,179 @@ fn the_plan_tells_the_timeline_which_days_are_off() {
         plan.calendar_days
     );
 }
+
+// ------------------------------------------------------------------ reports
+
+/// Runs one of poppler's tools on a PDF and returns what it printed.
+fn poppler(tool: &str, args: &[&str], pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed to check reports (Debian's poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool} could not read {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn report_now() -> chrono::NaiveDateTime {
+    today().and_hms_opt(9, 30, 0).expect("time")
+}
+
+#[test]
+fn a_project_report_is_a_real_pdf_with_searchable_text_and_embedded_fonts() {
+    let (dir, mut p) = sample();
+    let crm = p.projects().expect("projects").into_iter().find(|s| s.name.starts_with("CRM")).expect("CRM project");
+    let plan = p.plan(crm.id).expect("plan");
+    p.save_baseline(crm.id, "Approved plan", report_now()).expect("baseline");
+    // Slip the first open task by two days, so the report has a variance to show.
+    let open = plan.tasks.iter().find(|t| !t.has_children && t.percent_complete == 0).expect("an open task");
+    let longer = units_plus_two_days(&open.duration);
+    p.edit_task(open.id, TaskEdit { duration: Some(longer), ..Default::default() }).expect("slip");
+
+    let out = dir.path().join("CRM status.pdf");
+    let pdf = p.report_pdf(crm.id, &ReportOptions::default(), report_now()).expect("report");
+    let written = gantry_api::save_report(&out, &pdf).expect("saved");
+    assert_eq!(written.pages, pdf.pages);
+
+    let info = poppler("pdfinfo", &[], &out);
+    assert!(info.contains(&format!("Pages:           {}", pdf.pages)), "{info}");
+    assert!(info.contains("841.89 x 595.28 pts (A4)"), "A4 landscape by default: {info}");
+    assert!(pdf.pages >= 4, "summary, chart, milestones and tasks: {} pages", pdf.pages);
+
+    let text = poppler("pdftotext", &["-layout"], &out);
+    assert!(text.contains("CRM migration to Dynamics 365"), "the project's name is real text");
+    assert!(text.contains("Ana Moreau"), "the manager is named");
+    assert!(text.contains("At risk"), "the RAG status is shown");
+    for m in plan.tasks.iter().filter(|t| t.kind == TaskKind::Milestone) {
+        assert!(text.contains(&m.name), "milestone “{}” is in the report", m.name);
+    }
+    let now = p.projects().expect("projects").into_iter().find(|s| s.id == crm.id).expect("CRM");
+    assert!(text.contains(&format!("{} %", now.percent_complete.round())), "the completion figure is printed");
+    assert!(text.contains("Approved plan"), "the baseline is named");
+    assert!(text.contains("d late"), "the slip shows as a variance against the baseline");
+    assert!(text.contains("Gantt chart") && text.contains("Critical path"), "the chart and its legend");
+
+    let fonts = poppler("pdffonts", &[], &out);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "the report uses fonts: {fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(cols.len() >= 5 && cols[cols.len() - 5] == "yes", "every font is embedded: {row}");
+    }
+}
+
+/// "5d" → "7d"; the sample's durations are whole days.
+fn units_plus_two_days(duration: &str) -> String {
+    let days: i64 = duration.trim_end_matches('d').parse().expect("a duration in days");
+    format!("{}d", days + 2)
+}
+
+#[test]
+fn chinese_arabic_and_accented_names_print_as_text_and_long_names_do_not_break_the_layout() {
+    let (dir, mut p) = sample();
+    let portal = p.projects().expect("projects").into_iter().find(|s| s.name.contains("portal")).expect("portal");
+    let plan = p.plan(portal.id).expect("plan");
+    let leaves: Vec<&TaskRow> = plan.tasks.iter().filter(|t| !t.has_children).collect();
+    let names = [
+        "数据迁移到新平台",
+        "ترحيل قاعدة البيانات",
+        "Übergabe an den Betrieb – Größenprüfung",
+        &"Très long nom ".repeat(17),
+    ];
+    for (t, name) in leaves.iter().zip(names) {
+        p.edit_task(t.id, TaskEdit { name: Some(name.to_string()), ..Default::default() }).expect("renamed");
+    }
+    let out = dir.path().join("portal.pdf");
+    let options = ReportOptions { paper: Paper::Letter, orientation: Orientation::Portrait, ..Default::default() };
+    let pdf = p.report_pdf(portal.id, &options, report_now()).expect("report");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    assert!(poppler("pdfinfo", &[], &out).contains("612 x 792 pts (letter)"), "Letter portrait as chosen");
+    let text = poppler("pdftotext", &[], &out);
+    assert!(text.contains("数据迁移到新平台"), "Chinese prints as text");
+    assert!(text.contains("Größenprüfung"), "accents print as text");
+    // Arabic is laid out right to left; the extracted words are there in some order.
+    for word in ["ترحيل", "قاعدة", "البيانات"] {
+        assert!(text.contains(word), "Arabic word {word} prints as text");
+    }
+    assert!(text.contains('…'), "the longest name a task may have is cut to fit the chart");
+    assert!(pdf.pages < 20, "a long name does not run over pages: {} pages", pdf.pages);
+    let fonts = poppler("pdffonts", &[], &out);
+    assert!(fonts.contains("DroidSansFallback"), "the CJK fallback font is embedded: {fonts}");
+}
+
+#[test]
+fn report_choices_pick_the_sections_the_paper_and_the_chart_range() {
+    let (dir, p) = sample();
+    let net = p.projects().expect("projects").into_iter().find(|s| s.name.contains("network")).expect("network");
+    let out = dir.path().join("chart.pdf");
+    let chart_only = ReportOptions {
+        sections: vec![Section::Gantt],
+        paper: Paper::A3,
+        orientation: Orientation::Landscape,
+        chart_layout: ChartLayout::Tiled,
+        ..Default::default()
+    };
+    let pdf = p.report_pdf(net.id, &chart_only, report_now()).expect("chart");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    assert!(poppler("pdfinfo", &[], &out).contains("1190.55 x 841.89 pts (A3)"));
+    let text = poppler("pdftotext", &[], &out);
+    assert!(text.contains("Gantt chart"));
+    assert!(!text.contains("PROJECT STATUS REPORT") && !text.contains("Milestones"), "chart only: no other section");
+
+    let plan = p.plan(net.id).expect("plan");
+    let first = &plan.tasks.iter().find(|t| !t.has_children).expect("a task").start[..10];
+    let narrow =
+        ReportOptions { sections: vec![Section::Gantt], from: first.into(), to: first.into(), ..Default::default() };
+    let pdf = p.report_pdf(net.id, &narrow, report_now()).expect("one day");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    let text = poppler("pdftotext", &[], &out);
+    let last = plan.tasks.iter().rev().find(|t| !t.has_children).expect("a task");
+    assert!(!text.contains(&last.name), "a task outside the chosen days is left out of the chart");
+}
+
+#[test]
+fn bad_report_choices_are_refused_and_a_failed_export_leaves_the_old_file_alone() {
+    let (dir, p) = sample();
+    let id = p.projects().expect("projects")[0].id;
+    let out = dir.path().join("report.pdf");
+    std::fs::write(&out, b"the report from last week").expect("old file");
+    let bad = [
+        ReportOptions { sections: vec![], ..Default::default() },
+        ReportOptions { from: "2027-02-30".into(), ..Default::default() },
+        ReportOptions { from: "2027-03-10".into(), to: "2027-03-01".into(), ..Default::default() },
+        ReportOptions { from: "10000-01-01".into(), ..Default::default() },
+        ReportOptions { baseline_id: Some(999_999), ..Default::default() },
+    ];
+    for options in bad {
+        let e = p.report_pdf(id, &options, report_now()).expect_err("refused");
+        assert!(!e.to_string().is_empty() && e.to_string().len() < 300, "a clear message: {e}");
+    }
+    assert_eq!(std::fs::read(&out).expect("still there"), b"the report from last week");
+
+    let pdf = p.report_pdf(id, &ReportOptions::default(), report_now()).expect("report");
+    let missing = dir.path().join("no such folder").join("report.pdf");
+    let e = gantry_api::save_report(&missing, &pdf).expect_err("no folder");
+    assert!(e.to_string().contains("could not be saved"), "{e}");
+    let left: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("dir").filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    assert!(left.iter().all(|n| !n.to_string_lossy().contains(".tmp")), "no temporary file is left: {left:?}");
+
+    gantry_api::save_report(&out, &pdf).expect("replaced");
+    assert!(std::fs::read(&out).expect("new").starts_with(b"%PDF-"), "the old file is replaced whole");
+}
+
+#[test]
+fn the_portfolio_report_has_an_overview_and_a_summary_page_per_project() {
+    let (dir, p) = sample();
+    let out = dir.path().join("portfolio.pdf");
+    let pdf = p.portfolio_pdf(&ReportOptions::default(), report_now()).expect("report");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    let projects = p.projects().expect("projects");
+    assert!(pdf.pages > projects.len(), "an overview, then a page or more per project");
+    let text = poppler("pdftotext", &[], &out);
+    assert!(text.contains("portfolio status"));
+    for s in &projects {
+        assert!(text.matches(&s.name).count() >= 2, "{} is in the overview and has its own page", s.name);
+    }
+}

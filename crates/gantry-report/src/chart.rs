@@ -433,3 +433,216 @@ fn shade(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Orientation, Paper, ReportLink, ReportTask};
+    use gantry_core::model::ProjectStatus;
+
+    fn at(d: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(&format!("{d} 08:00"), "%Y-%m-%d %H:%M").expect("test dates are valid")
+    }
+
+    /// A chain of `n` two-day tasks, each starting the day after the last
+    /// ends, every fifth a milestone, linked finish-to-start.
+    fn chain(n: usize) -> ProjectReport {
+        let first = at("2027-03-01");
+        let tasks: Vec<ReportTask> = (0..n)
+            .map(|i| {
+                let start = first + Duration::days(i as i64);
+                let milestone = i % 5 == 4;
+                ReportTask {
+                    outline: format!("{}", i + 1),
+                    name: format!("Task number {i} with a name long enough to be cut in the label column"),
+                    depth: 0,
+                    kind: if milestone { TaskKind::Milestone } else { TaskKind::Task },
+                    start,
+                    finish: if milestone { start } else { start + Duration::hours(9) },
+                    duration: "1d".into(),
+                    percent_complete: 50,
+                    total_slack: String::new(),
+                    critical: i % 2 == 0,
+                    assignees: String::new(),
+                    baseline: Some((start - Duration::days(1), start - Duration::days(1) + Duration::hours(9))),
+                    finish_variance_days: Some(1.0),
+                }
+            })
+            .collect();
+        let links =
+            (1..n).map(|i| ReportLink { predecessor: i - 1, successor: i, kind: LinkKind::FinishToStart }).collect();
+        ProjectReport {
+            name: "Chain".into(),
+            manager: String::new(),
+            goal: String::new(),
+            status: ProjectStatus::OnTrack,
+            status_reason: String::new(),
+            status_date: first.date() + Duration::days(3),
+            start: first,
+            finish: tasks.last().map_or(first, |t| t.finish),
+            percent_complete: 50.0,
+            baseline: None,
+            tasks,
+            links,
+            work_week: [true, true, true, true, true, false, false],
+            exceptions: vec![(NaiveDate::from_ymd_opt(2027, 3, 3).expect("valid"), false)],
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn layout(
+        r: &ProjectReport,
+        range: (&str, &str),
+        mode: ChartLayout,
+        paper: Paper,
+        o: Orientation,
+    ) -> Vec<ChartPage> {
+        let range = (at(range.0).date(), at(range.1).date());
+        pages(r, range, mode, PageSize::of(paper, o), &Measure::new())
+    }
+
+    #[test]
+    fn rows_break_into_pages_that_fill_the_paper_and_every_row_prints_once() {
+        let r = chain(100);
+        for (paper, o) in [
+            (Paper::A4, Orientation::Landscape),
+            (Paper::A4, Orientation::Portrait),
+            (Paper::A3, Orientation::Portrait),
+        ] {
+            let pages = layout(&r, ("2027-03-01", "2027-06-10"), ChartLayout::FitWidth, paper, o);
+            let per_page = pages[0].rows.len();
+            assert_eq!(
+                pages.len(),
+                100usize.div_ceil(per_page),
+                "{paper:?} {o:?}: fit width has one page per band of rows"
+            );
+            assert_eq!(pages.iter().map(|p| p.rows.len()).sum::<usize>(), 100, "every row prints once");
+            let page = PageSize::of(paper, o);
+            for p in &pages {
+                assert!(
+                    p.body_height + p.header_height < page.height - MARGIN_TOP - MARGIN_BOTTOM,
+                    "the chart fits the page"
+                );
+                assert!(
+                    (p.label_width + p.chart_width - (page.width - 2.0 * MARGIN_X)).abs() < 0.1,
+                    "the chart spans the page width"
+                );
+                assert!(p.rows.iter().all(|row| row.y + ROW_HEIGHT <= p.body_height + 0.01));
+            }
+        }
+    }
+
+    #[test]
+    fn bars_sit_at_their_dates_and_inside_the_chart() {
+        let r = chain(20);
+        let pages = layout(&r, ("2027-03-01", "2027-03-30"), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape);
+        let p = &pages[0];
+        let per_day = p.chart_width / 30.0;
+        // Task 2 starts 2 March 08:00: 1 day and 8 hours in.
+        let second = &p.bars[1];
+        assert!(
+            (second.x - (1.0 + 8.0 / 24.0) * per_day).abs() < 0.05,
+            "bar x {} vs {}",
+            second.x,
+            (1.0 + 8.0 / 24.0) * per_day
+        );
+        assert!((second.w - 9.0 / 24.0 * per_day).abs() < 0.05);
+        assert!((second.done - second.w / 2.0).abs() < 0.05, "half done shows half the bar");
+        assert!(p.bars.iter().filter(|b| b.kind == "milestone").count() == 4, "every fifth task is a milestone");
+        for b in &p.bars {
+            assert!(b.x >= -2.0 && b.x + b.w <= p.chart_width + 2.0, "{b:?} stays inside the chart");
+            if let Some((bx, bw)) = b.baseline {
+                assert!(bx < b.x && bw > 0.0, "the baseline lies a day earlier");
+            }
+        }
+        let with_baseline = p.bars.iter().filter(|b| b.baseline.is_some()).count();
+        assert_eq!(with_baseline, 19, "the first task's baseline (28 February) is before the chart");
+        assert!(p.today.is_some_and(|x| (x - 3.0 * per_day).abs() < 0.05), "the status date line is on 4 March");
+    }
+
+    #[test]
+    fn a_chosen_range_prints_only_the_rows_it_touches() {
+        let r = chain(60);
+        let pages = layout(&r, ("2027-03-10", "2027-03-19"), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape);
+        let labels: Vec<&str> = pages.iter().flat_map(|p| p.rows.iter().map(|r| r.label.as_str())).collect();
+        assert_eq!(labels.len(), 10, "tasks 10 to 19 start in the range: {labels:?}");
+        assert!(labels[0].starts_with("10 "));
+    }
+
+    #[test]
+    fn the_tiled_layout_cuts_a_long_range_into_parts_that_repeat_the_task_names() {
+        let r = chain(30);
+        let pages = layout(&r, ("2027-03-01", "2027-08-31"), ChartLayout::Tiled, Paper::A4, Orientation::Landscape);
+        assert!(pages.len() >= 3, "184 days at 8 pt a day need several page widths, got {}", pages.len());
+        let tiles = pages.len();
+        for p in &pages {
+            assert_eq!(p.rows.len(), 30, "each part repeats every row's name");
+            assert!(p.subtitle.contains(&format!("of {tiles}")), "{}", p.subtitle);
+        }
+        // The parts follow each other: each starts where the one before ended.
+        let spans: Vec<f64> = pages.iter().map(|p| p.lower.iter().map(|t| t.w).sum::<f64>()).collect();
+        let days: f64 = spans.iter().sum::<f64>() / TILED_POINTS_PER_DAY;
+        assert!((days - 184.0).abs() < 1.0, "the parts cover the range once: {days} days");
+    }
+
+    #[test]
+    fn long_names_are_cut_to_the_label_column() {
+        let r = chain(3);
+        let measure = Measure::new();
+        let pages = layout(&r, ("2027-03-01", "2027-03-10"), ChartLayout::FitWidth, Paper::A4, Orientation::Portrait);
+        for row in &pages[0].rows {
+            assert!(row.label.ends_with('…'), "{}", row.label);
+            assert!(measure.width(&row.label, LABEL_SIZE, false) <= pages[0].label_width - row.indent - 6.0);
+        }
+    }
+
+    #[test]
+    fn tick_labels_fit_their_cells_at_every_scale() {
+        let r = chain(5);
+        let measure = Measure::new();
+        for to in ["2027-03-05", "2027-04-10", "2027-09-01", "2028-12-31", "2035-01-01"] {
+            for p in layout(&r, ("2027-03-01", to), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape) {
+                assert!(p.lower.iter().any(|t| !t.label.is_empty()), "some labels show up to {to}");
+                for t in p.upper.iter().chain(&p.lower) {
+                    assert!(
+                        t.label.is_empty() || measure.width(&t.label, TICK_SIZE, false) + 4.0 <= t.w + 0.01,
+                        "{} in {} pt (to {to})",
+                        t.label,
+                        t.w
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn links_point_at_their_successor_and_enter_from_the_page_edge_when_it_is_split() {
+        let r = chain(80);
+        let pages = layout(&r, ("2027-03-01", "2027-05-25"), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape);
+        let first = &pages[0];
+        let per_page = first.rows.len();
+        let inside = first.arrows.iter().filter(|a| a.head == "down").count();
+        assert_eq!(inside, per_page - 1, "a chain of finish-to-start links drops into each next bar");
+        assert!(first.arrows.iter().any(|a| a.head.is_empty()), "the last row's link leaves the page");
+        let second = &pages[1];
+        let entering = second.arrows.iter().find(|a| a.points[0].1 == 0.0).expect("a link comes in from the top");
+        assert!(!entering.head.is_empty());
+        for a in pages.iter().flat_map(|p| &p.arrows) {
+            assert!(a.points.len() >= 2);
+        }
+    }
+
+    #[test]
+    fn weekends_and_days_off_are_shaded_and_workdays_are_not() {
+        let r = chain(5);
+        let p = &layout(&r, ("2027-03-01", "2027-03-14"), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape)[0];
+        let per_day = p.chart_width / 14.0;
+        let days: Vec<(f64, f64)> = p.shade.iter().map(|s| (s.x / per_day, s.w / per_day)).collect();
+        // Wednesday 3 March is a day off; 6–7 and 13–14 March are weekends.
+        let expect = [(2.0, 1.0), (5.0, 2.0), (12.0, 2.0)];
+        assert_eq!(days.len(), expect.len(), "{days:?}");
+        for ((x, w), (ex, ew)) in days.iter().zip(expect) {
+            assert!((x - ex).abs() < 0.01 && (w - ew).abs() < 0.01, "{days:?}");
+        }
+    }
+}
