@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "save_baseline",
     "delete_baseline",
     "baseline_dates",
+    "export_report",
     "undo",
     "redo",
     "team",

@@ -175,3 +175,58 @@ pub async fn about(state: State<'_, AppState>) -> Reply<Vec<(String, String)>> {
         ("Data folder".into(), state.data_dir.display().to_string()),
     ])
 }
+
+/// Makes the PDF report of a project (or of the portfolio when `project`
+/// is `None`): asks where to save it in a native dialog, lays it out off
+/// the UI thread without holding the portfolio, writes it whole or not at
+/// all, and opens it in the system's viewer if asked. `None` when the user
+/// cancelled the dialog.
+#[tauri::command]
+pub async fn export_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: Option<i64>,
+    options: ReportOptions,
+    open: bool,
+) -> Reply<Option<ReportWritten>> {
+    let now = chrono::Local::now().naive_local();
+    // Check the choices before asking where to save.
+    options.parse().map_err(ApiError::from)?;
+    let name = state.with(|p| p.report_file_name(project, now))?;
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Save the PDF report")
+        .add_filter("PDF document", &["pdf"])
+        .set_file_name(&name)
+        .blocking_save_file()
+        .and_then(|f| f.into_path().ok());
+    let Some(path) = picked else { return Ok(None) };
+    let path =
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) { path } else { path.with_extension("pdf") };
+    let job = state.with(|p| p.report_job(project, &options, now))?;
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        let pdf = job.render()?;
+        gantry_api::save_report(&path, &pdf)
+    })
+    .await
+    .map_err(|e| ApiError::from(gantry_api::Error::Io(format!("The report could not be made: {e}"))))?
+    .map_err(ApiError::from)?;
+    if open {
+        open_in_viewer(std::path::Path::new(&written.path));
+    }
+    Ok(Some(written))
+}
+
+/// Hands a file the app just wrote to the desktop's default program.
+fn open_in_viewer(path: &std::path::Path) {
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    // A missing viewer is not an error worth a message: the file is saved,
+    // and the notice says where.
+    let _ = std::process::Command::new(opener)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

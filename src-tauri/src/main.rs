@@ -35,6 +35,7 @@ fn main() {
             commands::save_baseline,
             commands::delete_baseline,
             commands::baseline_dates,
+            commands::export_report,
             commands::undo,
             commands::redo,
             commands::team,

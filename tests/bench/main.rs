@@ -26,7 +26,7 @@ async fn measure(app: &App, script: &str, args: Vec<serde_json::Value>) -> serde
 
 const OPEN: &str = r#"
 const [name, done] = [arguments[0], arguments[arguments.length - 1]];
-const link = [...document.querySelectorAll('tr[data-project-id] .link')].find((a) => a.textContent.trim() === name);
+const link = [...document.querySelectorAll('[data-project-id] .link')].find((a) => a.textContent.trim() === name);
 const t0 = performance.now();
 link.click();
 const poll = () => {
@@ -122,7 +122,7 @@ async fn gantt_view_on_generated_plans() {
         let file = plan_file(tasks);
         let home = tempfile::tempdir().expect("home");
         let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
-        app.wait_until("the projects are listed", || async { app.all("tr[data-project-id]").await.len() == 4 }).await;
+        app.wait_until("the projects are listed", || async { app.all("[data-project-id]").await.len() == 4 }).await;
         let name = format!("Generated plan of {tasks} tasks");
         let first = measure(&app, OPEN, vec![serde_json::json!(name)]).await;
         println!("{tasks} tasks: first frame {:.0} ms after opening the project", first.as_f64().unwrap_or(f64::NAN));

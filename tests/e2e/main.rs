@@ -49,14 +49,12 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
 
     // First start on an empty data folder: the sample portfolio is there.
     let app = App::launch(home.path()).await;
-    app.wait_until("the three sample projects are listed", || async {
-        app.all("tr[data-project-id]").await.len() == 3
-    })
-    .await;
+    app.wait_until("the three sample projects are listed", || async { app.all("[data-project-id]").await.len() == 3 })
+        .await;
     app.screenshot("portfolio-home").await;
 
     // Open a sample project: its plan shows, with a critical path.
-    app.with_text("tr[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
     app.wait_until("the CRM plan shows, only its rows on screen in the page", || async {
         let grid = app.find(".table[role=treegrid]").await;
         let count: usize = grid.attr("aria-rowcount").await.ok().flatten().and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -116,8 +114,8 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
 
     // Start again: everything is as it was left.
     let app = App::launch(home.path()).await;
-    app.wait_until("four projects are listed", || async { app.all("tr[data-project-id]").await.len() == 4 }).await;
-    app.with_text("tr[data-project-id] .link", "Intranet relaunch").await.click().await.expect("open project");
+    app.wait_until("four projects are listed", || async { app.all("[data-project-id]").await.len() == 4 }).await;
+    app.with_text("[data-project-id] .link", "Intranet relaunch").await.click().await.expect("open project");
     app.wait_until("the plan is back as left", || async { outline(&app).await == expected }).await;
     assert_eq!(duration_of(&app, "Build").await, "3d", "the edited duration was saved");
     app.quit().await;
@@ -156,7 +154,7 @@ async fn portfolios_are_opened_and_created_through_the_native_dialogs() {
     file_menu(&app, "Open portfolio").await;
     answer_file_dialog("Open File", &other);
     app.wait_until("Other.gantry is open", || async { file_name(&app).await == "Other" }).await;
-    app.wait_until("its projects show", || async { app.all("tr[data-project-id]").await.len() == 3 }).await;
+    app.wait_until("its projects show", || async { app.all("[data-project-id]").await.len() == 3 }).await;
 
     // Create a new, empty one through File → New portfolio….
     let fresh = home.path().join("Fresh.gantry");
@@ -201,7 +199,7 @@ async fn a_double_clicked_portfolio_opens_in_gantry() {
     let app = App::launch_with(home.path(), &[path]).await;
     app.wait_until("the file named on the command line is open", || async { file_name(&app).await == "Roll-out 2027" })
         .await;
-    app.wait_until("its projects show", || async { app.all("tr[data-project-id]").await.len() == 3 }).await;
+    app.wait_until("its projects show", || async { app.all("[data-project-id]").await.len() == 3 }).await;
     app.quit().await;
     assert!(
         !home.path().join("data/app.gantry.desktop/Portfolio.gantry").exists(),
@@ -267,7 +265,7 @@ fn middle(r: (f64, f64, f64, f64)) -> (f64, f64) {
 }
 
 async fn open_scanners(app: &App, first_task: i64) {
-    app.with_text("tr[data-project-id] .link", "Warehouse scanners").await.click().await.expect("open the project");
+    app.with_text("[data-project-id] .link", "Warehouse scanners").await.click().await.expect("open the project");
     app.find(&format!("[data-bar='{first_task}'] .shape")).await;
 }
 
@@ -357,5 +355,69 @@ async fn a_planner_drags_bars_on_the_timeline_and_sees_the_ripple_before_letting
     timeline.send_keys("+").await.expect("zoom in");
     app.find(".scroller[data-zoom=hours]").await;
     app.with_text(".scale text.bottom", "08").await;
+    app.quit().await;
+}
+
+/// What one of poppler's tools says about a PDF.
+fn poppler(tool: &str, pdf: &std::path::Path) -> String {
+    let mut command = std::process::Command::new(tool);
+    command.arg(pdf);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command.output().unwrap_or_else(|e| panic!("{tool} runs (apt-get install poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool} reads {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_project_manager_exports_the_status_report_their_director_reads() {
+    let home = tempfile::tempdir().expect("home");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the portfolio dashboard shows its three projects", || async {
+        app.all("[data-project-id]").await.len() == 3
+    })
+    .await;
+    // The dashboard measures each project against its approved plan.
+    let portal = app.with_text("[data-project-id] .link", "Customer self-service portal").await;
+    let card = app.find_with_prefix("[data-project-id]", "Customer self-service portal").await;
+    let variance = text_of(&card.find(gantry_tests::Locator::Css(".variance")).await.expect("variance")).await;
+    assert!(variance.ends_with("d late"), "the portal slipped against its baseline: {variance}");
+    app.screenshot("portfolio-dashboard").await;
+
+    portal.click().await.expect("open the portal");
+    app.find(".scroller").await;
+    app.with_text(".head button", "Export PDF").await.click().await.expect("open the report dialog");
+    let dialog = "[role=dialog][aria-label^='Report on']";
+    app.find(dialog).await;
+    app.find(&format!("{dialog} input[name=section-tasks]")).await.click().await.expect("leave out the task table");
+    app.find(&format!("{dialog} select[name=paper]")).await.select_by_value("letter").await.expect("Letter paper");
+    app.find(&format!("{dialog} input[name=open]")).await.click().await.expect("do not open a viewer");
+    app.screenshot("report-dialog").await;
+    app.with_text(&format!("{dialog} button"), "Export PDF…").await.click().await.expect("export");
+
+    let pdf = home.path().join("Portal status.pdf");
+    answer_file_dialog("Save the PDF report", &pdf);
+    app.find_with_prefix(".toast span", "Report saved").await;
+    assert!(pdf.exists(), "the report is where the dialog said");
+    let info = poppler("pdfinfo", &pdf);
+    assert!(info.contains("792 x 612 pts (letter)"), "Letter, landscape: {info}");
+    let text = poppler("pdftotext", &pdf);
+    assert!(text.contains("Customer self-service portal") && text.contains("Off track"), "the summary page");
+    assert!(text.contains("Approved plan") && text.contains("d late"), "the variance against the baseline");
+    assert!(text.contains("Gantt chart") && text.contains("Release 1.0 go-live"), "the chart with its milestones");
+    assert!(!text.contains("· Tasks"), "the task table was left out");
+    let fonts = poppler("pdffonts", &pdf);
+    assert!(fonts.lines().skip(2).all(|l| l.split_whitespace().rev().nth(4) == Some("yes")), "fonts embedded: {fonts}");
+
+    // The choices are remembered for this project.
+    app.find("body").await.send_keys(&format!("{}p{}", keys::CONTROL, keys::RELEASE)).await.expect("Ctrl+P");
+    let paper = app.find(&format!("{dialog} select[name=paper]")).await;
+    assert_eq!(paper.prop("value").await.ok().flatten().as_deref(), Some("letter"));
+    let tasks = app.find(&format!("{dialog} input[name=section-tasks]")).await;
+    assert_eq!(tasks.prop("checked").await.ok().flatten().as_deref(), Some("false"));
+    tasks.send_keys(keys::ESCAPE).await.expect("Escape");
+    app.wait_until("Escape closes the dialog", || async { app.all(dialog).await.is_empty() }).await;
     app.quit().await;
 }

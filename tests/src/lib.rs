@@ -18,6 +18,7 @@ const PATIENCE: Duration = Duration::from_secs(20);
 pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const TAB: &str = "\u{E004}";
+    pub const ESCAPE: &str = "\u{E00C}";
     pub const CONTROL: &str = "\u{E009}";
     /// Releases held modifier keys.
     pub const RELEASE: &str = "\u{E000}";

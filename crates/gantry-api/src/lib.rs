@@ -25,7 +25,7 @@ use gantry_store::{Db, Store};
 
 use error::refused;
 pub use error::{Error, Result};
-pub use report::save_report;
+pub use report::{ReportJob, save_report};
 use wire::*;
 
 /// An open portfolio file.
@@ -100,6 +100,24 @@ impl Portfolio {
                 let tasks = gantry_store::tasks(db, p.id)?;
                 let links = gantry_store::links(db, p.id)?;
                 let s = run_schedule(&p, &calendars, &tasks, &links);
+                let newest = gantry_store::baselines(db, p.id)?.into_iter().max_by_key(|b| (b.saved_at, b.id));
+                let baseline = match newest {
+                    Some(b) => gantry_store::baseline_tasks(db, b.id)?
+                        .into_iter()
+                        .map(|t| t.finish)
+                        .max()
+                        .map(|finish| (b.name, finish)),
+                    None => None,
+                };
+                let finish_variance_days = baseline.as_ref().map(|(_, base)| {
+                    working_days_between(&project_calendar(&p, &calendars), *base, s.finish, p.durations)
+                });
+                let next_milestone = tasks
+                    .iter()
+                    .zip(&s.tasks)
+                    .filter(|(t, d)| t.kind == TaskKind::Milestone && !d.summary && t.percent_complete < 100)
+                    .min_by_key(|(_, d)| d.finish)
+                    .map(|(t, d)| (t.name.clone(), wire_datetime(d.finish)));
                 let (mut work, mut done) = (0.0, 0.0);
                 for (t, d) in tasks.iter().zip(&s.tasks) {
                     if !d.summary {
@@ -119,6 +137,9 @@ impl Portfolio {
                     task_count: counts.get(&p.id).copied().unwrap_or(0),
                     percent_complete: if work > 0.0 { (done / work * 1000.0).round() / 10.0 } else { 0.0 },
                     critical_count: s.tasks.iter().filter(|d| d.critical && !d.summary).count() as i64,
+                    finish_variance_days,
+                    baseline_name: baseline.map(|(name, _)| name),
+                    next_milestone,
                     name: p.name,
                 })
             })
@@ -670,6 +691,18 @@ fn task_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar], t: &Task)
         Some(c) => std::borrow::Cow::Borrowed(c),
         None => project_calendar(project, calendars),
     }
+}
+
+/// Working days from `a` to `b` on `calendar`, to a tenth; negative when
+/// `b` is earlier.
+pub(crate) fn working_days_between(
+    calendar: &WorkCalendar,
+    a: NaiveDateTime,
+    b: NaiveDateTime,
+    durations: DurationSettings,
+) -> f64 {
+    let minutes = if b >= a { calendar.working_minutes_between(a, b) } else { -calendar.working_minutes_between(b, a) };
+    (minutes as f64 / durations.minutes_per_day.max(1) as f64 * 10.0).round() / 10.0
 }
 
 fn working_minutes(project: &Project, calendars: &[WorkCalendar], t: &Task, a: NaiveDateTime, b: NaiveDateTime) -> i64 {

@@ -11,7 +11,7 @@ use gantry_report::{BaselineSummary, Options, Pdf, ProjectReport, ReportLink, Re
 
 use crate::error::refused;
 use crate::wire::{ProjectPlan, ReportOptions, ReportWritten};
-use crate::{Portfolio, Result, project_calendar};
+use crate::{Portfolio, Result, project_calendar, working_days_between};
 
 /// Reads a date and time as the wire carries it.
 fn wire_moment(s: &str) -> Result<NaiveDateTime> {
@@ -64,13 +64,7 @@ impl Portfolio {
         let project = gantry_store::project(db, id)?;
         let calendars = gantry_store::calendars(db)?;
         let calendar = project_calendar(&project, &calendars);
-        let per_day = project.durations.minutes_per_day.max(1) as f64;
-        // Working days from `a` to `b`, negative when `b` is earlier.
-        let variance = |a: NaiveDateTime, b: NaiveDateTime| -> f64 {
-            let minutes =
-                if b >= a { calendar.working_minutes_between(a, b) } else { -calendar.working_minutes_between(b, a) };
-            (minutes as f64 / per_day * 10.0).round() / 10.0
-        };
+        let variance = |a: NaiveDateTime, b: NaiveDateTime| working_days_between(&calendar, a, b, project.durations);
 
         let chosen = match baseline {
             Some(b) => Some(
@@ -165,20 +159,46 @@ impl Portfolio {
 
     /// The PDF report of one project.
     pub fn report_pdf(&self, id: ProjectId, options: &ReportOptions, now: NaiveDateTime) -> Result<Pdf> {
-        let parsed = options.parse()?;
-        let report = self.project_report(id, options.baseline_id, now.date())?;
-        Ok(gantry_report::project_pdf(&report, &parsed, now)?)
+        self.report_job(Some(id), options, now)?.render()
     }
 
     /// The portfolio report: an overview and each project's summary page.
     pub fn portfolio_pdf(&self, options: &ReportOptions, now: NaiveDateTime) -> Result<Pdf> {
+        self.report_job(None, options, now)?.render()
+    }
+
+    /// Everything a report needs, read from the portfolio: the report of
+    /// project `id`, or of the whole portfolio when `None`. Reading is
+    /// quick; [`ReportJob::render`], the slow part, needs no portfolio, so
+    /// the app runs it without holding the file.
+    pub fn report_job(&self, id: Option<ProjectId>, options: &ReportOptions, now: NaiveDateTime) -> Result<ReportJob> {
         let parsed = options.parse()?;
-        let reports = gantry_store::projects(self.store.db())?
-            .into_iter()
-            .map(|p| self.project_report(p.id, None, now.date()))
-            .collect::<Result<Vec<_>>>()?;
-        let name = self.info()?.name;
-        Ok(gantry_report::portfolio_pdf(&name, &reports, &parsed, now)?)
+        let what = match id {
+            Some(id) => What::Project(Box::new(self.project_report(id, options.baseline_id, now.date())?)),
+            None => What::Portfolio(
+                self.info()?.name,
+                gantry_store::projects(self.store.db())?
+                    .into_iter()
+                    .map(|p| self.project_report(p.id, None, now.date()))
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+        };
+        Ok(ReportJob { what, options: parsed, now })
+    }
+
+    /// A file name to suggest for a report: the project (or portfolio) and
+    /// the day, without characters file systems refuse.
+    pub fn report_file_name(&self, id: Option<ProjectId>, now: NaiveDateTime) -> Result<String> {
+        let subject = match id {
+            Some(id) => gantry_store::project(self.store.db(), id)?.name,
+            None => format!("{} portfolio", self.info()?.name),
+        };
+        let clean: String = subject
+            .chars()
+            .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
+            .take(80)
+            .collect();
+        Ok(format!("{} status {}.pdf", clean.trim(), now.format("%Y-%m-%d")))
     }
 
     /// The id of the project named `name`, for the CLI.
@@ -191,6 +211,28 @@ impl Portfolio {
                 Err(refused(format!("No project is named “{name}”; the portfolio has: {}.", names.join(", "))))
             }
         }
+    }
+}
+
+/// A report read from the portfolio, ready to lay out.
+pub struct ReportJob {
+    what: What,
+    options: Options,
+    now: NaiveDateTime,
+}
+
+enum What {
+    Project(Box<ProjectReport>),
+    Portfolio(String, Vec<ProjectReport>),
+}
+
+impl ReportJob {
+    /// Lays the report out and makes the PDF.
+    pub fn render(&self) -> Result<Pdf> {
+        Ok(match &self.what {
+            What::Project(r) => gantry_report::project_pdf(r, &self.options, self.now)?,
+            What::Portfolio(name, reports) => gantry_report::portfolio_pdf(name, reports, &self.options, self.now)?,
+        })
     }
 }
 

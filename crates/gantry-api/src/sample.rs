@@ -129,6 +129,9 @@ struct SampleProject {
     status: ProjectStatus,
     reason: &'static str,
     plan: &'static str,
+    /// What changed since the plan was approved (and saved as a baseline):
+    /// a task's name and its duration now.
+    slips: &'static [(&'static str, &'static str)],
 }
 
 const PROJECTS: &[SampleProject] = &[
@@ -142,6 +145,7 @@ const PROJECTS: &[SampleProject] = &[
         status: ProjectStatus::AtRisk,
         reason: "Legacy data cleansing takes longer than planned: 18 % duplicate accounts. Dry-run 1 is at risk; mitigation: second data engineer from January.",
         plan: include_str!("../sample/crm.plan"),
+        slips: &[("Build extraction and load pipelines", "14d")],
     },
     SampleProject {
         name: "Office network refresh",
@@ -153,6 +157,7 @@ const PROJECTS: &[SampleProject] = &[
         status: ProjectStatus::OnTrack,
         reason: "Hardware ordered; vendor confirmed delivery dates.",
         plan: include_str!("../sample/network.plan"),
+        slips: &[],
     },
     SampleProject {
         name: "Customer self-service portal",
@@ -164,6 +169,7 @@ const PROJECTS: &[SampleProject] = &[
         status: ProjectStatus::OffTrack,
         reason: "The payment provider changed its API; sprint 3 scope moved and release 1.0 slips by about two weeks.",
         plan: include_str!("../sample/portal.plan"),
+        slips: &[("Online payments (card and SEPA)", "16d")],
     },
 ];
 
@@ -345,10 +351,45 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                     }
                 }
             }
+            approve(db, &project, &calendar, sp.slips)?;
             record_progress(db, &project, &calendar, today)?;
         }
         Ok(())
     })
+}
+
+/// Saves the plan as first approved as the baseline "Approved plan", on the
+/// project's first day, then makes the changes that came after it.
+fn approve(db: &gantry_store::Db, project: &Project, calendar: &WorkCalendar, slips: &[(&str, &str)]) -> Result<()> {
+    let mut tasks = gantry_store::tasks(db, project.id)?;
+    let links = gantry_store::links(db, project.id)?;
+    // As planned on day one: nothing reported yet, so no status date.
+    let as_planned = Project { status_date: None, ..project.clone() };
+    let s = crate::run_schedule(&as_planned, std::slice::from_ref(calendar), &tasks, &links);
+    let rows: Vec<BaselineTask> = tasks
+        .iter()
+        .zip(&s.tasks)
+        .map(|(t, d)| BaselineTask {
+            task_id: t.id,
+            start: d.start,
+            finish: d.finish,
+            duration_minutes: if d.summary {
+                calendar.working_minutes_between(d.start, d.finish)
+            } else {
+                t.duration_minutes
+            },
+        })
+        .collect();
+    let saved_at = project.start.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN));
+    let baseline = Baseline { id: 0, project_id: project.id, name: "Approved plan".into(), saved_at };
+    gantry_store::insert_baseline(db, &baseline, &rows)?;
+    for (name, duration) in slips {
+        if let Some(t) = tasks.iter_mut().find(|t| t.name == *name) {
+            t.duration_minutes = units::parse_duration(duration, project.durations).unwrap_or(t.duration_minutes);
+            gantry_store::update_task(db, t)?;
+        }
+    }
+    Ok(())
 }
 
 /// Marks work scheduled before today as done or under way, as the team

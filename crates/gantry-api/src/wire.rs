@@ -57,6 +57,12 @@ pub struct ProjectSummary {
     /// Work-weighted completion, 0–100.
     pub percent_complete: f64,
     pub critical_count: i64,
+    /// Forecast finish minus the newest baseline's, in working days
+    /// (positive: late); `None` without a baseline.
+    pub finish_variance_days: Option<f64>,
+    pub baseline_name: Option<String>,
+    /// The first milestone not yet reached: name and `YYYY-MM-DDTHH:MM:SS`.
+    pub next_milestone: Option<(String, String)>,
 }
 
 /// Everything on the project sheet.

@@ -19,7 +19,16 @@ start: string, finish: string, status: ProjectStatus, statusReason: string, task
 /**
  * Work-weighted completion, 0–100.
  */
-percentComplete: number, criticalCount: number, };
+percentComplete: number, criticalCount: number, 
+/**
+ * Forecast finish minus the newest baseline's, in working days
+ * (positive: late); `None` without a baseline.
+ */
+finishVarianceDays: number | null, baselineName: string | null, 
+/**
+ * The first milestone not yet reached: name and `YYYY-MM-DDTHH:MM:SS`.
+ */
+nextMilestone: [string, string] | null, };
 
 export type ProjectFields = { name: string, goal: string, scope: string, methodology: Methodology, manager: string, 
 /**

@@ -52,6 +52,8 @@ export const api = {
   saveBaseline: (project: number, name: string) => call<number>('save_baseline', { project, name }),
   deleteBaseline: (project: number, id: number) => call<void>('delete_baseline', { project, id }),
   baselineDates: (id: number) => call<W.BaselineDates[]>('baseline_dates', { id }),
+  exportReport: (project: number | null, options: W.ReportOptions, open: boolean) =>
+    call<W.ReportWritten | null>('export_report', { project, options, open }),
   undo: () => call<string | null>('undo'),
   redo: () => call<string | null>('redo'),
   team: () => call<W.Member[]>('team'),
