@@ -13,12 +13,18 @@ fn version_names_the_release() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("gantry {}", env!("CARGO_PKG_VERSION")));
 }
 
+/// A new sample portfolio made by `gantry sample`, and its path.
+fn sample_portfolio() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("Portfolio.gantry").to_str().expect("utf-8 path").to_owned();
+    assert!(gantry(&["sample", "--db", &db]).status.success());
+    (dir, db)
+}
+
 #[test]
 fn sample_then_projects_prints_every_project_as_json() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("Portfolio.gantry");
-    let db = db.to_str().expect("utf-8 path");
-    assert!(gantry(&["sample", "--db", db]).status.success());
+    let (_dir, db) = sample_portfolio();
+    let db = db.as_str();
     let out = gantry(&["projects", "--db", db, "--json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let projects: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -116,4 +122,48 @@ fn schedule_reads_a_project_of_a_portfolio() {
     let missing = gantry(&["schedule", db, "--project", "Nope", "--json"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("Office network refresh"), "lists the projects");
+}
+
+#[test]
+fn report_writes_the_pdf_of_a_project_or_of_the_portfolio_and_refuses_bad_choices_in_one_line() {
+    let (dir, db) = sample_portfolio();
+    let db = db.as_str();
+    let pdf = dir.path().join("network.pdf");
+    let out = gantry(&[
+        "report",
+        "--db",
+        db,
+        "--project",
+        "Office network refresh",
+        "-o",
+        pdf.to_str().expect("utf-8 path"),
+        "--sections",
+        "gantt,summary",
+        "--paper",
+        "a3",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Wrote "), "says where it wrote");
+    let bytes = std::fs::read(&pdf).expect("the PDF is there");
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000);
+
+    let whole = dir.path().join("portfolio.pdf");
+    let out = gantry(&["report", "--db", db, "--portfolio", "-o", whole.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&whole).expect("portfolio PDF").starts_with(b"%PDF-"));
+
+    let bad = dir.path().join("bad.pdf");
+    let bad = bad.to_str().expect("utf-8 path");
+    let network = ["report", "--db", db, "--project", "Office network refresh", "-o", bad];
+    for args in [
+        vec!["report", "--db", db, "--project", "Nope", "-o", bad],
+        [&network[..], &["--from", "2027-02-30"]].concat(),
+        [&network[..], &["--from", "2027-03-02", "--to", "2027-03-01"]].concat(),
+    ] {
+        let out = gantry(&args);
+        assert!(!out.status.success(), "{args:?} is refused");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+    assert!(!std::path::Path::new(bad).exists(), "a refused report writes nothing");
 }

@@ -94,14 +94,16 @@ pub(crate) fn render(doc: &Document) -> Result<Pdf> {
         json: Bytes::new(json),
     };
     let compiled = typst::compile::<PagedDocument>(&world);
-    // Typst memoizes across runs; keep only what the next report may reuse.
     let document = compiled.output.map_err(|errors| Error::Layout(messages(&errors)));
     let pdf = document.and_then(|document| {
         let bytes = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
             .map_err(|errors| Error::Layout(messages(&errors)))?;
         Ok(Pdf { bytes, pages: document.pages().len() })
     });
-    comemo::evict(3);
+    // Typst memoizes layout across runs. Reports differ from one export to
+    // the next, so keeping the cache would only hold memory (and make a
+    // repeated benchmark measure the cache instead of the layout).
+    comemo::evict(0);
     pdf
 }
 
