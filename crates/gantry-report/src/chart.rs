@@ -104,8 +104,7 @@ pub(crate) fn pages(
     page: PageSize,
     measure: &Measure,
 ) -> Vec<ChartPage> {
-    let begin = range.0.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let end = (range.1 + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default();
+    let (begin, end) = bounds(range);
     let body_width = page.width - 2.0 * MARGIN_X;
     let label_width = (body_width * 0.28).clamp(120.0, 230.0);
     let chart_width = body_width - label_width;
@@ -131,13 +130,7 @@ pub(crate) fn pages(
         out
     };
 
-    // Rows whose dates touch the range; a milestone on the last day counts.
-    let shown: Vec<usize> = (0..report.tasks.len())
-        .filter(|&i| {
-            let t = &report.tasks[i];
-            t.start < end && t.finish >= begin
-        })
-        .collect();
+    let shown: Vec<usize> = (0..report.tasks.len()).filter(|&i| touches(&report.tasks[i], begin, end)).collect();
     let place: HashMap<usize, usize> = shown.iter().enumerate().map(|(n, &i)| (i, n)).collect();
     let status = report.status_date.and_hms_opt(0, 0, 0).unwrap_or_default();
 
@@ -217,6 +210,18 @@ pub(crate) fn pages(
         }
     }
     out
+}
+
+/// The chart's first and last day as the moments that bound it.
+pub(crate) fn bounds(range: (NaiveDate, NaiveDate)) -> (NaiveDateTime, NaiveDateTime) {
+    let begin = range.0.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let end = (range.1 + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default();
+    (begin, end)
+}
+
+/// Whether a task's dates touch the chart; a milestone on the last day counts.
+pub(crate) fn touches(t: &crate::ReportTask, begin: NaiveDateTime, end: NaiveDateTime) -> bool {
+    t.start < end && t.finish >= begin
 }
 
 fn round(v: f64) -> f64 {
@@ -644,5 +649,22 @@ mod tests {
         for ((x, w), (ex, ew)) in days.iter().zip(expect) {
             assert!((x - ex).abs() < 0.01 && (w - ew).abs() < 0.01, "{days:?}");
         }
+    }
+
+    #[test]
+    fn a_report_too_big_to_print_is_refused_with_a_way_out() {
+        let r = chain(crate::document::MAX_ROWS + 1);
+        let options = crate::Options { sections: vec![crate::Section::Tasks], ..Default::default() };
+        let now = at("2027-03-01");
+        let e = crate::document::project(&r, &options, now, &Measure::new()).expect_err("too many rows");
+        assert!(e.to_string().contains("shorter date range"), "{e}");
+        let week = crate::Options {
+            sections: vec![crate::Section::Gantt],
+            from: Some(at("2027-03-01").date()),
+            to: Some(at("2027-03-07").date()),
+            ..Default::default()
+        };
+        let doc = crate::document::project(&r, &week, now, &Measure::new()).expect("a week of the chart prints");
+        assert_eq!(doc.parts.len(), 1);
     }
 }

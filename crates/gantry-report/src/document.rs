@@ -12,6 +12,11 @@ use crate::{Error, Options, PageSize, ProjectReport, Result, Section};
 /// The longest name a table cell prints; longer ones are cut with "…".
 const CELL_CHARS: usize = 160;
 
+/// The most rows (chart and task table together) one report prints: about
+/// 700 pages, laid out in under a minute here. A bigger plan is reported a
+/// date range or a section at a time.
+pub(crate) const MAX_ROWS: usize = 25_000;
+
 /// The whole document handed to the template.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -159,6 +164,21 @@ pub(crate) fn project(
     let mut sections = options.sections.clone();
     sections.sort();
     sections.dedup();
+    let (begin, end) = chart::bounds(range);
+    let rows: usize = sections
+        .iter()
+        .map(|s| match s {
+            Section::Gantt => report.tasks.iter().filter(|t| chart::touches(t, begin, end)).count(),
+            Section::Tasks => report.tasks.len(),
+            _ => 0,
+        })
+        .sum();
+    if rows > MAX_ROWS {
+        return Err(Error::Invalid(format!(
+            "This report would print {rows} rows of tasks; at most {MAX_ROWS} fit in one report. \
+             Choose a shorter date range for the chart, or leave out the task table."
+        )));
+    }
     let parts = sections
         .into_iter()
         .map(|s| match s {
