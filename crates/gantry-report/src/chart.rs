@@ -667,4 +667,39 @@ mod tests {
         let doc = crate::document::project(&r, &week, now, &Measure::new()).expect("a week of the chart prints");
         assert_eq!(doc.parts.len(), 1);
     }
+
+    #[test]
+    fn the_portfolio_timeline_places_every_project_and_its_baseline_finish() {
+        let early = chain(10);
+        let mut late = chain(40);
+        late.name = "Later".into();
+        late.baseline = Some(crate::BaselineSummary {
+            name: "Approved".into(),
+            saved_at: at("2027-03-01"),
+            finish: late.finish - Duration::days(5),
+            finish_variance_days: 5.0,
+        });
+        let doc = crate::document::portfolio(
+            "IT",
+            &[early, late],
+            &crate::Options::default(),
+            at("2027-03-20"),
+            &Measure::new(),
+        )
+        .expect("portfolio");
+        let json = serde_json::to_value(&doc).expect("json");
+        let timeline = &json["parts"][0]["timeline"];
+        let bars = timeline["bars"].as_array().expect("bars");
+        assert_eq!(bars.len(), 2);
+        let (a, b) = (&bars[0], &bars[1]);
+        let f = |v: &serde_json::Value| v.as_f64().expect("number");
+        assert!((f(&a["x"]) - f(&b["x"])).abs() < 1e-9, "both start on 1 March");
+        assert!(f(&b["w"]) > 3.0 * f(&a["w"]), "the 40-day project's bar is longer");
+        assert!(f(&b["x"]) + f(&b["w"]) <= 1.0 + 1e-9);
+        let base = f(&b["baseline"]);
+        assert!(base < f(&b["x"]) + f(&b["w"]), "the baseline finish is before the forecast");
+        assert!(a["baseline"].is_null());
+        assert!(f(&timeline["today"]) > 0.0);
+        assert!(timeline["ticks"].as_array().is_some_and(|t| t.len() >= 2), "month ticks");
+    }
 }

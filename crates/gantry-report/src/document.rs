@@ -1,7 +1,7 @@
 //! What a report says, page by page, as the data the typst template draws:
 //! every figure computed and every text formatted and fitted here.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
 use gantry_core::model::{ProjectStatus, TaskKind};
 use serde::Serialize;
 
@@ -120,6 +120,28 @@ pub(crate) struct Overview {
     pub date: String,
     pub counts: Vec<(String, &'static str)>,
     pub rows: Vec<OverviewRow>,
+    pub timeline: Timeline,
+}
+
+/// Every project on one time line, as fractions of its width.
+#[derive(Debug, Serialize)]
+pub(crate) struct Timeline {
+    /// Month (or quarter, or year) boundaries with their labels.
+    pub ticks: Vec<(f64, String)>,
+    pub today: Option<f64>,
+    pub bars: Vec<TimelineBar>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TimelineBar {
+    pub name: String,
+    pub rag: &'static str,
+    pub x: f64,
+    pub w: f64,
+    /// How far the work is done, as a share of the bar.
+    pub done: f64,
+    /// The baseline finish, when there is one.
+    pub baseline: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -215,7 +237,7 @@ pub(crate) fn portfolio(
     reports: &[ProjectReport],
     options: &Options,
     generated: NaiveDateTime,
-    _measure: &Measure,
+    measure: &Measure,
 ) -> Result<Document> {
     if reports.is_empty() {
         return Err(Error::Invalid("This portfolio has no projects to report on.".into()));
@@ -251,6 +273,7 @@ pub(crate) fn portfolio(
                 }
             })
             .collect(),
+        timeline: timeline(reports, generated.date(), measure),
     };
     let mut parts = vec![Part::Overview(overview)];
     parts.extend(reports.iter().map(|r| Part::Summary(Box::new(summary(r)))));
@@ -261,6 +284,60 @@ pub(crate) fn portfolio(
         page,
         parts,
     })
+}
+
+/// The portfolio's projects side by side in time, with month, quarter or
+/// year ticks depending on the span.
+fn timeline(reports: &[ProjectReport], today: NaiveDate, measure: &Measure) -> Timeline {
+    let first = reports.iter().map(|r| r.start.date()).min().unwrap_or(today);
+    let last = reports
+        .iter()
+        .flat_map(|r| std::iter::once(r.finish.date()).chain(r.baseline.as_ref().map(|b| b.finish.date())))
+        .max()
+        .unwrap_or(today);
+    let begin = first.with_day(1).unwrap_or(first);
+    let end = last.checked_add_months(Months::new(1)).and_then(|d| d.with_day(1)).unwrap_or(last);
+    let span = (end - begin).num_days().max(1) as f64;
+    let at = |d: NaiveDate| ((d - begin).num_days() as f64 / span).clamp(0.0, 1.0);
+    let months = (span / 30.4).ceil() as u32;
+    let step = match months {
+        0..=14 => 1,
+        15..=36 => 3,
+        _ => 12,
+    };
+    let mut ticks = Vec::new();
+    let mut d = if step == 12 { NaiveDate::from_ymd_opt(begin.year(), 1, 1).unwrap_or(begin) } else { begin };
+    while d < end && ticks.len() < 200 {
+        let label = match step {
+            1 if d.month() == 1 || ticks.is_empty() => d.format("%b %Y").to_string(),
+            1 => d.format("%b").to_string(),
+            3 => format!("Q{} {}", d.month0() / 3 + 1, d.year()),
+            _ => d.format("%Y").to_string(),
+        };
+        if step != 3 || d.month0() % 3 == 0 {
+            ticks.push((at(d), label));
+        }
+        d = d.checked_add_months(Months::new(if step == 3 { 1 } else { step })).unwrap_or(end);
+    }
+    Timeline {
+        ticks,
+        today: (today >= begin && today <= end).then(|| at(today)),
+        bars: reports
+            .iter()
+            .map(|r| {
+                let (x0, x1) = (at(r.start.date()), at(r.finish.date()));
+                TimelineBar {
+                    // The template gives names 150 pt, less a gap, at 8 pt bold.
+                    name: measure.elide(&r.name, 8.0, true, 142.0),
+                    rag: rag(r.status).0,
+                    x: x0,
+                    w: (x1 - x0).max(0.004),
+                    done: (r.percent_complete / 100.0).clamp(0.0, 1.0),
+                    baseline: r.baseline.as_ref().map(|b| at(b.finish.date())),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The chart's days: the chosen ones, else the project's own.
