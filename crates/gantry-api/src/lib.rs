@@ -494,6 +494,7 @@ impl Portfolio {
                     let position = next_position(db, t.project_id, Some(above.id))?;
                     gantry_store::place_task(db, t.id, Some(above.id), position)?;
                     sync_summary(db, Some(above.id), day)?;
+                    refuse_links_across_the_outline(db, t.project_id, &t.name)?;
                 }
                 Shift::Outdent => {
                     let Some(parent_id) = t.parent_id else {
@@ -503,6 +504,7 @@ impl Portfolio {
                     make_room(db, t.project_id, parent.parent_id, parent.position + 1)?;
                     gantry_store::place_task(db, t.id, parent.parent_id, parent.position + 1)?;
                     sync_summary(db, Some(parent_id), day)?;
+                    refuse_links_across_the_outline(db, t.project_id, &t.name)?;
                 }
             }
             Ok(())
@@ -530,7 +532,8 @@ impl Portfolio {
             let position = next_position(db, t.project_id, parent)?;
             gantry_store::place_task(db, id, parent, position)?;
             sync_summary(db, t.parent_id, day)?;
-            sync_summary(db, parent, day)
+            sync_summary(db, parent, day)?;
+            refuse_links_across_the_outline(db, t.project_id, &t.name)
         })?)
     }
 
@@ -690,6 +693,26 @@ fn task_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar], t: &Task)
     match t.calendar_id.and_then(|id| calendars.iter().find(|c| c.id == id)) {
         Some(c) => std::borrow::Cow::Borrowed(c),
         None => project_calendar(project, calendars),
+    }
+}
+
+/// Refuses (and so rolls back) a change of the outline that left a task
+/// under a task it is linked with: a summary cannot wait for its own
+/// subtask, nor a subtask for its summary, so such a plan has no schedule.
+fn refuse_links_across_the_outline(db: &Db, project: ProjectId, moved: &str) -> gantry_store::Result<()> {
+    let tasks = gantry_store::tasks(db, project)?;
+    let links = gantry_store::links(db, project)?;
+    match schedule::find_cycle(&tasks, &links) {
+        None => Ok(()),
+        Some(cycle) => {
+            let names: Vec<&str> =
+                cycle.iter().filter_map(|id| tasks.iter().find(|t| t.id == *id)).map(|t| t.name.as_str()).collect();
+            Err(gantry_store::Error::Refused(format!(
+                "“{moved}” cannot go there: it would be in the same branch of the outline as a task it is linked with ({}). \
+                 Remove the link first.",
+                names.join(" → ")
+            )))
+        }
     }
 }
 

@@ -667,3 +667,27 @@ fn the_portfolio_report_has_an_overview_and_a_summary_page_per_project() {
         assert!(text.matches(&s.name).count() >= 2, "{} is in the overview and has its own page", s.name);
     }
 }
+
+#[test]
+fn the_outline_cannot_put_a_task_under_a_task_it_is_linked_with() {
+    let (_dir, mut p) = sample();
+    let id = p.projects().expect("projects")[0].id;
+    let add = |p: &mut Portfolio, name: &str| {
+        p.add_task(NewTask { project_id: id, after: None, name: name.into(), duration: None }).expect("task")
+    };
+    let design = add(&mut p, "Design");
+    let build = add(&mut p, "Build");
+    let test = add(&mut p, "Test");
+    p.link_tasks(design, build, LinkKind::FinishToStart, 0).expect("link");
+    p.link_tasks(test, design, LinkKind::StartToStart, 0).expect("link");
+    let before = snapshot(&p);
+    // Build would go under Design, the task it waits for: a summary that
+    // waits for its own subtask has no schedule.
+    let e = p.shift_task(build, Shift::Indent).expect_err("refused");
+    assert!(e.to_string().contains("Remove the link first"), "{e}");
+    // Test would get Design (which waits for it) under it by moving.
+    let e = p.reparent_task(design, Some(test)).expect_err("refused");
+    assert!(e.to_string().contains("linked with"), "{e}");
+    assert_eq!(snapshot(&p), before, "a refused move changes nothing");
+    assert!(p.plan(id).expect("plan").diagnostics.iter().all(|d| !d.contains("circle")));
+}
