@@ -201,21 +201,7 @@ impl Portfolio {
     pub fn save_baseline(&mut self, project: ProjectId, name: &str, now: NaiveDateTime) -> Result<BaselineId> {
         let name = validate::name("name", "The baseline name", name)?;
         let l = self.loaded(project)?;
-        let rows: Vec<BaselineTask> = l
-            .tasks
-            .iter()
-            .zip(&l.schedule.tasks)
-            .map(|(t, d)| BaselineTask {
-                task_id: t.id,
-                start: d.start,
-                finish: d.finish,
-                duration_minutes: if d.summary {
-                    task_calendar(&l.project, &l.calendars, t).working_minutes_between(d.start, d.finish).max(0)
-                } else {
-                    t.duration_minutes
-                },
-            })
-            .collect();
+        let rows = baseline_rows(&l.project, &l.calendars, &l.tasks, &l.schedule);
         let baseline = Baseline { id: 0, project_id: project, name, saved_at: now };
         let label = format!("Save baseline “{}”", baseline.name);
         Ok(self.store.write(&label, |db| gantry_store::insert_baseline(db, &baseline, &rows))?)
@@ -239,6 +225,30 @@ impl Portfolio {
             })
             .collect())
     }
+}
+
+/// The dates and durations a baseline keeps of each task of a scheduled
+/// plan; a summary keeps the working time between its start and finish.
+pub(crate) fn baseline_rows(
+    project: &Project,
+    calendars: &[WorkCalendar],
+    tasks: &[Task],
+    s: &Schedule,
+) -> Vec<BaselineTask> {
+    tasks
+        .iter()
+        .zip(&s.tasks)
+        .map(|(t, d)| BaselineTask {
+            task_id: t.id,
+            start: d.start,
+            finish: d.finish,
+            duration_minutes: if d.summary {
+                task_calendar(project, calendars, t).working_minutes_between(d.start, d.finish).max(0)
+            } else {
+                t.duration_minutes
+            },
+        })
+        .collect()
 }
 
 /// A link's lag as the plan shows it: "+2d", or "+2ed" for elapsed time.

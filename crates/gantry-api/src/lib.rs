@@ -100,8 +100,7 @@ impl Portfolio {
                 let tasks = gantry_store::tasks(db, p.id)?;
                 let links = gantry_store::links(db, p.id)?;
                 let s = run_schedule(&p, &calendars, &tasks, &links);
-                let newest = gantry_store::baselines(db, p.id)?.into_iter().max_by_key(|b| (b.saved_at, b.id));
-                let baseline = match newest {
+                let baseline = match newest_baseline(gantry_store::baselines(db, p.id)?) {
                     Some(b) => gantry_store::baseline_tasks(db, b.id)?
                         .into_iter()
                         .map(|t| t.finish)
@@ -118,14 +117,13 @@ impl Portfolio {
                     .filter(|(t, d)| t.kind == TaskKind::Milestone && !d.summary && t.percent_complete < 100)
                     .min_by_key(|(_, d)| d.finish)
                     .map(|(t, d)| (t.name.clone(), wire_datetime(d.finish)));
-                let (mut work, mut done) = (0.0, 0.0);
-                for (t, d) in tasks.iter().zip(&s.tasks) {
-                    if !d.summary {
-                        let weight = t.duration_minutes.max(1) as f64;
-                        work += weight;
-                        done += weight * f64::from(t.percent_complete) / 100.0;
-                    }
-                }
+                let percent_complete = weighted_percent(
+                    tasks
+                        .iter()
+                        .zip(&s.tasks)
+                        .filter(|(_, d)| !d.summary)
+                        .map(|(t, _)| (t.duration_minutes, t.percent_complete)),
+                );
                 Ok(ProjectSummary {
                     id: p.id,
                     manager: p.manager,
@@ -135,7 +133,7 @@ impl Portfolio {
                     status: p.status,
                     status_reason: p.status_reason,
                     task_count: counts.get(&p.id).copied().unwrap_or(0),
-                    percent_complete: if work > 0.0 { (done / work * 1000.0).round() / 10.0 } else { 0.0 },
+                    percent_complete,
                     critical_count: s.tasks.iter().filter(|d| d.critical && !d.summary).count() as i64,
                     finish_variance_days,
                     baseline_name: baseline.map(|(name, _)| name),
@@ -289,7 +287,10 @@ impl Portfolio {
             .collect();
         let calendar = project_calendar(&project, &calendars);
         let calendar_name = calendar.name.clone();
-        let calendar_days = calendar_days(&calendar, s.start.date(), s.finish.date());
+        let calendar_days = exception_days(&calendar, s.start.date(), s.finish.date())
+            .into_iter()
+            .map(|(d, working)| CalendarDay { date: d.format("%Y-%m-%d").to_string(), working })
+            .collect();
         Ok(ProjectPlan {
             id,
             fields: fields_of(&project),
@@ -309,7 +310,7 @@ impl Portfolio {
                 })
                 .collect(),
             diagnostics: s.diagnostics.into_iter().map(|d| d.message).collect(),
-            work_week: (0..7).map(|d| !calendar.weekdays[d].is_empty()).collect(),
+            work_week: work_week(&calendar).to_vec(),
             calendar_days,
             baselines: gantry_store::baselines(db, id)?
                 .into_iter()
@@ -662,9 +663,10 @@ impl Portfolio {
 }
 
 /// The days from a quarter before `start` to two years after `finish`
-/// whose working time differs from their weekday's, for the timeline's
-/// shading. Bounded, whatever the dates.
-fn calendar_days(calendar: &WorkCalendar, start: NaiveDate, finish: NaiveDate) -> Vec<CalendarDay> {
+/// whose working time differs from their weekday's, each with whether it is
+/// worked: for the timeline's shading and the report's. Bounded, whatever
+/// the dates.
+pub(crate) fn exception_days(calendar: &WorkCalendar, start: NaiveDate, finish: NaiveDate) -> Vec<(NaiveDate, bool)> {
     let from = start.checked_sub_days(chrono::Days::new(92)).unwrap_or(start);
     let last = from.checked_add_days(chrono::Days::new(20 * 366)).map_or(finish, |cap| finish.min(cap));
     let to = last.checked_add_days(chrono::Days::new(2 * 366)).unwrap_or(last);
@@ -673,9 +675,32 @@ fn calendar_days(calendar: &WorkCalendar, start: NaiveDate, finish: NaiveDate) -
         .filter_map(|d| {
             let usual = !calendar.weekdays[d.weekday().num_days_from_monday() as usize].is_empty();
             let working = calendar.is_working_day(d);
-            (working != usual).then(|| CalendarDay { date: d.format("%Y-%m-%d").to_string(), working })
+            (working != usual).then_some((d, working))
         })
         .collect()
+}
+
+/// Which weekdays, Monday first, the calendar works.
+pub(crate) fn work_week(calendar: &WorkCalendar) -> [bool; 7] {
+    std::array::from_fn(|d| !calendar.weekdays[d].is_empty())
+}
+
+/// The baseline a project is measured against unless another is chosen:
+/// the newest.
+pub(crate) fn newest_baseline(baselines: Vec<Baseline>) -> Option<Baseline> {
+    baselines.into_iter().max_by_key(|b| (b.saved_at, b.id))
+}
+
+/// Work-weighted completion, 0–100 to a tenth, of tasks given as their
+/// duration in minutes and percent complete.
+pub(crate) fn weighted_percent(tasks: impl IntoIterator<Item = (i64, u8)>) -> f64 {
+    let (mut work, mut done) = (0.0, 0.0);
+    for (minutes, percent) in tasks {
+        let weight = minutes.max(1) as f64;
+        work += weight;
+        done += weight * f64::from(percent) / 100.0;
+    }
+    if work > 0.0 { (done / work * 1000.0).round() / 10.0 } else { 0.0 }
 }
 
 fn nodes(tasks: &[Task]) -> Vec<wbs::Node> {

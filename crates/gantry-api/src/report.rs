@@ -10,8 +10,11 @@ use gantry_core::{units, validate};
 use gantry_report::{BaselineSummary, Options, Pdf, ProjectReport, ReportLink, ReportTask};
 
 use crate::error::refused;
-use crate::wire::{ProjectPlan, ReportOptions, ReportWritten};
-use crate::{Portfolio, Result, project_calendar, working_days_between};
+use crate::wire::{ReportOptions, ReportWritten};
+use crate::{
+    Portfolio, Result, exception_days, newest_baseline, project_calendar, weighted_percent, work_week,
+    working_days_between,
+};
 
 /// Reads a date and time as the wire carries it.
 fn wire_moment(s: &str) -> Result<NaiveDateTime> {
@@ -24,28 +27,16 @@ impl ReportOptions {
         let day = |field: &'static str, raw: &str| -> Result<Option<NaiveDate>> {
             if raw.trim().is_empty() { Ok(None) } else { Ok(Some(validate::date(field, raw)?)) }
         };
-        let from = day("from", &self.from)?;
-        let to = day("to", &self.to)?;
-        if let (Some(f), Some(t)) = (from, to)
-            && t < f
-        {
-            return Err(refused(format!(
-                "The chart's last day ({}) is before its first ({}).",
-                t.format("%-d %b %Y"),
-                f.format("%-d %b %Y")
-            )));
-        }
-        if self.sections.is_empty() {
-            return Err(refused("Choose at least one section to print."));
-        }
-        Ok(Options {
+        let options = Options {
             sections: self.sections.clone(),
             paper: self.paper,
             orientation: self.orientation,
             chart_layout: self.chart_layout,
-            from,
-            to,
-        })
+            from: day("from", &self.from)?,
+            to: day("to", &self.to)?,
+        };
+        options.check()?;
+        Ok(options)
     }
 }
 
@@ -66,13 +57,14 @@ impl Portfolio {
         let calendar = project_calendar(&project, &calendars);
         let variance = |a: NaiveDateTime, b: NaiveDateTime| working_days_between(&calendar, a, b, project.durations);
 
+        let baselines = gantry_store::baselines(db, id)?;
         let chosen = match baseline {
             Some(b) => Some(
-                plan.baselines.iter().find(|x| x.id == b).ok_or_else(|| refused("That baseline no longer exists."))?,
+                baselines.into_iter().find(|x| x.id == b).ok_or_else(|| refused("That baseline no longer exists."))?,
             ),
-            None => plan.baselines.iter().max_by(|a, b| (&a.saved_at, a.id).cmp(&(&b.saved_at, b.id))),
+            None => newest_baseline(baselines),
         };
-        let base_dates: HashMap<TaskId, (NaiveDateTime, NaiveDateTime)> = match chosen {
+        let base_dates: HashMap<TaskId, (NaiveDateTime, NaiveDateTime)> = match &chosen {
             Some(b) => {
                 gantry_store::baseline_tasks(db, b.id)?.into_iter().map(|t| (t.task_id, (t.start, t.finish))).collect()
             }
@@ -122,18 +114,14 @@ impl Portfolio {
             Some(b) => {
                 let base_finish = base_dates.values().map(|d| d.1).max();
                 base_finish.map(|bf| BaselineSummary {
-                    name: b.name.clone(),
-                    saved_at: wire_moment(&b.saved_at).unwrap_or(bf),
+                    name: b.name,
+                    saved_at: b.saved_at,
                     finish: bf,
                     finish_variance_days: variance(bf, finish),
                 })
             }
             None => None,
         };
-        let mut work_week = [true; 7];
-        for (d, w) in plan.work_week.iter().enumerate().take(7) {
-            work_week[d] = *w;
-        }
         Ok(ProjectReport {
             name: plan.fields.name.clone(),
             manager: plan.fields.manager.clone(),
@@ -143,16 +131,14 @@ impl Portfolio {
             status_date: project.status_date.unwrap_or(today),
             start,
             finish,
-            percent_complete: percent_complete(&plan),
+            percent_complete: weighted_percent(
+                plan.tasks.iter().filter(|t| !t.has_children).map(|t| (t.duration_minutes, t.percent_complete)),
+            ),
             baseline,
             tasks,
             links,
-            work_week,
-            exceptions: plan
-                .calendar_days
-                .iter()
-                .filter_map(|d| Some((NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok()?, d.working)))
-                .collect(),
+            work_week: work_week(&calendar),
+            exceptions: exception_days(&calendar, start.date(), finish.date()),
             diagnostics: plan.diagnostics.clone(),
         })
     }
@@ -240,15 +226,4 @@ impl ReportJob {
 pub fn save_report(path: &Path, pdf: &Pdf) -> Result<ReportWritten> {
     gantry_report::write_atomic(path, &pdf.bytes)?;
     Ok(ReportWritten { path: path.display().to_string(), pages: pdf.pages, bytes: pdf.bytes.len() })
-}
-
-/// Work-weighted completion of the plan's tasks (summaries excluded).
-fn percent_complete(plan: &ProjectPlan) -> f64 {
-    let (mut work, mut done) = (0.0, 0.0);
-    for t in plan.tasks.iter().filter(|t| !t.has_children) {
-        let weight = t.duration_minutes.max(1) as f64;
-        work += weight;
-        done += weight * f64::from(t.percent_complete) / 100.0;
-    }
-    if work > 0.0 { (done / work * 1000.0).round() / 10.0 } else { 0.0 }
 }

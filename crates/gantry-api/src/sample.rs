@@ -365,21 +365,9 @@ fn approve(db: &gantry_store::Db, project: &Project, calendar: &WorkCalendar, sl
     let links = gantry_store::links(db, project.id)?;
     // As planned on day one: nothing reported yet, so no status date.
     let as_planned = Project { status_date: None, ..project.clone() };
-    let s = crate::run_schedule(&as_planned, std::slice::from_ref(calendar), &tasks, &links);
-    let rows: Vec<BaselineTask> = tasks
-        .iter()
-        .zip(&s.tasks)
-        .map(|(t, d)| BaselineTask {
-            task_id: t.id,
-            start: d.start,
-            finish: d.finish,
-            duration_minutes: if d.summary {
-                calendar.working_minutes_between(d.start, d.finish)
-            } else {
-                t.duration_minutes
-            },
-        })
-        .collect();
+    let calendars = std::slice::from_ref(calendar);
+    let s = crate::run_schedule(&as_planned, calendars, &tasks, &links);
+    let rows = crate::gantt::baseline_rows(project, calendars, &tasks, &s);
     let saved_at = project.start.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN));
     let baseline = Baseline { id: 0, project_id: project.id, name: "Approved plan".into(), saved_at };
     gantry_store::insert_baseline(db, &baseline, &rows)?;

@@ -89,7 +89,7 @@ fn random_command(
         for i in 0..3 {
             db.execute(
                 "INSERT INTO tasks (project_id, parent_id, position, name, kind, duration_minutes) VALUES (?1, NULL, 1000 + ?2, 'half a command', 'task', 480)",
-                rusqlite_params(project, i),
+                [project, i],
             )
             .expect("raw insert");
             std::thread::sleep(Duration::from_millis(2));
@@ -143,10 +143,6 @@ fn random_command(
         10 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
-}
-
-fn rusqlite_params(project: i64, i: i64) -> [i64; 2] {
-    [project, i]
 }
 
 #[test]

@@ -178,9 +178,7 @@ pub(crate) fn project(
     generated: NaiveDateTime,
     measure: &Measure,
 ) -> Result<Document> {
-    if options.sections.is_empty() {
-        return Err(Error::Invalid("Choose at least one section to print.".into()));
-    }
+    options.check()?;
     let (page, size) = page_of(options);
     let range = chart_range(report, options)?;
     let mut sections = options.sections.clone();
@@ -344,13 +342,19 @@ fn timeline(reports: &[ProjectReport], today: NaiveDate, measure: &Measure) -> T
 fn chart_range(report: &ProjectReport, options: &Options) -> Result<(NaiveDate, NaiveDate)> {
     let from = options.from.unwrap_or(report.start.date());
     let to = options.to.unwrap_or_else(|| report.finish.date().max(from));
+    // Checked again: a chosen last day may fall before the project's start.
     if to < from {
-        return Err(Error::Invalid(format!("The chart's last day ({}) is before its first ({}).", day(to), day(from))));
+        return Err(range_error(from, to));
     }
     if (to - from).num_days() > 366 * 20 {
         return Err(Error::Invalid("The chart can show at most 20 years; choose a shorter date range.".into()));
     }
     Ok((from, to))
+}
+
+/// The refusal of a chart whose last day is before its first.
+pub(crate) fn range_error(from: NaiveDate, to: NaiveDate) -> Error {
+    Error::Invalid(format!("The chart's last day ({}) is before its first ({}).", day(to), day(from)))
 }
 
 fn day(d: NaiveDate) -> String {

@@ -136,6 +136,20 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Why these choices cannot make a report: no section, or a chart that
+    /// ends before it starts.
+    pub fn check(&self) -> Result<()> {
+        if self.sections.is_empty() {
+            return Err(Error::Invalid("Choose at least one section to print.".into()));
+        }
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if to < from => Err(document::range_error(from, to)),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// A part of the project report, in the order they print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
