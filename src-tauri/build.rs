@@ -32,6 +32,19 @@ const COMMANDS: &[&str] = &[
     "new_portfolio",
     "open_recent",
     "about",
+    "project_board",
+    "move_card",
+    "add_board_column",
+    "edit_board_column",
+    "move_board_column",
+    "delete_board_column",
+    "set_wip_policy",
+    "create_sprint",
+    "edit_sprint",
+    "delete_sprint",
+    "plan_task",
+    "start_sprint",
+    "close_sprint",
 ];
 
 fn main() {

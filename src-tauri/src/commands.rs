@@ -218,6 +218,121 @@ pub async fn export_report(
     Ok(Some(written))
 }
 
+// ------------------------------------------------------------------ board
+
+/// The board, sprints and burndowns, with today deciding what is late.
+#[tauri::command]
+pub async fn project_board(state: State<'_, AppState>, project: i64) -> Reply<ProjectBoard> {
+    state.with(|p| p.board(project, chrono::Local::now().date_naive()))
+}
+
+#[tauri::command]
+pub async fn move_card(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    task: i64,
+    drop: CardDrop,
+) -> Reply<CardMoved> {
+    state.change(&app, Some(project), |p| p.move_card(task, &drop, chrono::Local::now().naive_local()))
+}
+
+#[tauri::command]
+pub async fn add_board_column(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    fields: ColumnFields,
+    after: Option<i64>,
+) -> Reply<i64> {
+    state.change(&app, Some(project), |p| p.add_board_column(project, &fields, after))
+}
+
+#[tauri::command]
+pub async fn edit_board_column(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    id: i64,
+    fields: ColumnFields,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.edit_board_column(id, &fields))
+}
+
+#[tauri::command]
+pub async fn move_board_column(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    id: i64,
+    to: usize,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.move_board_column(id, to))
+}
+
+#[tauri::command]
+pub async fn delete_board_column(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.delete_board_column(id))
+}
+
+#[tauri::command]
+pub async fn set_wip_policy(app: AppHandle, state: State<'_, AppState>, project: i64, policy: WipPolicy) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.set_wip_policy(project, policy))
+}
+
+#[tauri::command]
+pub async fn create_sprint(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    fields: SprintFields,
+) -> Reply<i64> {
+    state.change(&app, Some(project), |p| p.create_sprint(project, &fields))
+}
+
+#[tauri::command]
+pub async fn edit_sprint(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    id: i64,
+    fields: SprintFields,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.edit_sprint(id, &fields))
+}
+
+#[tauri::command]
+pub async fn delete_sprint(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.delete_sprint(id))
+}
+
+#[tauri::command]
+pub async fn plan_task(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    task: i64,
+    sprint: Option<i64>,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.plan_task(task, sprint))
+}
+
+#[tauri::command]
+pub async fn start_sprint(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.start_sprint(id))
+}
+
+#[tauri::command]
+pub async fn close_sprint(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    id: i64,
+    carry: CarryOver,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.close_sprint(id, carry))
+}
+
 /// Hands a file the app just wrote to the desktop's default program.
 fn open_in_viewer(path: &std::path::Path) {
     let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };

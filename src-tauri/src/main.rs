@@ -44,6 +44,19 @@ fn main() {
             commands::new_portfolio,
             commands::open_recent,
             commands::about,
+            commands::project_board,
+            commands::move_card,
+            commands::add_board_column,
+            commands::edit_board_column,
+            commands::move_board_column,
+            commands::delete_board_column,
+            commands::set_wip_policy,
+            commands::create_sprint,
+            commands::edit_sprint,
+            commands::delete_sprint,
+            commands::plan_task,
+            commands::start_sprint,
+            commands::close_sprint,
         ])
         .run(tauri::generate_context!())
         .expect("Gantry could not start its window");

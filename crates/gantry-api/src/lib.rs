@@ -6,6 +6,7 @@
 //! step, or not at all. Dates on the wire are local `YYYY-MM-DDTHH:MM:SS`.
 
 pub mod bindings;
+mod board;
 mod error;
 mod gantt;
 pub mod recent;
@@ -228,6 +229,10 @@ impl Portfolio {
                 });
             }
         }
+        let mut labels: HashMap<TaskId, Vec<String>> = HashMap::new();
+        for (task, label) in gantry_store::labels(db, id)? {
+            labels.entry(task).or_default().push(label);
+        }
         // Summaries show the work-weighted progress of the tasks under them.
         let mut rollup: HashMap<TaskId, (f64, f64)> = HashMap::new();
         for r in rows.iter().rev() {
@@ -282,6 +287,9 @@ impl Portfolio {
                     has_children: r.has_children,
                     predecessors: preds.remove(&t.id).unwrap_or_default().join(", "),
                     assignees: people.remove(&t.id).unwrap_or_default(),
+                    actual_start: t.actual_start.map(wire_datetime),
+                    actual_finish: t.actual_finish.map(wire_datetime),
+                    labels: labels.remove(&t.id).unwrap_or_default(),
                 })
             })
             .collect();
@@ -441,8 +449,23 @@ impl Portfolio {
             t.board_status = status;
             what.push("status");
         }
+        let labels = match &edit.labels {
+            Some(raw) => {
+                let new = board::checked_labels(raw)?;
+                let old: Vec<String> = gantry_store::labels(db, project.id)?
+                    .into_iter()
+                    .filter(|(k, _)| *k == id)
+                    .map(|(_, l)| l)
+                    .collect();
+                (new != old).then_some(new)
+            }
+            None => None,
+        };
+        if labels.is_some() {
+            what.push("labels");
+        }
         let was = run_schedule(&project, &calendars, &tasks, &links);
-        if t == before {
+        if t == before && labels.is_none() {
             return Ok(rescheduled(&tasks, &was, &was));
         }
         let label = match what.as_slice() {
@@ -451,7 +474,15 @@ impl Portfolio {
             _ => format!("Edit “{}”", t.name),
         };
         let edited = with_edit(&t);
-        self.store.write(&label, |db| gantry_store::update_task(db, &t))?;
+        self.store.write(&label, |db| {
+            if t != before {
+                gantry_store::update_task(db, &t)?;
+            }
+            match &labels {
+                Some(labels) => gantry_store::set_labels(db, id, labels),
+                None => Ok(()),
+            }
+        })?;
         let now = run_schedule(&project, &calendars, &edited, &links);
         Ok(rescheduled(&edited, &was, &now))
     }

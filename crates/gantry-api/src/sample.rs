@@ -2,7 +2,7 @@
 //! IT department, a shared team and a company calendar with holidays.
 //!
 //! The plans live in `sample/*.plan` as indented text, one task a line:
-//! `#key Name | duration | after:key,key:ss+2d | @member,@member50`. Indentation
+//! `#key Name | duration | after:key,key:ss+2d | @member,@member50 | +label,label`. Indentation
 //! makes the WBS; a duration of `0` is a milestone; lines without a duration
 //! are phases. Dates are placed relative to `today`, and work planned before
 //! today is marked done or in progress, so the portfolio is always in flight.
@@ -181,6 +181,7 @@ struct Line<'a> {
     duration: Option<&'a str>,
     after: Vec<&'a str>,
     people: Vec<&'a str>,
+    labels: Vec<&'a str>,
 }
 
 fn parse(plan: &str) -> Vec<Line<'_>> {
@@ -197,10 +198,12 @@ fn parse(plan: &str) -> Vec<Line<'_>> {
                 },
                 None => (None, head),
             };
-            let mut line = Line { depth, key, name, duration: None, after: vec![], people: vec![] };
+            let mut line = Line { depth, key, name, duration: None, after: vec![], people: vec![], labels: vec![] };
             for f in fields {
                 if let Some(list) = f.strip_prefix("after:") {
                     line.after = list.split(',').collect();
+                } else if let Some(list) = f.strip_prefix('+') {
+                    line.labels = list.split(',').collect();
                 } else if f.starts_with('@') {
                     line.people = f.split(',').map(|p| p.trim_start_matches('@')).collect();
                 } else {
@@ -321,6 +324,9 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                     task.priority = Priority::High;
                 }
                 let id = gantry_store::insert_task(db, &task)?;
+                if !line.labels.is_empty() {
+                    gantry_store::set_labels(db, id, &line.labels.iter().map(|l| l.to_string()).collect::<Vec<_>>())?;
+                }
                 if let Some(k) = line.key {
                     keys.insert(k, id);
                 }
@@ -353,6 +359,9 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
             }
             approve(db, &project, &calendar, sp.slips)?;
             record_progress(db, &project, &calendar, today)?;
+            if project.methodology == Methodology::Scrum {
+                plan_sprints(db, &project, &calendar, today)?;
+            }
         }
         Ok(())
     })
@@ -409,6 +418,72 @@ fn record_progress(db: &gantry_store::Db, project: &Project, calendar: &WorkCale
             t.board_status = BoardStatus::Todo;
         }
         gantry_store::update_task(db, t)?;
+    }
+    Ok(())
+}
+
+/// The goals of the sample's sprints, by sprint name.
+const SPRINT_GOALS: &[(&str, &str)] = &[
+    ("Sprint 1", "A customer can sign up securely and see their account."),
+    ("Sprint 2", "Invoices and contracts are online."),
+    ("Sprint 3", "A customer can pay an invoice online."),
+    ("Sprint 4", "Customers raise and follow support tickets themselves."),
+    ("Sprint 5", "Customers keep their own details up to date."),
+    ("Sprint 6", "The portal is hardened and the help desk is ready."),
+];
+
+/// Runs a scrum project's "Sprint N" phases as sprints: each covers its
+/// phase's dates; those over are closed with their figures recorded, the one
+/// under way is running. The board's "In progress" column gets a WIP limit.
+fn plan_sprints(db: &gantry_store::Db, project: &Project, calendar: &WorkCalendar, today: NaiveDate) -> Result<()> {
+    let tasks = gantry_store::tasks(db, project.id)?;
+    let links = gantry_store::links(db, project.id)?;
+    let s = crate::run_schedule(project, std::slice::from_ref(calendar), &tasks, &links);
+    let mut phases: Vec<(&Task, NaiveDate, NaiveDate)> = tasks
+        .iter()
+        .zip(&s.tasks)
+        .filter(|(t, d)| d.summary && t.name.starts_with("Sprint "))
+        .map(|(t, d)| (t, d.start.date(), d.finish.date()))
+        .collect();
+    phases.sort_by_key(|(_, start, _)| *start);
+    let units = crate::board::units(db, project.id)?;
+    let mut running = false;
+    for (phase, start, finish) in phases {
+        // Sprints follow each other: one starts the day after the last ended.
+        let state = if finish < today {
+            SprintState::Closed
+        } else if start <= today && !running {
+            running = true;
+            SprintState::Active
+        } else {
+            SprintState::Planned
+        };
+        let goal = SPRINT_GOALS.iter().find(|(n, _)| *n == phase.name).map_or("", |(_, g)| *g);
+        let mut sprint = Sprint {
+            id: 0,
+            project_id: project.id,
+            name: phase.name.clone(),
+            goal: goal.into(),
+            start,
+            finish,
+            state,
+            outcome: None,
+        };
+        let items: Vec<&Task> =
+            tasks.iter().filter(|t| t.parent_id == Some(phase.id) && t.kind == TaskKind::Task).collect();
+        if state == SprintState::Closed {
+            sprint.outcome = Some(crate::board::outcome(&items, &units).0);
+        }
+        let id = gantry_store::insert_sprint(db, &sprint)?;
+        for t in items {
+            gantry_store::plan_task(db, t.id, Some(id))?;
+        }
+    }
+    if let Some(mut column) =
+        gantry_store::board_columns(db, project.id)?.into_iter().find(|c| c.stage == BoardStatus::InProgress)
+    {
+        column.wip_limit = Some(3);
+        gantry_store::update_board_column(db, &column)?;
     }
     Ok(())
 }

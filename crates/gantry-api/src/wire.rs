@@ -1,6 +1,8 @@
 //! The types that cross to the frontend, in camelCase. `bindings.ts` in
 //! `ui/src/lib/ipc/` is generated from them (see [`crate::bindings`]).
 
+/// Named by commands that take it alone.
+pub use gantry_core::model::WipPolicy;
 use gantry_core::model::*;
 pub use gantry_report::{ChartLayout, Orientation, Paper, Section};
 use serde::{Deserialize, Serialize};
@@ -120,6 +122,10 @@ pub struct TaskRow {
     /// Outline numbers of predecessors with type and lag, e.g. "1.2FS+2d".
     pub predecessors: String,
     pub assignees: Vec<AssigneeRef>,
+    /// When work really started and finished, `YYYY-MM-DDTHH:MM:SS`.
+    pub actual_start: Option<String>,
+    pub actual_finish: Option<String>,
+    pub labels: Vec<String>,
 }
 
 /// A team member on a task.
@@ -259,6 +265,9 @@ pub struct TaskEdit {
     pub priority: Option<Priority>,
     #[ts(optional)]
     pub board_status: Option<BoardStatus>,
+    /// Replaces the task's labels.
+    #[ts(optional)]
+    pub labels: Option<Vec<String>>,
 }
 
 /// Where a task moves among its siblings.
@@ -401,4 +410,135 @@ pub struct ReportWritten {
     pub path: String,
     pub pages: usize,
     pub bytes: usize,
+}
+
+/// A project's board and sprints: its workflow, every card in column order,
+/// and each sprint with its figures and burndown.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectBoard {
+    pub project_id: i64,
+    pub wip_policy: WipPolicy,
+    pub columns: Vec<ColumnRow>,
+    /// Every card, grouped by column left to right, each column in its order.
+    pub cards: Vec<Card>,
+    pub sprints: Vec<SprintRow>,
+    /// Every label the project's tasks carry, sorted.
+    pub labels: Vec<String>,
+    /// The people assigned to the project's tasks, by name.
+    pub people: Vec<AssigneeRef>,
+}
+
+/// A board column.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnRow {
+    pub id: i64,
+    pub name: String,
+    pub stage: BoardStatus,
+    pub wip_limit: Option<u32>,
+}
+
+/// A task as a card.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    pub task_id: i64,
+    pub column_id: i64,
+    pub outline: String,
+    pub name: String,
+    /// The summary task it belongs to.
+    pub epic_id: Option<i64>,
+    pub epic: Option<String>,
+    pub assignees: Vec<AssigneeRef>,
+    /// The scheduled finish, `YYYY-MM-DDTHH:MM:SS`.
+    pub due: String,
+    pub priority: Priority,
+    pub percent_complete: u8,
+    pub critical: bool,
+    /// Why the card is late, when it is.
+    pub late: Option<String>,
+    pub labels: Vec<String>,
+    pub sprint_id: Option<i64>,
+    /// The estimate: working minutes times the assignees' units.
+    pub work_minutes: i64,
+}
+
+/// A sprint with its figures, all in minutes of work.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SprintRow {
+    pub id: i64,
+    pub name: String,
+    pub goal: String,
+    /// `YYYY-MM-DD`.
+    pub start: String,
+    pub finish: String,
+    pub state: SprintState,
+    /// The work planned into it (when closed: as it stood at the close).
+    pub committed_minutes: i64,
+    /// The work of its finished tasks.
+    pub completed_minutes: i64,
+    /// Work left unfinished when it closed.
+    pub carried_minutes: i64,
+    /// What the project's team can do in its working days, by their capacity.
+    pub capacity_minutes: i64,
+    pub burndown: Vec<BurnPoint>,
+}
+
+/// The end of one working day of a sprint (the first point is its start).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BurnPoint {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub ideal_minutes: i64,
+    /// Work not yet finished; `None` for days still to come.
+    pub remaining_minutes: Option<i64>,
+}
+
+/// Where a card is dropped: a column, before a card of it or at its end.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardDrop {
+    pub column_id: i64,
+    #[ts(optional)]
+    pub before: Option<i64>,
+}
+
+/// What a drop did besides moving the card.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardMoved {
+    /// A WIP limit the drop broke, under the warn policy.
+    pub warning: Option<String>,
+}
+
+/// A column as the user sets it up.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnFields {
+    pub name: String,
+    pub stage: BoardStatus,
+    /// Empty for no limit.
+    pub wip_limit: Option<i64>,
+}
+
+/// A sprint as the user plans it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SprintFields {
+    pub name: String,
+    pub goal: String,
+    /// `YYYY-MM-DD`.
+    pub start: String,
+    pub finish: String,
+}
+
+/// Where a closing sprint's unfinished tasks go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CarryOver {
+    Backlog,
+    NextSprint,
 }

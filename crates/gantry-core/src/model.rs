@@ -12,6 +12,8 @@ pub type LinkId = i64;
 pub type CalendarId = i64;
 pub type MemberId = i64;
 pub type BaselineId = i64;
+pub type ColumnId = i64;
+pub type SprintId = i64;
 
 /// Declares a closed set of values that are stored and sent as short
 /// lowercase codes, with the code table written once.
@@ -102,6 +104,24 @@ code_enum! {
         InProgress => "in_progress", "In progress";
         Review => "review", "Review";
         Done => "done", "Done";
+    }
+}
+
+code_enum! {
+    /// What a board column does when one card more than its WIP limit is
+    /// dropped on it.
+    WipPolicy {
+        Warn => "warn", "Warn";
+        Refuse => "refuse", "Refuse";
+    }
+}
+
+code_enum! {
+    /// Where a sprint is in its life.
+    SprintState {
+        Planned => "planned", "Planned";
+        Active => "active", "Active";
+        Closed => "closed", "Closed";
     }
 }
 
@@ -278,4 +298,47 @@ pub struct Assignment {
     pub task_id: TaskId,
     pub member_id: MemberId,
     pub units_percent: u16,
+}
+
+/// A column of a project's board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardColumn {
+    pub id: ColumnId,
+    pub project_id: ProjectId,
+    pub name: String,
+    /// What a card in this column means for its task.
+    pub stage: BoardStatus,
+    pub position: i64,
+    /// The most cards the column should hold; `None` for no limit.
+    pub wip_limit: Option<u32>,
+}
+
+/// Where a card was put on the board.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardPlace {
+    pub task_id: TaskId,
+    pub column_id: ColumnId,
+    pub rank: f64,
+}
+
+/// A time-boxed iteration of a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sprint {
+    pub id: SprintId,
+    pub project_id: ProjectId,
+    pub name: String,
+    pub goal: String,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub state: SprintState,
+    /// Work in minutes, recorded when the sprint closed.
+    pub outcome: Option<SprintOutcome>,
+}
+
+/// What a closed sprint committed, finished and carried over, in minutes of work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SprintOutcome {
+    pub committed: i64,
+    pub completed: i64,
+    pub carried: i64,
 }

@@ -10,6 +10,7 @@
 //! - migrations are append-only and applied in one transaction; a file from a
 //!   newer Gantry is refused rather than damaged.
 
+pub mod board;
 mod migrations;
 pub mod rows;
 mod undo;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use board::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
 pub use undo::HistoryEntry;

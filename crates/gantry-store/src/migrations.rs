@@ -17,6 +17,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("elapsed lags", include_str!("../migrations/0003_elapsed_lags.sql")),
     ("status date", include_str!("../migrations/0004_status_date.sql")),
     ("baselines", include_str!("../migrations/0005_baselines.sql")),
+    ("board and sprints", include_str!("../migrations/0006_board.sql")),
 ];
 
 /// The newest format this build knows.

@@ -15,7 +15,7 @@ const DATETIME: &str = "%Y-%m-%dT%H:%M:%S";
 
 /// A code read from the file that this build does not know means the file
 /// was changed by something else; say so rather than guess.
-fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub(crate) fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let raw: String = r.get(i)?;
     parse(&raw).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -27,7 +27,7 @@ fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<
 }
 
 /// A date stored as text.
-struct Date(NaiveDate);
+pub(crate) struct Date(pub(crate) NaiveDate);
 /// A date and time stored as text.
 struct DateTime(NaiveDateTime);
 
@@ -44,7 +44,7 @@ impl FromSql for DateTime {
     }
 }
 
-fn date_text(d: NaiveDate) -> String {
+pub(crate) fn date_text(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
 fn datetime_text(t: Option<NaiveDateTime>) -> Option<String> {
@@ -52,7 +52,7 @@ fn datetime_text(t: Option<NaiveDateTime>) -> Option<String> {
 }
 
 /// Codes go to SQLite as their text.
-struct Code(&'static str);
+pub(crate) struct Code(pub(crate) &'static str);
 impl ToSql for Code {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.0.as_bytes())))
@@ -123,7 +123,9 @@ pub fn insert_project(db: &Connection, p: &Project) -> Result<ProjectId> {
             p.status_date.map(date_text),
         ],
     )?;
-    Ok(db.last_insert_rowid())
+    let id = db.last_insert_rowid();
+    crate::board::insert_default_columns(db, id)?;
+    Ok(id)
 }
 
 /// Writes every field of a project.

@@ -24,6 +24,11 @@ const TRACKED: &[&str] = &[
     "assignments",
     "baselines",
     "baseline_tasks",
+    "board_columns",
+    "board_cards",
+    "task_labels",
+    "sprints",
+    "sprint_tasks",
 ];
 
 /// How many steps of history a portfolio keeps.

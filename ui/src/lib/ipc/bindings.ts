@@ -50,7 +50,11 @@ export type TaskRow = { id: number, parentId: number | null, depth: number, outl
 /**
  * Outline numbers of predecessors with type and lag, e.g. "1.2FS+2d".
  */
-predecessors: string, assignees: Array<AssigneeRef>, };
+predecessors: string, assignees: Array<AssigneeRef>, 
+/**
+ * When work really started and finished, `YYYY-MM-DDTHH:MM:SS`.
+ */
+actualStart: string | null, actualFinish: string | null, labels: Array<string>, };
 
 export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, };
 
@@ -108,7 +112,11 @@ start?: string,
 /**
  * `YYYY-MM-DD`: the duration changes so the task ends this day.
  */
-finish?: string, percentComplete?: number, milestone?: boolean, priority?: Priority, boardStatus?: BoardStatus, };
+finish?: string, percentComplete?: number, milestone?: boolean, priority?: Priority, boardStatus?: BoardStatus, 
+/**
+ * Replaces the task's labels.
+ */
+labels?: Array<string>, };
 
 export type Shift = "up" | "down" | "indent" | "outdent";
 
@@ -163,6 +171,98 @@ export type Paper = "a4" | "letter" | "a3";
 export type Orientation = "portrait" | "landscape";
 
 export type ChartLayout = "fit_width" | "tiled";
+
+export type ProjectBoard = { projectId: number, wipPolicy: WipPolicy, columns: Array<ColumnRow>, 
+/**
+ * Every card, grouped by column left to right, each column in its order.
+ */
+cards: Array<Card>, sprints: Array<SprintRow>, 
+/**
+ * Every label the project's tasks carry, sorted.
+ */
+labels: Array<string>, 
+/**
+ * The people assigned to the project's tasks, by name.
+ */
+people: Array<AssigneeRef>, };
+
+export type ColumnRow = { id: number, name: string, stage: BoardStatus, wipLimit: number | null, };
+
+export type Card = { taskId: number, columnId: number, outline: string, name: string, 
+/**
+ * The summary task it belongs to.
+ */
+epicId: number | null, epic: string | null, assignees: Array<AssigneeRef>, 
+/**
+ * The scheduled finish, `YYYY-MM-DDTHH:MM:SS`.
+ */
+due: string, priority: Priority, percentComplete: number, critical: boolean, 
+/**
+ * Why the card is late, when it is.
+ */
+late: string | null, labels: Array<string>, sprintId: number | null, 
+/**
+ * The estimate: working minutes times the assignees' units.
+ */
+workMinutes: number, };
+
+export type SprintRow = { id: number, name: string, goal: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+start: string, finish: string, state: SprintState, 
+/**
+ * The work planned into it (when closed: as it stood at the close).
+ */
+committedMinutes: number, 
+/**
+ * The work of its finished tasks.
+ */
+completedMinutes: number, 
+/**
+ * Work left unfinished when it closed.
+ */
+carriedMinutes: number, 
+/**
+ * What the project's team can do in its working days, by their capacity.
+ */
+capacityMinutes: number, burndown: Array<BurnPoint>, };
+
+export type BurnPoint = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, idealMinutes: number, 
+/**
+ * Work not yet finished; `None` for days still to come.
+ */
+remainingMinutes: number | null, };
+
+export type CardDrop = { columnId: number, before?: number, };
+
+export type CardMoved = { 
+/**
+ * A WIP limit the drop broke, under the warn policy.
+ */
+warning: string | null, };
+
+export type ColumnFields = { name: string, stage: BoardStatus, 
+/**
+ * Empty for no limit.
+ */
+wipLimit: number | null, };
+
+export type SprintFields = { name: string, goal: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+start: string, finish: string, };
+
+export type CarryOver = "backlog" | "next_sprint";
+
+export type WipPolicy = "warn" | "refuse";
+
+export type SprintState = "planned" | "active" | "closed";
 
 export type Methodology = "waterfall" | "scrum" | "kanban" | "hybrid";
 
