@@ -421,3 +421,130 @@ async fn a_project_manager_exports_the_status_report_their_director_reads() {
     app.wait_until("Escape closes the dialog", || async { app.all(dialog).await.is_empty() }).await;
     app.quit().await;
 }
+
+/// The id of the board column whose header starts with `name`.
+async fn board_column(app: &App, name: &str) -> i64 {
+    let head = app.find_with_prefix("[data-column-head]", name).await;
+    head.attr("data-column-head").await.ok().flatten().and_then(|v| v.parse().ok()).expect("a column id")
+}
+
+async fn cards_in(app: &App, column: i64) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for card in app.all(&format!("[data-cell][data-column-id='{column}'] [data-card-id]")).await {
+        if let Some(id) = card.attr("data-card-id").await.ok().flatten().and_then(|v| v.parse().ok()) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+fn board_status(file: &std::path::Path, task: i64) -> (String, Option<String>) {
+    let p = gantry_api::Portfolio::open(file).expect("the portfolio opens");
+    let project = p.projects().expect("projects").into_iter().find(|s| s.name.starts_with("Customer")).expect("portal");
+    let t = p.plan(project.id).expect("plan").tasks.into_iter().find(|t| t.id == task).expect("the task");
+    (t.board_status.code().to_owned(), t.actual_start)
+}
+
+async fn open_board(app: &App) {
+    app.with_text("[data-project-id] .link", "Customer self-service portal")
+        .await
+        .click()
+        .await
+        .expect("open the portal");
+    app.with_text(".tabs button", "Board").await.click().await.expect("the Board tab");
+    app.find("[data-card-id]").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_scrum_team_moves_cards_on_the_board_and_the_gantt_follows() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let app = App::launch(home.path()).await;
+    open_board(&app).await;
+    let (todo, doing) = (board_column(&app, "To do").await, board_column(&app, "In progress").await);
+    let head = text_of(&app.find(&format!("[data-column-head='{doing}']")).await).await;
+    assert!(head.ends_with("/ 3"), "In progress shows its WIP limit: {head}");
+    app.screenshot("board").await;
+
+    // Drag the first "To do" card into "In progress" with the pointer.
+    let card = *cards_in(&app, todo).await.first().expect("a card to do");
+    let from = middle(app.rect(&format!("[data-card-id='{card}']")).await);
+    let target = app.rect(&format!("[data-cell][data-column-id='{doing}']")).await;
+    app.drag(from, (target.0 + target.2 / 2.0, target.1 + 20.0)).await;
+    app.wait_until("the card is in progress", || async { cards_in(&app, doing).await.contains(&card) }).await;
+    assert!(!cards_in(&app, todo).await.contains(&card));
+    app.wait_until("the move is saved with an actual start", || async {
+        let (status, started) = board_status(&file, card);
+        status == "in_progress" && started.is_some()
+    })
+    .await;
+    let today = chrono_today();
+    app.quit().await;
+
+    // After a restart the card is still there, and the Gantt's task editor
+    // shows the actual start the move set.
+    let app = App::launch(home.path()).await;
+    open_board(&app).await;
+    let doing = board_column(&app, "In progress").await;
+    assert!(cards_in(&app, doing).await.contains(&card), "the move survived the restart");
+    app.with_text(".tabs button", "Gantt").await.click().await.expect("the Gantt tab");
+    let row = format!("[data-task-id='{card}'] [data-col=name]");
+    app.find(".scroller").await;
+    app.wait_until("the task's row is scrolled into view", || async {
+        let seen = !app.all(&row).await.is_empty() && (300.0..760.0).contains(&app.rect(&row).await.1);
+        let scroll = "document.querySelector('.scroller').scrollBy(0, 160)";
+        seen || (app.client.execute(scroll, vec![]).await.is_ok() && false)
+    })
+    .await;
+    app.find(&row).await.click().await.expect("select the task");
+    app.with_text("button", "Edit…").await.click().await.expect("open the task editor");
+    let started = text_of(&app.find("[aria-label='Task editor'] output[aria-label='Actual start']").await).await;
+    let day = format!("{} {} {}", today.format("%a"), today.format("%-d"), today.format("%b %Y"));
+    assert!(started.starts_with(&day), "the actual start is today, {day}: {started}");
+    app.find("[aria-label='Task editor'] input[aria-label='Name']").await.send_keys(keys::ESCAPE).await.expect("Esc");
+
+    // Fill "In progress" to its limit: one card more is let in with a warning.
+    app.with_text(".tabs button", "Board").await.click().await.expect("the Board tab");
+    app.find("[data-card-id]").await;
+    let (todo, doing) = (board_column(&app, "To do").await, board_column(&app, "In progress").await);
+    app.with_text(".toolbar button", "Columns and limits…").await.click().await.expect("setup");
+    let limit = app.find(&format!("[data-setup-column='{doing}'] input[aria-label='WIP limit']")).await;
+    let held = cards_in(&app, doing).await.len();
+    limit.send_keys(&format!("{}a{}", keys::CONTROL, keys::RELEASE)).await.expect("select all");
+    limit.send_keys(&held.to_string()).await.expect("type the limit");
+    limit.send_keys(keys::TAB).await.expect("leave the field");
+    app.wait_until("the header shows the new limit", || async {
+        text_of(&app.find(&format!("[data-column-head='{doing}']")).await).await.ends_with(&format!("{held} / {held}"))
+    })
+    .await;
+    app.with_text("[aria-label='Board columns'] button", "Close").await.click().await.expect("close");
+    let drag_first_todo = || async {
+        let card = *cards_in(&app, todo).await.first().expect("a card to do");
+        let from = middle(app.rect(&format!("[data-card-id='{card}']")).await);
+        let target = app.rect(&format!("[data-cell][data-column-id='{doing}']")).await;
+        app.drag(from, (target.0 + target.2 / 2.0, target.1 + 20.0)).await;
+        card
+    };
+    let warned = drag_first_todo().await;
+    app.find_with_prefix(".toast.error span", &format!("“In progress” now holds {} cards", held + 1)).await;
+    app.wait_until("a warned drop is let in", || async { cards_in(&app, doing).await.contains(&warned) }).await;
+
+    // Set the board to refuse: the next drop is refused and nothing changes.
+    app.with_text(".toolbar button", "Columns and limits…").await.click().await.expect("setup");
+    app.with_text("[aria-label='Board columns'] label", "Refuse the drop").await.click().await.expect("refuse");
+    app.find_with_prefix(".toast span", "Full columns now refuse cards").await;
+    app.with_text("[aria-label='Board columns'] button", "Close").await.click().await.expect("close");
+    let refused = drag_first_todo().await;
+    app.find_with_prefix(".toast.error span", "“In progress” holds at most").await;
+    assert!(cards_in(&app, todo).await.contains(&refused), "a refused card stays where it was");
+    assert_eq!(board_status(&file, refused).0, "todo", "the file did not change");
+    app.screenshot("board-wip").await;
+
+    // The backlog and the running sprint's burndown.
+    app.with_text(".tabs button", "Backlog and sprints").await.click().await.expect("the sprints tab");
+    app.find("[aria-label^='Burndown of']").await;
+    app.find("[data-backlog-item]").await;
+    app.screenshot("sprints").await;
+    app.quit().await;
+}

@@ -448,8 +448,11 @@ fn plan_sprints(db: &gantry_store::Db, project: &Project, calendar: &WorkCalenda
     phases.sort_by_key(|(_, start, _)| *start);
     let units = crate::board::units(db, project.id)?;
     let mut running = false;
+    let mut free_from: Option<NaiveDate> = None;
     for (phase, start, finish) in phases {
-        // Sprints follow each other: one starts the day after the last ended.
+        // Sprints follow each other: one starts after the last has ended.
+        let start = free_from.map_or(start, |f| start.max(f)).min(finish);
+        free_from = finish.succ_opt();
         let state = if finish < today {
             SprintState::Closed
         } else if start <= today && !running {

@@ -30,6 +30,9 @@ function task(over: Partial<TaskRow> = {}): TaskRow {
     hasChildren: false,
     predecessors: '',
     assignees: [],
+    actualStart: null,
+    actualFinish: null,
+    labels: [],
     ...over,
   };
 }

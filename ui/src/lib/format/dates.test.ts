@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatShortDate, formatSlack, parts } from './dates';
+import { formatDate, formatDateTime, formatShortDate, formatSlack, parts } from './dates';
 
 describe('dates', () => {
   it('reads wire dates without shifting them by the time zone', () => {
@@ -11,6 +11,7 @@ describe('dates', () => {
     expect(formatDate('2027-03-15T08:00:00')).toBe('Mon 15 Mar 2027');
     expect(formatDate('2028-02-29')).toBe('Tue 29 Feb 2028');
     expect(formatShortDate('2027-12-31T17:00:00')).toBe('31 Dec 27');
+    expect(formatDateTime('2026-11-24T09:05:00')).toBe('Tue 24 Nov 2026 09:05');
   });
 
   it('shows slack in days', () => {

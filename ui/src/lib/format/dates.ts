@@ -20,6 +20,13 @@ export function formatDate(iso: string): string {
   return `${DAYS[weekday]} ${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
 }
 
+/** "Mon 15 Mar 2027 10:30". */
+export function formatDateTime(iso: string): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  return `${formatDate(iso)} ${String(p.hh).padStart(2, '0')}:${String(p.mm).padStart(2, '0')}`;
+}
+
 /** "15 Mar" — for dense columns. */
 export function formatShortDate(iso: string): string {
   const p = parts(iso);
