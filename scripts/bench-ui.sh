@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The Gantt view's benchmark mode: builds the release app, generates plans of
+# The UI benchmark mode: builds the release app, generates plans of 5,000,
 # 10,000 and 100,000 tasks, opens them in WebKitGTK under Xvfb and prints
-# what the page measured (first frame, scrolling and zooming frame rates,
-# drag preview latency). Numbers only; nothing fails on a slow machine.
+# what the page measured (Gantt: first frame, scrolling and zooming frame
+# rates, drag preview latency; board: first frame, scrolling a long column,
+# dragging a card). Numbers only; nothing fails on a slow machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -16,4 +17,4 @@ export GANTRY_BENCH_DIR="$target/bench"
 mkdir -p "$GANTRY_BENCH_DIR"
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
   cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture 2>&1 \
-  | grep -E '^(10+ tasks|test result)'
+  | grep -E '^(10+ tasks|board|test result)'

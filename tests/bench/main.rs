@@ -1,4 +1,4 @@
-//! The Gantt view's benchmark mode: the built app opens generated plans of
+//! The UI's benchmark mode: the built app opens generated plans of
 //! fixed size (`gantry generate`) in WebKitGTK and the page measures itself,
 //! then prints the numbers. Nothing here fails on a slow machine; it fails
 //! only if the view does not work. Run with `scripts/bench-ui.sh`, which
@@ -144,4 +144,89 @@ async fn gantt_view_on_generated_plans() {
         assert!(shown < 200, "only the rows on screen are drawn, not {shown}");
         app.quit().await;
     }
+}
+
+const OPEN_BOARD: &str = r#"
+const [name, done] = [arguments[0], arguments[arguments.length - 1]];
+const link = [...document.querySelectorAll('[data-project-id] .link')].find((a) => a.textContent.trim() === name);
+link.click();
+const tab = () => [...document.querySelectorAll('.tabs button')].find((b) => b.textContent.trim() === 'Board');
+const start = () => {
+  if (!tab() || !document.querySelector('.scroller')) return requestAnimationFrame(start);
+  const t0 = performance.now();
+  tab().click();
+  const poll = () => {
+    if (document.querySelector('[data-card-id]')) requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+};
+requestAnimationFrame(start);
+"#;
+
+/// Frame times while the longest column scrolls, one step a frame.
+const SCROLL_COLUMN: &str = r#"
+const [count, done] = [arguments[0], arguments[arguments.length - 1]];
+const cells = [...document.querySelectorAll('[data-cell]')];
+const cell = cells.reduce((a, b) => (b.scrollHeight > a.scrollHeight ? b : a));
+const frames = [];
+let last = 0, n = 0;
+function step(t) {
+  if (last) frames.push(t - last);
+  last = t;
+  cell.scrollTop += 97;
+  cell.dispatchEvent(new Event('scroll'));
+  if (++n <= count) requestAnimationFrame(step); else done(frames);
+}
+requestAnimationFrame(step);
+"#;
+
+/// Frame times while a card is held and moved across the columns, one
+/// pointer move a frame; Escape then cancels, so nothing is written.
+const DRAG_CARD: &str = r#"
+const [count, done] = [arguments[0], arguments[arguments.length - 1]];
+const card = document.querySelector('[data-card-id]');
+const box = card.getBoundingClientRect();
+const cells = [...document.querySelectorAll('[data-cell]')].map((c) => c.getBoundingClientRect());
+const left = cells[0].left + 20, right = cells[cells.length - 1].right - 20;
+let x = box.left + 20, y = box.top + 20;
+card.dispatchEvent(new PointerEvent('pointerdown', { clientX: x, clientY: y, button: 0, pointerId: 1, bubbles: true }));
+const frames = [];
+let last = 0, n = 0;
+function step(t) {
+  if (last) frames.push(t - last);
+  last = t;
+  x = left + ((n * 23) % (right - left));
+  y = box.top + 20 + ((n * 37) % 400);
+  window.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, button: 0, pointerId: 1, bubbles: true }));
+  if (++n <= count) requestAnimationFrame(step);
+  else {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    done(frames);
+  }
+}
+requestAnimationFrame(step);
+"#;
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "a benchmark: scripts/bench-ui.sh runs it under Xvfb on the release app"]
+async fn board_of_5000_cards() {
+    let tasks = 5_000;
+    let file = plan_file(tasks);
+    let home = tempfile::tempdir().expect("home");
+    let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
+    app.wait_until("the projects are listed", || async { app.all("[data-project-id]").await.len() == 4 }).await;
+    let name = format!("Generated plan of {tasks} tasks");
+    let first = measure(&app, OPEN_BOARD, vec![serde_json::json!(name)]).await;
+    let cards = app.find(".toolbar .count").await;
+    let count = gantry_tests::text_of(&cards).await;
+    println!("board of {count}: first frame {:.0} ms after opening the tab", first.as_f64().unwrap_or(f64::NAN));
+    let scrolling = measure(&app, SCROLL_COLUMN, vec![serde_json::json!(240)]).await;
+    frames("board: scrolling a column of 4,900 cards", &scrolling);
+    let dragging = measure(&app, DRAG_CARD, vec![serde_json::json!(240)]).await;
+    frames("board: dragging a card across the columns", &dragging);
+    let shown = app.all("[data-card-id]").await.len();
+    println!("board: {shown} cards in the DOM");
+    assert!(shown < 150, "only the cards in view are in the DOM, not {shown}");
+    app.quit().await;
 }

@@ -493,8 +493,11 @@ async fn a_scrum_team_moves_cards_on_the_board_and_the_gantt_follows() {
     app.find(".scroller").await;
     app.wait_until("the task's row is scrolled into view", || async {
         let seen = !app.all(&row).await.is_empty() && (300.0..760.0).contains(&app.rect(&row).await.1);
-        let scroll = "document.querySelector('.scroller').scrollBy(0, 160)";
-        seen || (app.client.execute(scroll, vec![]).await.is_ok() && false)
+        if !seen {
+            // Not in view yet: scroll on, as a wheel would.
+            let _ = app.client.execute("document.querySelector('.scroller').scrollBy(0, 160)", vec![]).await;
+        }
+        seen
     })
     .await;
     app.find(&row).await.click().await.expect("select the task");
@@ -542,6 +545,9 @@ async fn a_scrum_team_moves_cards_on_the_board_and_the_gantt_follows() {
     app.screenshot("board-wip").await;
 
     // The backlog and the running sprint's burndown.
+    for close in app.all(".toast .close").await {
+        let _ = close.click().await;
+    }
     app.with_text(".tabs button", "Backlog and sprints").await.click().await.expect("the sprints tab");
     app.find("[aria-label^='Burndown of']").await;
     app.find("[data-backlog-item]").await;

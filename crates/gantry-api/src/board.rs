@@ -188,28 +188,12 @@ impl Portfolio {
         let outline: HashMap<TaskId, String> =
             wbs::outline(&nodes(&tasks)).into_iter().map(|r| (r.id, r.outline)).collect();
         let team: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
-        let assignments = gantry_store::assignments(db, id)?;
-        let mut units: HashMap<TaskId, i64> = HashMap::new();
-        let mut people: HashMap<TaskId, Vec<AssigneeRef>> = HashMap::new();
-        let mut project_people: BTreeSet<(String, MemberId)> = BTreeSet::new();
-        for a in &assignments {
-            *units.entry(a.task_id).or_default() += i64::from(a.units_percent);
-            if let Some(m) = team.get(&a.member_id) {
-                project_people.insert((m.name.clone(), m.id));
-                people.entry(a.task_id).or_default().push(AssigneeRef {
-                    member_id: m.id,
-                    name: m.name.clone(),
-                    initials: initials(&m.name),
-                    units_percent: a.units_percent,
-                });
-            }
-        }
-        let mut labels: HashMap<TaskId, Vec<String>> = HashMap::new();
-        let mut all_labels = BTreeSet::new();
-        for (task, label) in gantry_store::labels(db, id)? {
-            all_labels.insert(label.clone());
-            labels.entry(task).or_default().push(label);
-        }
+        let units = units(db, id)?;
+        let mut people = crate::assignees(db, id)?;
+        let project_people: BTreeSet<(String, MemberId)> =
+            people.values().flatten().map(|a| (a.name.clone(), a.member_id)).collect();
+        let mut labels = crate::task_labels(db, id)?;
+        let all_labels: BTreeSet<String> = labels.values().flatten().cloned().collect();
         let sprint_of: HashMap<TaskId, SprintId> = gantry_store::sprint_tasks(db, id)?.into_iter().collect();
         let baseline: HashMap<TaskId, NaiveDateTime> = match newest_baseline(gantry_store::baselines(db, id)?) {
             Some(b) => gantry_store::baseline_tasks(db, b.id)?.into_iter().map(|t| (t.task_id, t.finish)).collect(),

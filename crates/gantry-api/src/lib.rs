@@ -204,8 +204,6 @@ impl Portfolio {
         let calendars = gantry_store::calendars(db)?;
         let tasks = gantry_store::tasks(db, id)?;
         let links = gantry_store::links(db, id)?;
-        let assignments = gantry_store::assignments(db, id)?;
-        let team: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
         let s = run_schedule(&project, &calendars, &tasks, &links);
 
         let by_id: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
@@ -218,21 +216,8 @@ impl Portfolio {
             let from = outline_of.get(&l.predecessor).copied().unwrap_or("?");
             preds.entry(l.successor).or_default().push(format!("{from}{code}{lag}"));
         }
-        let mut people: HashMap<TaskId, Vec<AssigneeRef>> = HashMap::new();
-        for a in &assignments {
-            if let Some(m) = team.get(&a.member_id) {
-                people.entry(a.task_id).or_default().push(AssigneeRef {
-                    member_id: m.id,
-                    name: m.name.clone(),
-                    initials: initials(&m.name),
-                    units_percent: a.units_percent,
-                });
-            }
-        }
-        let mut labels: HashMap<TaskId, Vec<String>> = HashMap::new();
-        for (task, label) in gantry_store::labels(db, id)? {
-            labels.entry(task).or_default().push(label);
-        }
+        let mut people = assignees(db, id)?;
+        let mut labels = task_labels(db, id)?;
         // Summaries show the work-weighted progress of the tasks under them.
         let mut rollup: HashMap<TaskId, (f64, f64)> = HashMap::new();
         for r in rows.iter().rev() {
@@ -709,6 +694,32 @@ pub(crate) fn exception_days(calendar: &WorkCalendar, start: NaiveDate, finish: 
             (working != usual).then_some((d, working))
         })
         .collect()
+}
+
+/// Each task's assignees, as the views show them.
+pub(crate) fn assignees(db: &Db, project: ProjectId) -> gantry_store::Result<HashMap<TaskId, Vec<AssigneeRef>>> {
+    let team: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
+    let mut people: HashMap<TaskId, Vec<AssigneeRef>> = HashMap::new();
+    for a in gantry_store::assignments(db, project)? {
+        if let Some(m) = team.get(&a.member_id) {
+            people.entry(a.task_id).or_default().push(AssigneeRef {
+                member_id: m.id,
+                name: m.name.clone(),
+                initials: initials(&m.name),
+                units_percent: a.units_percent,
+            });
+        }
+    }
+    Ok(people)
+}
+
+/// Each task's labels, sorted.
+pub(crate) fn task_labels(db: &Db, project: ProjectId) -> gantry_store::Result<HashMap<TaskId, Vec<String>>> {
+    let mut labels: HashMap<TaskId, Vec<String>> = HashMap::new();
+    for (task, label) in gantry_store::labels(db, project)? {
+        labels.entry(task).or_default().push(label);
+    }
+    Ok(labels)
 }
 
 /// Which weekdays, Monday first, the calendar works.
