@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
-use gantry_core::model::LinkKind;
+use gantry_core::model::{LinkKind, SprintState};
 
 const CHILD: &str = "GANTRY_CRASH_CHILD";
 const SEED: &str = "GANTRY_CRASH_SEED";
@@ -55,6 +55,11 @@ fn digest(p: &Portfolio) -> u64 {
         "assignments",
         "baselines",
         "baseline_tasks",
+        "board_columns",
+        "board_cards",
+        "task_labels",
+        "sprints",
+        "sprint_tasks",
     ] {
         table.hash(&mut h);
         let mut stmt = db.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).expect("a user table");
@@ -96,7 +101,7 @@ fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(12) {
+    match dice.below(15) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -140,7 +145,41 @@ fn random_command(
             let at = NaiveDate::from_ymd_opt(2026, 11, 24).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("date");
             ("baseline", p.save_baseline(project, "Checkpoint", at).map(|_| ()).map_err(|e| e.to_string()))
         }
-        10 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        10 => {
+            let board = p.board(project, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("board");
+            let column = board.columns[dice.below(board.columns.len())].id;
+            let there: Vec<i64> = board.cards.iter().filter(|c| c.column_id == column).map(|c| c.task_id).collect();
+            let before = there.get(dice.below(there.len() + 1)).copied();
+            let at = NaiveDate::from_ymd_opt(2026, 11, 24).and_then(|d| d.and_hms_opt(11, 0, 0)).expect("date");
+            (
+                "card",
+                p.move_card(any(dice), &CardDrop { column_id: column, before }, at)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            )
+        }
+        11 => {
+            let board = p.board(project, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("board");
+            let sprint = board.sprints.get(dice.below(board.sprints.len() + 1)).map(|s| s.id);
+            ("plan", e(p.plan_task(any(dice), sprint)))
+        }
+        12 => {
+            let board = p.board(project, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("board");
+            match board.sprints.iter().find(|s| s.state != SprintState::Closed) {
+                Some(s) if s.state == SprintState::Active => ("close", e(p.close_sprint(s.id, CarryOver::NextSprint))),
+                Some(s) => ("start", e(p.start_sprint(s.id))),
+                None => {
+                    let fields = SprintFields {
+                        name: "Sprint".into(),
+                        goal: String::new(),
+                        start: "2026-11-23".into(),
+                        finish: "2026-12-04".into(),
+                    };
+                    ("sprint", p.create_sprint(project, &fields).map(|_| ()).map_err(|e| e.to_string()))
+                }
+            }
+        }
+        13 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }
