@@ -113,8 +113,8 @@ pub(crate) fn units(db: &Db, project: ProjectId) -> gantry_store::Result<HashMap
 /// which of them are unfinished.
 pub(crate) fn outcome(items: &[&Task], units: &HashMap<TaskId, i64>) -> (SprintOutcome, Vec<TaskId>) {
     let committed: i64 = items.iter().map(|t| work(t, units)).sum();
-    let completed: i64 = items.iter().filter(|t| finished(t)).map(|t| work(t, units)).sum();
-    let unfinished = items.iter().filter(|t| !finished(t)).map(|t| t.id).collect();
+    let completed: i64 = items.iter().filter(|t| t.is_finished()).map(|t| work(t, units)).sum();
+    let unfinished = items.iter().filter(|t| !t.is_finished()).map(|t| t.id).collect();
     (SprintOutcome { committed, completed, carried: committed - completed }, unfinished)
 }
 
@@ -124,13 +124,9 @@ fn work(t: &Task, units: &HashMap<TaskId, i64>) -> i64 {
     t.duration_minutes.saturating_mul(percent) / 100
 }
 
-fn finished(t: &Task) -> bool {
-    t.percent_complete >= 100 || t.actual_finish.is_some()
-}
-
 /// When a finished task was finished, as far as the file knows.
 fn finished_at(t: &Task) -> Option<NaiveDateTime> {
-    if !finished(t) {
+    if !t.is_finished() {
         return None;
     }
     Some(t.actual_finish.unwrap_or(NaiveDateTime::MIN))
@@ -205,7 +201,7 @@ impl Portfolio {
             for slot in list {
                 let Some(&i) = by_id.get(&slot.task) else { continue };
                 let (t, d) = (&tasks[i], &s.tasks[i]);
-                let late = if finished(t) {
+                let late = if t.is_finished() {
                     None
                 } else if d.finish.date() < today {
                     Some(format!("Due {}, not finished", d.finish.format("%a %-d %b %Y")))
@@ -248,7 +244,7 @@ impl Portfolio {
                     .map(|t| (t, work(t, &units)))
                     .collect();
                 let open_work: i64 = items.iter().map(|(_, w)| w).sum();
-                let done_work: i64 = items.iter().filter(|(t, _)| finished(t)).map(|(_, w)| w).sum();
+                let done_work: i64 = items.iter().filter(|(t, _)| t.is_finished()).map(|(_, w)| w).sum();
                 let (committed, completed, carried) = match (sp.state, sp.outcome) {
                     (SprintState::Closed, Some(o)) => (o.committed, o.completed, o.carried),
                     _ => (open_work, done_work, 0),

@@ -44,23 +44,7 @@ impl Dice {
 fn digest(p: &Portfolio) -> u64 {
     let db = p.store().db();
     let mut h = DefaultHasher::new();
-    for table in [
-        "projects",
-        "tasks",
-        "links",
-        "calendars",
-        "calendar_working_times",
-        "calendar_exceptions",
-        "team_members",
-        "assignments",
-        "baselines",
-        "baseline_tasks",
-        "board_columns",
-        "board_cards",
-        "task_labels",
-        "sprints",
-        "sprint_tasks",
-    ] {
+    for table in gantry_store::USER_TABLES {
         table.hash(&mut h);
         let mut stmt = db.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).expect("a user table");
         let columns = stmt.column_count();

@@ -244,6 +244,11 @@ impl Task {
             manual: false,
         }
     }
+
+    /// Whether the work is done: reported at 100 % or with an actual finish.
+    pub fn is_finished(&self) -> bool {
+        self.actual_finish.is_some() || self.percent_complete >= 100
+    }
 }
 
 /// A dependency between two tasks of one project.

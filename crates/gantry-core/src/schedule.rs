@@ -345,10 +345,6 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
     finish_schedule(input, &net, &cals, project_start, &order, cycle, diagnostics)
 }
 
-fn finished(t: &Task) -> bool {
-    t.actual_finish.is_some() || t.percent_complete >= 100
-}
-
 fn duration(t: &Task) -> i64 {
     if t.kind == TaskKind::Milestone { 0 } else { t.duration_minutes.max(0) }
 }
@@ -464,7 +460,7 @@ fn finish_schedule(
             _ if dur == 0 => start,
             // Started, not finished: the done share ran from the actual start;
             // what remains resumes after the status date if it is behind.
-            _ if t.actual_start.is_some() && status_resume.is_some() && !finished(t) => {
+            _ if t.actual_start.is_some() && status_resume.is_some() && !t.is_finished() => {
                 let done = dur * i64::from(t.percent_complete) / 100;
                 let done_until = cal.add(start, done);
                 let resume = status_resume.map_or(done_until, |s| done_until.max(cal.next_start(s)));
@@ -548,7 +544,7 @@ fn finish_schedule(
             (ConstraintKind::Mfo, Some(_)) => late_finish = ef[i],
             _ => {}
         }
-        if finished(t) {
+        if t.is_finished() {
             late_finish = late_finish.max(ef[i]);
         }
         // Mirror of the forward pass: a finish sitting exactly on its driving
@@ -596,7 +592,7 @@ fn finish_schedule(
             total_slack,
             free_slack,
             // Finished work cannot delay anything any more.
-            critical: total_slack <= 0 && !finished(t),
+            critical: total_slack <= 0 && !t.is_finished(),
             summary,
         });
     }

@@ -22,7 +22,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use board::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
-pub use undo::HistoryEntry;
+pub use undo::{HistoryEntry, USER_TABLES};
 
 /// The number SQLite's `application_id` carries in every Gantry file ("GANT").
 pub const APPLICATION_ID: i32 = 0x4741_4E54;

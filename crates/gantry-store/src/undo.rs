@@ -12,8 +12,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Result;
 
-/// The tables whose changes are user edits.
-const TRACKED: &[&str] = &[
+/// The tables whose changes are user edits: what undo records, and what
+/// a check that nothing was lost compares.
+pub const USER_TABLES: &[&str] = &[
     "calendars",
     "calendar_working_times",
     "calendar_exceptions",
@@ -46,7 +47,7 @@ pub struct HistoryEntry {
 pub(crate) fn install_triggers(conn: &Connection) -> Result<()> {
     conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS undo_recording (step_id INTEGER NOT NULL)")?;
     let mut sql = String::new();
-    for table in TRACKED {
+    for table in USER_TABLES {
         let columns: Vec<String> = {
             let mut stmt = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
             stmt.query_map([], |r| r.get::<_, String>(1))?.collect::<rusqlite::Result<_>>()?
