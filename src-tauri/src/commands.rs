@@ -7,7 +7,7 @@ use gantry_api::wire::*;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::state::{AppState, open_picked};
+use crate::state::{AppState, open_picked, tell_views_all_changed};
 
 type Reply<T> = Result<T, ApiError>;
 
@@ -167,6 +167,23 @@ pub async fn open_recent(app: AppHandle, state: State<'_, AppState>, index: usiz
 }
 
 /// Version, SQLite version and data folder for the About dialog.
+#[tauri::command]
+pub async fn history(state: State<'_, AppState>) -> Reply<Vec<HistoryRow>> {
+    state.with(|p| p.history(200))
+}
+
+#[tauri::command]
+pub async fn list_snapshots(state: State<'_, AppState>) -> Reply<Vec<SnapshotRow>> {
+    Ok(state.snapshots())
+}
+
+#[tauri::command]
+pub async fn restore_snapshot(app: AppHandle, state: State<'_, AppState>, name: String) -> Reply<Restored> {
+    let restored = state.restore(&name)?;
+    tell_views_all_changed(&app);
+    Ok(restored)
+}
+
 #[tauri::command]
 pub async fn about(state: State<'_, AppState>) -> Reply<Vec<(String, String)>> {
     Ok(vec![

@@ -8,6 +8,11 @@ mod state;
 
 fn main() {
     tauri::Builder::default()
+        // First, so a second launch hands its file to this one and exits
+        // before opening anything.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            state::second_launch(app, argv, cwd);
+        }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = state::AppState::start(app.handle(), std::env::args_os().nth(1).map(Into::into));
@@ -44,6 +49,9 @@ fn main() {
             commands::new_portfolio,
             commands::open_recent,
             commands::about,
+            commands::history,
+            commands::list_snapshots,
+            commands::restore_snapshot,
             commands::project_board,
             commands::move_card,
             commands::add_board_column,

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use gantry_api::wire::{ApiError, Changed, RecentFile};
+use gantry_api::wire::{ApiError, Changed, RecentFile, Restored, SnapshotRow};
 use gantry_api::{Error, Portfolio};
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -14,6 +14,9 @@ const FIRST_PORTFOLIO: &str = "Portfolio.gantry";
 pub struct AppState {
     portfolio: Mutex<Option<Portfolio>>,
     problem: Mutex<Option<ApiError>>,
+    /// The file the app is about: the open one, or the one that failed to
+    /// open (whose snapshots the user is offered).
+    current: Mutex<Option<PathBuf>>,
     recent_list: PathBuf,
     pub data_dir: PathBuf,
 }
@@ -30,7 +33,13 @@ impl AppState {
             gantry_api::recent::load(&recent_list).into_iter().map(|f| PathBuf::from(f.path)).find(|p| p.exists());
         let first = data_dir.join(FIRST_PORTFOLIO);
         let path = requested.or(last).unwrap_or_else(|| first.clone());
-        let state = AppState { portfolio: Mutex::new(None), problem: Mutex::new(None), recent_list, data_dir };
+        let state = AppState {
+            portfolio: Mutex::new(None),
+            problem: Mutex::new(None),
+            current: Mutex::new(Some(path.clone())),
+            recent_list,
+            data_dir,
+        };
         let opened = if path.exists() {
             Portfolio::open(&path)
         } else if path == first {
@@ -44,15 +53,48 @@ impl AppState {
         state
     }
 
-    /// Makes `opened` the current portfolio, or records why it failed.
+    /// Makes `opened` the current portfolio, taking its start-up snapshot
+    /// when one is due, or records why it failed.
     pub fn replace(&self, opened: gantry_api::Result<Portfolio>) {
         match opened {
             Ok(p) => {
                 let _ = gantry_api::recent::remember(&self.recent_list, p.path());
+                if let Err(e) = p.snapshot_if_due(chrono::Local::now().naive_local()) {
+                    // The file itself is fine; the user learns of it when
+                    // they look for a snapshot.
+                    eprintln!("gantry: no snapshot of {}: {e}", p.path().display());
+                }
+                *lock(&self.current) = Some(p.path().to_path_buf());
                 *lock(&self.portfolio) = Some(p);
                 *lock(&self.problem) = None;
             }
             Err(e) => *lock(&self.problem) = Some(ApiError::from(&e)),
+        }
+    }
+
+    /// The snapshots of the file the app is about.
+    pub fn snapshots(&self) -> Vec<SnapshotRow> {
+        lock(&self.current).as_deref().map(gantry_api::snapshots).unwrap_or_default()
+    }
+
+    /// Closes the portfolio, puts the snapshot `name` in its place and opens
+    /// that. On failure the portfolio that was open is opened again.
+    pub fn restore(&self, name: &str) -> Result<Restored, ApiError> {
+        let path = lock(&self.current).clone().ok_or_else(|| ApiError::from(Error::NoPortfolio))?;
+        let mut open = lock(&self.portfolio);
+        let was_open = open.take().is_some();
+        match gantry_api::restore(&path, name, chrono::Local::now().naive_local()) {
+            Ok((portfolio, restored)) => {
+                *open = Some(portfolio);
+                *lock(&self.problem) = None;
+                Ok(restored)
+            }
+            Err(e) => {
+                if was_open {
+                    *open = Portfolio::open(&path).ok();
+                }
+                Err(ApiError::from(e))
+            }
         }
     }
 
@@ -92,12 +134,36 @@ pub fn open_picked(app: &AppHandle, state: &AppState, path: Option<PathBuf>) -> 
     let Some(path) = path else { return Ok(false) };
     let portfolio = Portfolio::open(&path).map_err(ApiError::from)?;
     state.replace(Ok(portfolio));
-    let _ = app.emit("portfolio-changed", Changed { project_id: None, label: String::new() });
+    tell_views_all_changed(app);
     Ok(true)
+}
+
+/// Every view reloads and the app returns home: another file is open.
+pub fn tell_views_all_changed(app: &AppHandle) {
+    let _ = app.emit("portfolio-changed", Changed { project_id: None, label: String::new() });
 }
 
 /// A poisoned lock only means an earlier command panicked; the portfolio
 /// itself is consistent (SQLite rolled back), so carry on with it.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Another `gantry-app` was started while this one runs: it has exited,
+/// handing over its arguments. A file it named is opened here (one app
+/// instance per file), and this window comes to the front.
+pub fn second_launch(app: &AppHandle, argv: Vec<String>, cwd: String) {
+    if let Some(file) = argv.get(1) {
+        let path = Path::new(&cwd).join(file);
+        let state = app.state::<AppState>();
+        let already = lock(&state.current).as_deref() == Some(path.as_path());
+        if !already && let Err(e) = open_picked(app, &state, Some(path)) {
+            let _ = app.emit("notice", e.message);
+        }
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
 }

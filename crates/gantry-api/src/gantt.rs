@@ -22,7 +22,7 @@ const MAX_DRAG_MINUTES: i64 = 100 * 366 * 24 * 60;
 pub(crate) struct Loaded {
     /// The connection's change count when this was read: any write since
     /// makes it stale.
-    changes: u64,
+    changes: (u64, u64),
     project: Project,
     calendars: Vec<WorkCalendar>,
     tasks: Vec<Task>,
@@ -128,7 +128,7 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
 impl Portfolio {
     /// The project's inputs and schedule, read again only after a write.
     fn loaded(&mut self, project: ProjectId) -> Result<&mut Loaded> {
-        let changes = self.store.db().total_changes();
+        let changes = self.store.state();
         let fresh = matches!(&self.loaded, Some(l) if l.project.id == project && l.changes == changes);
         if !fresh {
             let db = self.store.db();

@@ -12,6 +12,7 @@ mod gantt;
 pub mod recent;
 mod report;
 pub mod sample;
+mod snapshots;
 pub mod wire;
 
 use std::collections::HashMap;
@@ -27,6 +28,7 @@ use gantry_store::{Db, Store};
 use error::refused;
 pub use error::{Error, Result};
 pub use report::{ReportJob, save_report};
+pub use snapshots::{restore, snapshots};
 use wire::*;
 
 /// An open portfolio file.
@@ -85,7 +87,18 @@ impl Portfolio {
             name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             undo,
             redo,
+            read_only: self.store.read_only().map(|r| r.message().to_owned()),
         })
+    }
+
+    /// The recent commands, newest first: the history panel.
+    pub fn history(&self, limit: usize) -> Result<Vec<HistoryRow>> {
+        Ok(self
+            .store
+            .history(limit)?
+            .into_iter()
+            .map(|h| HistoryRow { label: h.label, at: h.at, undone: h.undone })
+            .collect())
     }
 
     // ---------------------------------------------------------- projects

@@ -30,6 +30,8 @@ pub enum ErrorCode {
     Damaged,
     NoPortfolio,
     Storage,
+    ReadOnly,
+    DiskFull,
 }
 
 /// The open portfolio file.
@@ -40,6 +42,8 @@ pub struct PortfolioInfo {
     pub name: String,
     pub undo: Option<String>,
     pub redo: Option<String>,
+    /// Why the portfolio is open for reading only; absent when it can be changed.
+    pub read_only: Option<String>,
 }
 
 /// A row of the portfolio home.
@@ -309,6 +313,36 @@ pub struct Member {
 pub struct RecentFile {
     pub path: String,
     pub name: String,
+}
+
+/// A verified copy of the portfolio, to restore from.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotRow {
+    /// The snapshot's file name: what the UI names when it asks to restore.
+    pub name: String,
+    pub taken: String,
+    /// Why it was taken ("at start-up", "before a format upgrade" …).
+    pub reason: String,
+    pub bytes: u64,
+}
+
+/// One command in the portfolio's history, newest first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryRow {
+    pub label: String,
+    pub at: String,
+    /// Undone, so redo would apply it again.
+    pub undone: bool,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    /// Where the file the snapshot replaced was kept, if there was one.
+    pub kept_aside: Option<String>,
 }
 
 /// What a change touched, sent to every view after COMMIT.

@@ -69,6 +69,21 @@ pub fn verify(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether the file holds an older format that [`apply`] would upgrade
+/// (a new, empty file has nothing to upgrade).
+pub fn upgrade_pending(conn: &Connection) -> Result<bool> {
+    let exists: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(false);
+    }
+    let applied: i64 = conn.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?;
+    Ok(applied < FORMAT)
+}
+
 /// Brings the file to [`FORMAT`] in one transaction; [`verify`] came first.
 pub fn apply(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

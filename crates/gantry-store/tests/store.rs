@@ -107,21 +107,6 @@ fn a_file_that_is_not_a_portfolio_is_refused_and_left_alone() {
 }
 
 #[test]
-fn a_file_from_a_newer_gantry_is_refused() {
-    let (dir, store) = new_store();
-    store
-        .db()
-        .execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01T00:00:00')", [])
-        .expect("future step");
-    drop(store);
-    let path = dir.path().join("plan.gantry");
-    let before = std::fs::read(&path).expect("read");
-    let err = Store::open(&path).err().expect("refused");
-    assert!(matches!(err, Error::NewerFormat { found: 99, .. }), "{err}");
-    assert!(std::fs::read(&path).expect("read") == before, "a newer file is not touched");
-}
-
-#[test]
 fn a_failed_command_changes_nothing() {
     let (_dir, mut store) = new_store();
     let project = sample_project(&mut store);
@@ -246,6 +231,12 @@ fn a_portfolio_from_the_first_format_upgrades_in_place_and_keeps_its_data() {
     assert_eq!(gantry_store::project(store.db(), 1).expect("project").status_date, None);
     let steps: i64 = store.db().query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0)).expect("count");
     assert!(steps >= 4, "every later migration was applied");
+    let snapshots = gantry_store::snapshot::list(&path);
+    assert_eq!(snapshots.len(), 1, "a snapshot was taken before the upgrade");
+    assert_eq!(snapshots[0].reason, gantry_store::SnapshotReason::BeforeUpgrade);
+    let before = rusqlite::Connection::open(&snapshots[0].path).expect("snapshot opens");
+    let format: i64 = before.query_row("SELECT max(version) FROM schema_migrations", [], |r| r.get(0)).expect("v");
+    assert_eq!(format, 1, "the snapshot holds the file as it was before the upgrade");
 }
 
 #[test]

@@ -7,9 +7,13 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 field: string | null, };
 
-export type ErrorCode = "invalid" | "not_found" | "cycle" | "not_a_portfolio" | "newer_format" | "damaged" | "no_portfolio" | "storage";
+export type ErrorCode = "invalid" | "not_found" | "cycle" | "not_a_portfolio" | "newer_format" | "damaged" | "no_portfolio" | "storage" | "read_only" | "disk_full";
 
-export type PortfolioInfo = { path: string, name: string, undo: string | null, redo: string | null, };
+export type PortfolioInfo = { path: string, name: string, undo: string | null, redo: string | null, 
+/**
+ * Why the portfolio is open for reading only; absent when it can be changed.
+ */
+readOnly: string | null, };
 
 export type ProjectSummary = { id: number, name: string, manager: string, methodology: Methodology, 
 /**
@@ -125,6 +129,28 @@ export type Deleted = { tasks: number, links: number, label: string, };
 export type Member = { id: number, name: string, initials: string, role: string, skills: Array<string>, email: string, costRate: number, capacityPercent: number, };
 
 export type RecentFile = { path: string, name: string, };
+
+export type SnapshotRow = { 
+/**
+ * The snapshot's file name: what the UI names when it asks to restore.
+ */
+name: string, taken: string, 
+/**
+ * Why it was taken ("at start-up", "before a format upgrade" …).
+ */
+reason: string, bytes: number, };
+
+export type HistoryRow = { label: string, at: string, 
+/**
+ * Undone, so redo would apply it again.
+ */
+undone: boolean, };
+
+export type Restored = { 
+/**
+ * Where the file the snapshot replaced was kept, if there was one.
+ */
+keptAside: string | null, };
 
 export type Changed = { 
 /**

@@ -76,9 +76,18 @@ export const api = {
   newPortfolio: () => call<boolean>('new_portfolio'),
   openRecent: (index: number) => call<boolean>('open_recent', { index }),
   about: () => call<[string, string][]>('about'),
+  history: () => call<W.HistoryRow[]>('history'),
+  listSnapshots: () => call<W.SnapshotRow[]>('list_snapshots'),
+  restoreSnapshot: (name: string) => call<W.Restored>('restore_snapshot', { name }),
 };
 
 /** Calls `handler` after every committed change, from any view. */
 export function onChanged(handler: (c: W.Changed) => void): Promise<UnlistenFn> {
   return listen<W.Changed>('portfolio-changed', (e) => handler(e.payload));
+}
+
+/** Calls `handler` with messages the backend sends on its own (a file a
+ * second launch asked for could not be opened …). */
+export function onNotice(handler: (message: string) => void): Promise<UnlistenFn> {
+  return listen<string>('notice', (e) => handler(e.payload));
 }

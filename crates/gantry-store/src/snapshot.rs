@@ -1,0 +1,216 @@
+//! Snapshots: verified copies of a portfolio, kept next to it.
+//!
+//! A snapshot is written with `VACUUM INTO` to a temporary name, checked
+//! with `quick_check`, fsynced and only then renamed into place, so a
+//! snapshot that exists is a whole, readable portfolio. They live in a
+//! hidden folder beside the file (`.NAME.snapshots/`), named by the moment
+//! and the reason, and are rotated: the 7 newest days and the 4 newest weeks
+//! keep their newest snapshot, and the 3 newest are always kept.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDateTime};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::{APPLICATION_ID, Error, Result};
+
+/// Why a snapshot was taken; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotReason {
+    /// The app started and the newest snapshot was older than 12 hours.
+    StartUp,
+    /// The file was about to be brought to a newer format.
+    BeforeUpgrade,
+    /// A file was about to be imported into the portfolio.
+    BeforeImport,
+    /// A snapshot was about to replace the portfolio.
+    BeforeRestore,
+}
+
+impl SnapshotReason {
+    const ALL: [SnapshotReason; 4] = [Self::StartUp, Self::BeforeUpgrade, Self::BeforeImport, Self::BeforeRestore];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Self::StartUp => "start-up",
+            Self::BeforeUpgrade => "before-upgrade",
+            Self::BeforeImport => "before-import",
+            Self::BeforeRestore => "before-restore",
+        }
+    }
+
+    /// How the reason reads in a list of snapshots.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::StartUp => "at start-up",
+            Self::BeforeUpgrade => "before a format upgrade",
+            Self::BeforeImport => "before an import",
+            Self::BeforeRestore => "before a restore",
+        }
+    }
+}
+
+/// One snapshot on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub path: PathBuf,
+    pub taken: NaiveDateTime,
+    pub reason: SnapshotReason,
+    pub bytes: u64,
+}
+
+/// A snapshot is due at start-up when the newest is older than this.
+pub const DUE_AFTER_HOURS: i64 = 12;
+
+const STAMP: &str = "%Y-%m-%d %H-%M-%S";
+const KEEP_NEWEST: usize = 3;
+const KEEP_DAYS: usize = 7;
+const KEEP_WEEKS: usize = 4;
+
+/// The folder that holds `portfolio`'s snapshots.
+pub fn folder(portfolio: &Path) -> PathBuf {
+    let name = portfolio.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    portfolio.parent().unwrap_or(Path::new(".")).join(format!(".{name}.snapshots"))
+}
+
+/// `portfolio`'s snapshots, newest first. Files in the folder that are not
+/// snapshots are ignored.
+pub fn list(portfolio: &Path) -> Vec<Snapshot> {
+    let Ok(entries) = std::fs::read_dir(folder(portfolio)) else { return Vec::new() };
+    let mut found: Vec<Snapshot> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stem = name.strip_suffix(".gantry")?;
+            let (stamp, slug) = stem.rsplit_once(' ')?;
+            let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+            let reason = SnapshotReason::ALL.into_iter().find(|r| r.slug() == slug)?;
+            let bytes = e.metadata().ok()?.len();
+            Some(Snapshot { path: e.path(), taken, reason, bytes })
+        })
+        .collect();
+    found.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+    found
+}
+
+/// Whether a start-up snapshot is due: none yet, or the newest is older
+/// than [`DUE_AFTER_HOURS`].
+pub fn due(portfolio: &Path, now: NaiveDateTime) -> bool {
+    list(portfolio).first().is_none_or(|s| (now - s.taken).num_hours() >= DUE_AFTER_HOURS)
+}
+
+/// Writes a verified snapshot of the database behind `conn`, then rotates.
+pub(crate) fn take(
+    conn: &Connection,
+    portfolio: &Path,
+    reason: SnapshotReason,
+    now: NaiveDateTime,
+) -> Result<Snapshot> {
+    let dir = folder(portfolio);
+    std::fs::create_dir_all(&dir)?;
+    let name = format!("{} {}.gantry", now.format(STAMP), reason.slug());
+    let target = dir.join(&name);
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    let written = (|| {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])?;
+        verify(&tmp)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, &target)?;
+        sync_folder(&dir)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    rotate(portfolio);
+    let bytes = std::fs::metadata(&target)?.len();
+    Ok(Snapshot { path: target, taken: now, reason, bytes })
+}
+
+/// Checks that `file` is a whole Gantry portfolio, reading only.
+pub fn verify(file: &Path) -> Result<()> {
+    let damaged = |detail: String| Error::Damaged { path: file.to_path_buf(), detail };
+    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
+    if app_id != APPLICATION_ID {
+        return Err(Error::NotAPortfolio(file.to_path_buf()));
+    }
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
+    if check != "ok" {
+        return Err(damaged(check));
+    }
+    Ok(())
+}
+
+/// Deletes the snapshots the rotation no longer keeps.
+fn rotate(portfolio: &Path) {
+    let all = list(portfolio);
+    let mut keep = vec![false; all.len()];
+    for k in keep.iter_mut().take(KEEP_NEWEST) {
+        *k = true;
+    }
+    let mut mark_newest_per = |period: &dyn Fn(&Snapshot) -> (i32, u32), count: usize| {
+        let mut seen: Vec<(i32, u32)> = Vec::new();
+        for (i, s) in all.iter().enumerate() {
+            let p = period(s);
+            if !seen.contains(&p) {
+                if seen.len() == count {
+                    break;
+                }
+                seen.push(p);
+                keep[i] = true;
+            }
+        }
+    };
+    mark_newest_per(&|s| (s.taken.year(), s.taken.ordinal()), KEEP_DAYS);
+    mark_newest_per(&|s| (s.taken.iso_week().year(), s.taken.iso_week().week()), KEEP_WEEKS);
+    for (s, kept) in all.iter().zip(keep) {
+        if !kept {
+            let _ = std::fs::remove_file(&s.path);
+        }
+    }
+}
+
+/// Puts `snapshot` in place of the portfolio at `portfolio`, which must not
+/// be open. The file it replaces is kept beside it as
+/// `NAME.replaced-STAMP` (with its journal files), never deleted.
+pub fn restore(portfolio: &Path, snapshot: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+    verify(snapshot)?;
+    let dir = portfolio.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let name = portfolio.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.restoring"));
+    let copied = (|| {
+        std::fs::copy(snapshot, &tmp)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        Ok::<_, Error>(())
+    })();
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    let aside = if portfolio.exists() {
+        let aside = dir.join(format!("{name}.replaced-{}", now.format(STAMP).to_string().replace(' ', "_")));
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let from = PathBuf::from(format!("{}{suffix}", portfolio.display()));
+            if from.exists() {
+                std::fs::rename(&from, format!("{}{suffix}", aside.display()))?;
+            }
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    std::fs::rename(&tmp, portfolio)?;
+    sync_folder(&dir)?;
+    Ok(aside)
+}
+
+/// Makes a rename in `dir` durable.
+pub(crate) fn sync_folder(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
