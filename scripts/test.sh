@@ -24,6 +24,11 @@ say "Rust: tests"
 cargo test --workspace --locked -- --skip acknowledged_edits_survive --skip the_crash_harness_sees
 say "Crash safety: random commands killed at random moments"
 cargo test -p gantry-api --test crash --locked -- --nocapture 2>&1 | grep -E "^(crash loop|broken mode|kill |test result)"
+say "Safety figures: faults, hostile files, undo, import"
+cargo test -p gantry-store --test faults --locked -- --nocapture 2>&1 | grep -E "^(fault|test result)"
+for t in hostile undo import; do
+  cargo test -p gantry-api --test "$t" --locked -- --nocapture 2>&1 | grep -E "^(hostile files|undo:|import:|test result)"
+done
 
 say "The Debian package: build and check it"
 deb=$(scripts/package.sh | tail -n 1)

@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "new_portfolio",
     "open_recent",
     "about",
+    "import_project",
     "history",
     "list_snapshots",
     "restore_snapshot",

@@ -49,6 +49,7 @@ fn main() {
             commands::new_portfolio,
             commands::open_recent,
             commands::about,
+            commands::import_project,
             commands::history,
             commands::list_snapshots,
             commands::restore_snapshot,

@@ -36,6 +36,7 @@ pub fn typescript() -> String {
         SnapshotRow::decl(&cfg),
         HistoryRow::decl(&cfg),
         Restored::decl(&cfg),
+        Imported::decl(&cfg),
         Changed::decl(&cfg),
         ScheduleReport::decl(&cfg),
         ScheduledTask::decl(&cfg),

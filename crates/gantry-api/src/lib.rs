@@ -9,6 +9,7 @@ pub mod bindings;
 mod board;
 mod error;
 mod gantt;
+mod import;
 pub mod recent;
 mod report;
 pub mod sample;
@@ -27,6 +28,7 @@ use gantry_store::{Db, Store};
 
 use error::refused;
 pub use error::{Error, Result};
+pub use import::{MAX_IMPORT_TASKS, read_import_file};
 pub use report::{ReportJob, save_report};
 pub use snapshots::{restore, snapshots};
 use wire::*;
@@ -614,11 +616,8 @@ impl Portfolio {
         let link = Link { id: 0, predecessor, successor, kind, lag_minutes: lag, lag_elapsed: false };
         links.push(link);
         if let Some(cycle) = schedule::find_cycle(&tasks, &links) {
-            let names: Vec<&str> =
-                cycle.iter().filter_map(|id| tasks.iter().find(|t| t.id == *id)).map(|t| t.name.as_str()).collect();
-            let back_to = names.first().copied().unwrap_or(s.name.as_str());
             return Err(Error::Cycle {
-                message: format!("This link would make a circle: {} → {back_to}.", names.join(" → ")),
+                message: format!("This link would make a circle: {}.", circle(&tasks, &cycle)),
             });
         }
         let label = format!("Link “{}” → “{}”", p.name, s.name);
@@ -870,6 +869,13 @@ fn report(name: &str, tasks: &[Task], s: &Schedule) -> ScheduleReport {
 }
 
 /// Schedules a project from its stored inputs.
+/// A cycle as its task names in order, back to the first: "A → B → A".
+pub(crate) fn circle(tasks: &[Task], cycle: &[TaskId]) -> String {
+    let names: Vec<&str> =
+        cycle.iter().filter_map(|id| tasks.iter().find(|t| t.id == *id)).map(|t| t.name.as_str()).collect();
+    format!("{} → {}", names.join(" → "), names.first().copied().unwrap_or_default())
+}
+
 pub fn run_schedule(project: &Project, calendars: &[WorkCalendar], tasks: &[Task], links: &[Link]) -> Schedule {
     let calendar = project_calendar(project, calendars);
     schedule::schedule(&ScheduleInput {

@@ -337,6 +337,18 @@ pub struct HistoryRow {
     pub undone: bool,
 }
 
+/// What an import brought in.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub project_id: i64,
+    pub name: String,
+    pub tasks: i64,
+    pub links: i64,
+    /// What was read approximately, changed or left out.
+    pub warnings: Vec<String>,
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

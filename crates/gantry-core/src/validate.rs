@@ -50,6 +50,27 @@ pub fn name(field: &'static str, label: &str, raw: &str) -> Result<String> {
     Ok(value.to_owned())
 }
 
+/// A name from a file someone else wrote, made acceptable: control and
+/// bidi characters removed, trimmed, cut to [`MAX_NAME_CHARS`]. `None` when
+/// nothing is left. Importers use it and warn when it changed the name.
+pub fn cleaned_name(raw: &str) -> Option<String> {
+    let kept: String =
+        raw.chars().map(|c| if c.is_control() { ' ' } else { c }).filter(|c| !is_bidi_control(*c)).collect();
+    let value: String = kept.trim().chars().take(MAX_NAME_CHARS).collect();
+    let value = value.trim_end().to_owned();
+    (!value.is_empty()).then_some(value)
+}
+
+/// Free text from a file, made acceptable as [`text`] would want it.
+pub fn cleaned_text(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| (!c.is_control() || matches!(c, '\n' | '\t' | '\r')) && !is_bidi_control(*c))
+        .take(MAX_TEXT_CHARS)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
 /// Free text such as notes: may be empty and span lines.
 pub fn text(field: &'static str, label: &str, raw: &str) -> Result<String> {
     let chars = raw.chars().count();

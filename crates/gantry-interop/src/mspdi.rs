@@ -115,7 +115,8 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
                 t.text_of("Name").unwrap_or_default()
             ));
         }
-        let constraint_date = date_time(t.text_of("ConstraintDate"));
+        let task_name = t.text_of("Name").unwrap_or_default();
+        let constraint_date = readable_date(t, "ConstraintDate", task_name, &mut warnings);
         let constraint_kind = match t.text_of("ConstraintType") {
             Some("1") => ConstraintKind::Alap,
             Some("2") => ConstraintKind::Mso,
@@ -159,8 +160,8 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             board_status: BoardStatus::Backlog,
             priority: Priority::Medium,
             calendar_id,
-            actual_start: date_time(t.text_of("ActualStart")),
-            actual_finish: date_time(t.text_of("ActualFinish")),
+            actual_start: readable_date(t, "ActualStart", task_name, &mut warnings),
+            actual_finish: readable_date(t, "ActualFinish", task_name, &mut warnings),
             manual: manual && !summary,
         });
         for p in t.all("PredecessorLink") {
@@ -225,6 +226,21 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         warnings.push(format!("{skipped} links to missing tasks or to themselves were skipped."));
     }
     Ok(Plan { name, start, status_date, settings, calendar, calendars, tasks, links, computed, warnings })
+}
+
+/// A task's date field; one that is there but is no date Gantry can plan
+/// with (30 February, the year 9999) is left out with a warning.
+fn readable_date(t: &Element, field: &str, task: &str, warnings: &mut Vec<String>) -> Option<NaiveDateTime> {
+    let text = t.text_of(field).map(str::trim).filter(|v| !v.is_empty() && *v != "NA")?;
+    let date = date_time(Some(text));
+    if date.is_none() {
+        let shown: String = text.chars().take(40).collect();
+        let task: String = task.chars().take(80).collect();
+        warnings.push(format!(
+            "“{task}” has {field} “{shown}”, which is not a date Gantry can plan with; it was left out."
+        ));
+    }
+    date
 }
 
 fn flag(e: &Element, name: &str) -> bool {

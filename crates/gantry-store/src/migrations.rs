@@ -69,15 +69,18 @@ pub fn verify(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether the file holds an older format that [`apply`] would upgrade
-/// (a new, empty file has nothing to upgrade).
-pub fn upgrade_pending(conn: &Connection) -> Result<bool> {
-    let exists: bool = conn.query_row(
+fn table_exists(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
         "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
         [],
         |r| r.get(0),
-    )?;
-    if !exists {
+    )?)
+}
+
+/// Whether the file holds an older format that [`apply`] would upgrade
+/// (a new, empty file has nothing to upgrade).
+pub fn upgrade_pending(conn: &Connection) -> Result<bool> {
+    if !table_exists(conn)? {
         return Ok(false);
     }
     let applied: i64 = conn.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?;
@@ -86,6 +89,13 @@ pub fn upgrade_pending(conn: &Connection) -> Result<bool> {
 
 /// Brings the file to [`FORMAT`] in one transaction; [`verify`] came first.
 pub fn apply(conn: &mut Connection) -> Result<()> {
+    // A file already at this format is not written to at all: opening a
+    // portfolio and closing it again leaves it byte for byte as it was.
+    let marked: (i32, i64) =
+        conn.query_row("SELECT * FROM pragma_application_id, pragma_user_version", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if marked == (APPLICATION_ID, FORMAT) && !upgrade_pending(conn)? && table_exists(conn)? {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -152,6 +152,12 @@ export type Restored = {
  */
 keptAside: string | null, };
 
+export type Imported = { projectId: number, name: string, tasks: number, links: number, 
+/**
+ * What was read approximately, changed or left out.
+ */
+warnings: Array<string>, };
+
 export type Changed = { 
 /**
  * The project that changed; none when the whole portfolio may have.

@@ -76,6 +76,7 @@ export const api = {
   newPortfolio: () => call<boolean>('new_portfolio'),
   openRecent: (index: number) => call<boolean>('open_recent', { index }),
   about: () => call<[string, string][]>('about'),
+  importProject: () => call<W.Imported | null>('import_project'),
   history: () => call<W.HistoryRow[]>('history'),
   listSnapshots: () => call<W.SnapshotRow[]>('list_snapshots'),
   restoreSnapshot: (name: string) => call<W.Restored>('restore_snapshot', { name }),

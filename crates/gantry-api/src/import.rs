@@ -1,0 +1,187 @@
+//! Importing an MS Project XML file as a new project.
+//!
+//! The file is read and checked completely before anything is written:
+//! a file that is refused leaves the portfolio exactly as it was. What is
+//! accepted with changes (a name cut to length, a date outside what Gantry
+//! plans, a link to a missing task) is listed in the result's warnings.
+//! A verified snapshot is taken just before the import is written, and the
+//! import itself is one undo step.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDateTime};
+use gantry_core::model::*;
+use gantry_core::{schedule, validate};
+use gantry_interop::mspdi;
+use gantry_store::SnapshotReason;
+
+use crate::error::refused;
+use crate::wire::Imported;
+use crate::{Error, Portfolio, Result, circle};
+
+/// The most tasks one import brings in.
+pub const MAX_IMPORT_TASKS: usize = 100_000;
+
+/// Reads a file to import, refusing one over the importer's size limit
+/// before reading it.
+pub fn read_import_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let limit = gantry_interop::xml::MAX_BYTES;
+    let bytes =
+        std::fs::metadata(path).map_err(|e| Error::Io(format!("{} could not be read: {e}", path.display())))?.len();
+    if bytes > limit as u64 {
+        return Err(gantry_interop::ImportError::TooLarge { bytes: bytes as usize, limit }.into());
+    }
+    std::fs::read(path).map_err(|e| Error::Io(format!("{} could not be read: {e}", path.display())))
+}
+
+fn plausible(t: NaiveDateTime) -> bool {
+    validate::YEARS.contains(&t.year())
+}
+
+impl Portfolio {
+    /// Imports the MSPDI document `bytes` (named `file_name`, for messages)
+    /// as a new project.
+    pub fn import_mspdi(&mut self, bytes: &[u8], file_name: &str, now: NaiveDateTime) -> Result<Imported> {
+        let plan = mspdi::read(bytes)?;
+        let mut warnings = plan.warnings.clone();
+        if plan.tasks.len() > MAX_IMPORT_TASKS {
+            return Err(refused(format!(
+                "{file_name} has {} tasks; Gantry imports up to {MAX_IMPORT_TASKS} at a time.",
+                plan.tasks.len()
+            )));
+        }
+        if !plausible(plan.start) {
+            return Err(refused(format!(
+                "{file_name} starts on {}, outside the years Gantry plans ({}–{}).",
+                plan.start.date(),
+                validate::YEARS.start(),
+                validate::YEARS.end()
+            )));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(twice) = plan.tasks.iter().find(|t| !seen.insert(t.id)) {
+            return Err(refused(format!("{file_name} is damaged: task UID {} appears twice.", twice.id)));
+        }
+        let mut tasks = plan.tasks.clone();
+        for t in &mut tasks {
+            let shown = format!("task {}", t.id);
+            t.name = match validate::cleaned_name(&t.name) {
+                Some(clean) => {
+                    if clean != t.name.trim() {
+                        warnings.push(format!(
+                            "The name of {shown} was shortened or had control characters removed: “{clean}”."
+                        ));
+                    }
+                    clean
+                }
+                None => {
+                    warnings.push(format!("{shown} had no name; it is called “Unnamed {shown}”."));
+                    format!("Unnamed {shown}")
+                }
+            };
+            let notes = validate::cleaned_text(&t.notes);
+            if notes != t.notes.trim_end() {
+                warnings.push(format!("The notes of “{}” were shortened or cleaned.", t.name));
+            }
+            t.notes = notes;
+            if t.duration_minutes > validate::MAX_MINUTES {
+                warnings.push(format!("“{}” lasted longer than Gantry plans; it was set to 0.", t.name));
+                t.duration_minutes = 0;
+            }
+            if t.constraint.date.is_some_and(|d| !plausible(d)) {
+                warnings.push(format!("The constraint date of “{}” is out of range and was dropped.", t.name));
+                t.constraint = Constraint::ASAP;
+            }
+            for (what, date) in [("actual start", &mut t.actual_start), ("actual finish", &mut t.actual_finish)] {
+                if date.is_some_and(|d| !plausible(d)) {
+                    warnings.push(format!("The {what} of “{}” is out of range and was dropped.", t.name));
+                    *date = None;
+                }
+            }
+            t.board_status = if t.percent_complete >= 100 {
+                BoardStatus::Done
+            } else if t.percent_complete > 0 || t.actual_start.is_some() {
+                BoardStatus::InProgress
+            } else {
+                BoardStatus::Backlog
+            };
+        }
+        let mut links: Vec<Link> = Vec::with_capacity(plan.links.len());
+        let mut pairs = std::collections::HashSet::new();
+        let mut repeated = 0;
+        for l in &plan.links {
+            if !pairs.insert((l.predecessor, l.successor)) {
+                repeated += 1;
+                continue;
+            }
+            if validate::lag("lag", l.lag_minutes).is_err() {
+                warnings.push(format!("A link into task {} had an impossible lag and was left out.", l.successor));
+                continue;
+            }
+            links.push(*l);
+        }
+        if repeated > 0 {
+            warnings.push(format!("{repeated} links that repeat another between the same two tasks were left out."));
+        }
+        if let Some(cycle) = schedule::find_cycle(&tasks, &links) {
+            return Err(Error::Cycle {
+                message: format!(
+                    "{file_name} was not imported: its links make a circle, {}. Break the circle in MS Project and export again.",
+                    circle(&tasks, &cycle)
+                ),
+            });
+        }
+        let mut calendars = plan.calendars.clone();
+        if !calendars.iter().any(|c| c.id == plan.calendar.id) {
+            calendars.push(plan.calendar.clone());
+        }
+        for c in &mut calendars {
+            c.name = validate::cleaned_name(&c.name).unwrap_or_else(|| format!("Calendar {}", c.id));
+        }
+        let name = validate::cleaned_name(&plan.name).unwrap_or_else(|| "Imported project".to_owned());
+        let status_date = plan.status_date.filter(|d| plausible(*d)).map(|d| d.date());
+
+        // Everything is checked; from here on the file is written.
+        self.store.snapshot(SnapshotReason::BeforeImport, now)?;
+        let label = format!("Import “{name}”");
+        let (project_id, task_count, link_count) = self.store.write(&label, |db| {
+            let mut calendar_ids = HashMap::new();
+            for c in &calendars {
+                calendar_ids.insert(c.id, gantry_store::insert_calendar(db, c)?);
+            }
+            let project = Project {
+                id: 0,
+                name: name.clone(),
+                goal: String::new(),
+                scope: format!("Imported from {file_name}."),
+                methodology: Methodology::Waterfall,
+                manager: String::new(),
+                start: plan.start.date(),
+                status: ProjectStatus::OnTrack,
+                status_reason: String::new(),
+                currency: "EUR".into(),
+                calendar_id: calendar_ids[&plan.calendar.id],
+                durations: plan.settings,
+                status_date,
+            };
+            let project_id = gantry_store::insert_project(db, &project)?;
+            let mut task_ids = HashMap::new();
+            for t in &tasks {
+                let mut row = t.clone();
+                row.project_id = project_id;
+                row.parent_id = t.parent_id.and_then(|p| task_ids.get(&p).copied());
+                row.calendar_id = t.calendar_id.and_then(|c| calendar_ids.get(&c).copied());
+                task_ids.insert(t.id, gantry_store::insert_task(db, &row)?);
+            }
+            for l in &links {
+                let (Some(&predecessor), Some(&successor)) = (task_ids.get(&l.predecessor), task_ids.get(&l.successor))
+                else {
+                    continue;
+                };
+                gantry_store::insert_link(db, project_id, &Link { predecessor, successor, ..*l })?;
+            }
+            Ok((project_id, tasks.len(), links.len()))
+        })?;
+        Ok(Imported { project_id, name, tasks: task_count as i64, links: link_count as i64, warnings })
+    }
+}

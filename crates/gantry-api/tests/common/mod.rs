@@ -1,0 +1,159 @@
+//! What the api tests that drive a portfolio at random share: a seeded
+//! dice, a digest of the user's data, and one random real command.
+
+#![allow(dead_code)]
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use gantry_api::Portfolio;
+use gantry_api::wire::*;
+use gantry_core::model::{LinkKind, SprintState};
+
+/// A small deterministic random source (xorshift64*), enough to pick commands.
+pub struct Dice(pub u64);
+
+impl Dice {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// The user's data (not the undo log), hashed: two portfolios with the same
+/// digest hold the same projects, tasks, links, team and baselines.
+pub fn digest(p: &Portfolio) -> u64 {
+    let db = p.store().db();
+    let mut h = DefaultHasher::new();
+    for table in gantry_store::USER_TABLES {
+        table.hash(&mut h);
+        let mut stmt = db.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).expect("a user table");
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).expect("rows");
+        while let Some(row) = rows.next().expect("row") {
+            for c in 0..columns {
+                format!("{:?}", row.get_ref(c).expect("value")).hash(&mut h);
+            }
+        }
+    }
+    h.finish()
+}
+
+/// One random command on the portfolio, as the app would send it; `Ok(kind)`
+/// when it was applied, `Err` when the api refused it (which changes nothing).
+/// Undo and redo are among the commands when `with_history` is set.
+pub fn random_command(
+    p: &mut Portfolio,
+    projects: &[i64],
+    dice: &mut Dice,
+    broken: bool,
+    with_history: bool,
+) -> (&'static str, Result<(), String>) {
+    let project = projects[dice.below(projects.len())];
+    let plan = p.plan(project).expect("plan");
+    let tasks: Vec<i64> = plan.tasks.iter().map(|t| t.id).collect();
+    let any = |dice: &mut Dice| tasks[dice.below(tasks.len())];
+    let e = |r: gantry_api::Result<()>| r.map_err(|e| e.to_string());
+    if broken && dice.below(3) == 0 {
+        // One user action written as three separate statements, without a
+        // transaction: exactly what the store must never do.
+        let db = p.store().db();
+        for i in 0..3 {
+            db.execute(
+                "INSERT INTO tasks (project_id, parent_id, position, name, kind, duration_minutes) VALUES (?1, NULL, 1000 + ?2, 'half a command', 'task', 480)",
+                [project, i],
+            )
+            .expect("raw insert");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        return ("broken", Ok(()));
+    }
+    match dice.below(if with_history { 15 } else { 13 }) {
+        0 | 1 => {
+            let new = NewTask {
+                project_id: project,
+                after: Some(any(dice)),
+                name: format!("Task {}", dice.next() % 1000),
+                duration: Some(format!("{}d", 1 + dice.below(5))),
+            };
+            ("add", p.add_task(new).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        2 | 3 => {
+            let edit = match dice.below(3) {
+                0 => TaskEdit { duration: Some(format!("{}h", 1 + dice.below(40))), ..Default::default() },
+                1 => TaskEdit { percent_complete: Some(dice.below(101) as i64), ..Default::default() },
+                _ => TaskEdit { name: Some(format!("Renamed {}", dice.next() % 1000)), ..Default::default() },
+            };
+            ("edit", p.edit_task(any(dice), edit).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        4 => {
+            let shift = [Shift::Up, Shift::Down, Shift::Indent, Shift::Outdent][dice.below(4)];
+            ("shift", e(p.shift_task(any(dice), shift)))
+        }
+        5 => ("delete", p.delete_task(any(dice)).map(|_| ()).map_err(|e| e.to_string())),
+        6 => {
+            let kind = LinkKind::ALL[dice.below(4)];
+            (
+                "link",
+                p.link_tasks(any(dice), any(dice), kind, (dice.below(5) as i64 - 2) * 60)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            )
+        }
+        7 => match plan.links.get(dice.below(plan.links.len().max(1))) {
+            Some(l) => ("unlink", e(p.unlink(l.id))),
+            None => ("unlink", Err("no link".into())),
+        },
+        8 => {
+            let drag = Drag::Move { tasks: vec![any(dice)], minutes: (dice.below(11) as i64 - 5) * 1440 };
+            ("drag", p.drag(project, &drag).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        9 => {
+            let at = NaiveDate::from_ymd_opt(2026, 11, 24).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("date");
+            ("baseline", p.save_baseline(project, "Checkpoint", at).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        10 => {
+            let board = p.board(project, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("board");
+            let column = board.columns[dice.below(board.columns.len())].id;
+            let there: Vec<i64> = board.cards.iter().filter(|c| c.column_id == column).map(|c| c.task_id).collect();
+            let before = there.get(dice.below(there.len() + 1)).copied();
+            let at = NaiveDate::from_ymd_opt(2026, 11, 24).and_then(|d| d.and_hms_opt(11, 0, 0)).expect("date");
+            (
+                "card",
+                p.move_card(any(dice), &CardDrop { column_id: column, before }, at)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            )
+        }
+        11 => {
+            let board = p.board(project, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("board");
+            let sprint = board.sprints.get(dice.below(board.sprints.len() + 1)).map(|s| s.id);
+            ("plan", e(p.plan_task(any(dice), sprint)))
+        }
+        12 => {
+            let board = p.board(project, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("board");
+            match board.sprints.iter().find(|s| s.state != SprintState::Closed) {
+                Some(s) if s.state == SprintState::Active => ("close", e(p.close_sprint(s.id, CarryOver::NextSprint))),
+                Some(s) => ("start", e(p.start_sprint(s.id))),
+                None => {
+                    let fields = SprintFields {
+                        name: "Sprint".into(),
+                        goal: String::new(),
+                        start: "2026-11-23".into(),
+                        finish: "2026-12-04".into(),
+                    };
+                    ("sprint", p.create_sprint(project, &fields).map(|_| ()).map_err(|e| e.to_string()))
+                }
+            }
+        }
+        13 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
+    }
+}
