@@ -37,4 +37,4 @@ GANTRY_DEB="$deb" cargo test -p gantry-tests --test package --locked -- --ignore
 say "End to end: the built app in WebKitGTK under Xvfb"
 GANTRY_APP="$target/debug/gantry-app" \
   xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
-  cargo test -p gantry-tests --test e2e --locked -- --ignored --test-threads=1
+  cargo test -p gantry-tests --test e2e --locked -- --ignored --test-threads=1 --nocapture

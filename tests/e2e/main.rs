@@ -554,3 +554,165 @@ async fn a_scrum_team_moves_cards_on_the_board_and_the_gantt_follows() {
     app.screenshot("sprints").await;
     app.quit().await;
 }
+
+/// What page script got back from one attempt.
+#[derive(Debug, serde::Deserialize)]
+struct Attempt {
+    what: String,
+    ok: bool,
+    value: String,
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn page_script_cannot_read_a_file_or_call_an_undeclared_command() {
+    let home = tempfile::tempdir().expect("home");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
+    // Script an attacker could get onto the page tries every route to
+    // /etc/passwd: the IPC of plugins that are not there or not allowed,
+    // Gantry's own commands with hostile arguments, and every fetch scheme.
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const said = (e) => String(e && (e.message || (typeof e === 'object' ? JSON.stringify(e) : e)));
+        const ipc = window.__TAURI_INTERNALS__;
+        const invoke = (cmd, args) =>
+          Promise.race([
+            ipc.invoke(cmd, args).then((v) => ({ what: cmd, ok: true, value: JSON.stringify(v) ?? 'null' }), (e) => ({ what: cmd, ok: false, value: said(e) })),
+            new Promise((r) => setTimeout(() => r({ what: cmd, ok: true, value: 'no answer in 5 s' }), 5000)),
+          ]);
+        const get = (url) =>
+          fetch(url).then((r) => r.text().then((t) => ({ what: 'fetch ' + url, ok: r.ok, value: t.slice(0, 300) })), (e) => ({ what: 'fetch ' + url, ok: false, value: said(e) }));
+        const xhr = (url) => new Promise((resolve) => {
+          try {
+            const x = new XMLHttpRequest();
+            x.open('GET', url);
+            x.onload = () => resolve({ what: 'xhr ' + url, ok: x.status >= 200 && x.status < 300, value: String(x.responseText).slice(0, 300) });
+            x.onerror = () => resolve({ what: 'xhr ' + url, ok: false, value: 'error' });
+            x.send();
+          } catch (e) { resolve({ what: 'xhr ' + url, ok: false, value: said(e) }); }
+        });
+        const passwd = '/etc/passwd';
+        Promise.all([
+          invoke('plugin:fs|read_text_file', { path: passwd }),
+          invoke('plugin:fs|read_file', { path: passwd }),
+          invoke('plugin:fs|read_dir', { path: '/etc' }),
+          invoke('plugin:fs|copy_file', { fromPath: passwd, toPath: '/tmp/stolen' }),
+          invoke('plugin:shell|execute', { program: 'cat', args: [passwd], options: {} }),
+          invoke('plugin:shell|open', { path: 'file://' + passwd }),
+          invoke('plugin:opener|open_path', { path: passwd }),
+          invoke('plugin:dialog|open', { options: {} }),
+          invoke('plugin:dialog|save', { options: {} }),
+          invoke('plugin:path|resolve_directory', { directory: 1 }),
+          invoke('plugin:webview|create_webview_window', { options: { label: 'evil', url: 'file:///etc/passwd' } }),
+          invoke('plugin:window|set_title', { label: 'main', value: 'owned' }),
+          invoke('plugin:single-instance|execute_callback', {}),
+          invoke('read_file', { path: passwd }),
+          invoke('not_a_gantry_command', {}),
+          invoke('restore_snapshot', { name: '../../../../../etc/passwd' }),
+          invoke('restore_snapshot', { name: passwd }),
+          invoke('open_recent', { index: 4294967295 }),
+          get('file://' + passwd),
+          get('asset://localhost' + passwd),
+          get('asset://localhost/%2Fetc%2Fpasswd'),
+          get('http://asset.localhost' + passwd),
+          get('tauri://localhost' + passwd),
+          get('tauri://localhost/../../../../..' + passwd),
+          get('tauri://localhost/%2e%2e/%2e%2e/%2e%2e/%2e%2e' + passwd),
+          get('http://tauri.localhost' + passwd),
+          get('ipc://localhost/plugin%3Afs%7Cread_text_file'),
+          get('http://127.0.0.1:9/'),
+          get('https://example.com/'),
+          xhr('file://' + passwd),
+          xhr('asset://localhost' + passwd),
+        ]).then(done, (e) => done([{ what: 'the script itself', ok: true, value: said(e) }]));
+    "#;
+    let answer = app.client.execute_async(script, vec![]).await.expect("the page ran the attempts");
+    let attempts: Vec<Attempt> = serde_json::from_value(answer).expect("a list of attempts");
+    assert_eq!(attempts.len(), 31, "{attempts:?}");
+    let mut failed = Vec::new();
+    for a in &attempts {
+        let leaked = a.value.contains("root:") || a.value.contains("/bin/");
+        // open_recent with an index past the list answers `false`: no file.
+        let harmless = a.what == "open_recent" && a.value == "false";
+        if leaked || (a.ok && !harmless) {
+            failed.push(format!("{}: ok={} {}", a.what, a.ok, a.value));
+        }
+    }
+    assert!(failed.is_empty(), "page script got through:\n{}", failed.join("\n"));
+    assert_eq!(file_name(&app).await, "Portfolio", "nothing was opened or restored");
+    assert!(!std::path::Path::new("/tmp/stolen").exists());
+    println!("page script: {} attempts to read /etc/passwd or call undeclared commands, all refused", attempts.len());
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn an_imported_ms_project_file_is_in_the_history_and_a_snapshot_takes_it_back() {
+    let home = tempfile::tempdir().expect("home");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/fixtures/mspdi/task-links-project2013-mspdi.xml");
+    let xml = home.path().join("Links.xml");
+    std::fs::copy(&fixture, &xml).expect("an MS Project file to import");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
+    let projects = app.all("[data-project-id]").await.len();
+
+    file_menu(&app, "Import MS Project XML").await;
+    answer_file_dialog("Import an MS Project file", &xml);
+    app.find_with_prefix(".toast span", "Imported").await;
+    app.find(".table .row[data-task-id]").await;
+    app.screenshot("imported-project").await;
+
+    // The history lists the import, newest first, with its time.
+    app.with_text("header button", "History").await.click().await.expect("open the history");
+    let newest = app.find("aside.history li .label").await;
+    assert!(text_of(&newest).await.starts_with("Import “"), "{}", text_of(&newest).await);
+    app.screenshot("history").await;
+    app.find("aside.history .close").await.click().await.expect("close the history");
+
+    // A snapshot was taken before the import: restoring it takes it back.
+    file_menu(&app, "Restore from snapshot").await;
+    let dialog = "[role=dialog][aria-label='Restore from snapshot']";
+    let before_import = app.find_with_prefix(&format!("{dialog} label .muted"), "before an import").await;
+    before_import.click().await.expect("choose the snapshot before the import");
+    app.screenshot("restore-snapshot").await;
+    app.with_text(&format!("{dialog} button"), "Restore").await.click().await.expect("restore");
+    app.find_with_prefix(".toast span", "Snapshot restored").await;
+    app.wait_until("the portfolio is as before the import", || async {
+        app.all("[data-project-id]").await.len() == projects
+    })
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_second_launch_hands_its_file_to_the_running_app() {
+    let home = tempfile::tempdir().expect("home");
+    let other = home.path().join("Second.gantry");
+    gantry_api::Portfolio::create_sample(&other, chrono_today()).expect("another portfolio");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
+    // A person double-clicks another portfolio while Gantry runs.
+    let mut second = std::process::Command::new(gantry_tests::app_binary())
+        .arg(&other)
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .spawn()
+        .expect("a second launch");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = second.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second launch kept running: two instances");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "the second launch hands over and exits cleanly: {status}");
+    app.wait_until("the first app opened the file", || async { file_name(&app).await == "Second" }).await;
+    app.quit().await;
+}

@@ -269,7 +269,7 @@ pub fn answer_file_dialog(title: &str, path: &Path) {
     // The dialog builds its fields as it maps: give each step a moment.
     let pause = || std::thread::sleep(Duration::from_millis(400));
     pause();
-    xdotool(&["key", if title.starts_with("Open") { "ctrl+l" } else { "ctrl+a" }]);
+    xdotool(&["key", if title.starts_with("Save") { "ctrl+a" } else { "ctrl+l" }]);
     pause();
     xdotool(&["type", "--delay", "15", &path.display().to_string()]);
     pause();
