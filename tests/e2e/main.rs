@@ -716,3 +716,69 @@ async fn a_second_launch_hands_its_file_to_the_running_app() {
     app.wait_until("the first app opened the file", || async { file_name(&app).await == "Second" }).await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_damaged_portfolio_is_left_alone_and_its_newest_snapshot_is_offered() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("Roll-out.gantry");
+    let now = chrono::Local::now().naive_local();
+    {
+        let p = gantry_api::Portfolio::create_sample(&file, chrono_today()).expect("a portfolio");
+        p.snapshot_if_due(now - chrono::Duration::hours(30)).expect("yesterday's snapshot");
+    }
+    // The file is cut in half, as a full disk or a bad copy would.
+    let whole = std::fs::read(&file).expect("bytes");
+    std::fs::write(&file, &whole[..whole.len() / 2]).expect("damage");
+    let damaged = std::fs::read(&file).expect("bytes");
+
+    let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
+    app.find_with_prefix(".problem h2", "This portfolio could not be opened").await;
+    let offer = text_of(&app.find(".problem").await).await;
+    assert!(offer.contains("is damaged") && offer.contains("The newest was taken"), "{offer}");
+    app.screenshot("damaged").await;
+    assert!(std::fs::read(&file).expect("bytes") == damaged, "the damaged file is never written");
+
+    app.with_text(".problem button", "Restore the newest snapshot").await.click().await.expect("restore");
+    app.find_with_prefix(".toast span", "Snapshot restored. The damaged file is kept as").await;
+    app.wait_until("the projects are back", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    let kept: Vec<_> = std::fs::read_dir(home.path())
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("Roll-out.gantry.replaced-"))
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(std::fs::read(&kept[0]).expect("bytes") == damaged, "the damaged file is kept aside as it was");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_portfolio_from_a_newer_gantry_is_shown_read_only() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("Future.gantry");
+    drop(gantry_api::Portfolio::create_sample(&file, chrono_today()).expect("a portfolio"));
+    {
+        let db = rusqlite::Connection::open(&file).expect("raw");
+        db.execute("INSERT INTO schema_migrations VALUES (999, 'future', 'x', '2030-01-01T00:00:00')", [])
+            .expect("newer");
+    }
+    let before = std::fs::read(&file).expect("bytes");
+    let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
+    let banner = text_of(&app.find(".read-only").await).await;
+    assert!(banner.contains("newer version of Gantry") && banner.contains("reading only"), "{banner}");
+    app.wait_until("the projects show", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.screenshot("read-only").await;
+    // A change is refused with the reason, and the file stays as it was.
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365")
+        .await
+        .click()
+        .await
+        .expect("open a project");
+    app.with_text(".toolbar button", "+ Add task").await.click().await.expect("try to add a task");
+    app.find_with_prefix(".toast.error span", &format!("{} was saved by a newer version", file.display())).await;
+    app.quit().await;
+    assert!(std::fs::read(&file).expect("bytes") == before, "not one byte changed");
+}
