@@ -4,11 +4,12 @@
 //! the next command works once the cause is gone. One test runs them all
 //! and prints how many behaved, so the run shows the figure.
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use gantry_core::calendar::WorkCalendar;
+use chrono::{Datelike, NaiveDateTime};
 use gantry_core::model::*;
 use gantry_store::{Error, ReadOnly, SnapshotReason, Store, snapshot};
 
@@ -16,29 +17,7 @@ use gantry_store::{Error, ReadOnly, SnapshotReason, Store, snapshot};
 fn portfolio(dir: &Path, tasks: usize) -> PathBuf {
     let path = dir.join("plan.gantry");
     let mut store = Store::open(&path).expect("new portfolio");
-    let project = store
-        .write("Add project", |db| {
-            let cal = gantry_store::insert_calendar(db, &WorkCalendar::standard(0, "Standard"))?;
-            gantry_store::insert_project(
-                db,
-                &Project {
-                    id: 0,
-                    name: "Data centre exit".into(),
-                    goal: String::new(),
-                    scope: String::new(),
-                    methodology: Methodology::Waterfall,
-                    manager: "Ana".into(),
-                    start: NaiveDate::from_ymd_opt(2027, 3, 15).expect("date"),
-                    status: ProjectStatus::OnTrack,
-                    status_reason: String::new(),
-                    currency: "EUR".into(),
-                    calendar_id: cal,
-                    durations: DurationSettings::default(),
-                    status_date: None,
-                },
-            )
-        })
-        .expect("project");
+    let project = common::add_project(&mut store, "Data centre exit");
     store
         .write("Add tasks", |db| {
             for i in 0..tasks {

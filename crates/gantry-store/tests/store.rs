@@ -1,5 +1,7 @@
 //! The portfolio file on real temporary SQLite databases.
 
+mod common;
+
 use chrono::NaiveDate;
 use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
@@ -12,29 +14,7 @@ fn new_store() -> (tempfile::TempDir, Store) {
 }
 
 fn sample_project(store: &mut Store) -> ProjectId {
-    store
-        .write("Add project", |db| {
-            let cal = gantry_store::insert_calendar(db, &WorkCalendar::standard(0, "Standard"))?;
-            gantry_store::insert_project(
-                db,
-                &Project {
-                    id: 0,
-                    name: "CRM migration".into(),
-                    goal: String::new(),
-                    scope: String::new(),
-                    methodology: Methodology::Waterfall,
-                    manager: "Ana".into(),
-                    start: NaiveDate::from_ymd_opt(2027, 3, 15).expect("date"),
-                    status: ProjectStatus::OnTrack,
-                    status_reason: String::new(),
-                    currency: "EUR".into(),
-                    calendar_id: cal,
-                    durations: DurationSettings::default(),
-                    status_date: None,
-                },
-            )
-        })
-        .expect("project added")
+    common::add_project(store, "CRM migration")
 }
 
 fn new_task(project: ProjectId, parent: Option<TaskId>, position: i64, name: &str) -> Task {
