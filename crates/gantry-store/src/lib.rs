@@ -24,6 +24,7 @@ mod undo;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use board::*;
@@ -299,6 +300,11 @@ fn connect(path: &Path, write: bool) -> Result<Connection> {
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A portfolio may come from anyone: its schema may not call functions
+    // with side effects, and nothing may write the schema or the file's
+    // pages behind SQLite's back.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     let damaged = |e: rusqlite::Error| Error::Damaged { path: path.to_path_buf(), detail: e.to_string() };
     let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
