@@ -1,12 +1,13 @@
 //! Scheduling speed on generated plans of fixed shape (see
-//! `gantry_core::generate`), on the standard calendar. Run with
-//! `cargo bench -p gantry-core`; the numbers go to BENCHMARKS.md.
+//! `gantry_core::generate`), on the standard calendar, and the 10k plan
+//! also on a calendar with holidays (as the app's company calendar). Run
+//! with `cargo bench -p gantry-core`; the numbers go to BENCHMARKS.md.
 
 use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use gantry_core::calendar::WorkCalendar;
+use gantry_core::calendar::{CalendarException, WorkCalendar};
 use gantry_core::model::*;
 use gantry_core::schedule::{ScheduleInput, schedule};
 
@@ -42,6 +43,40 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // Yearly holidays and a one-off day, as the sample's company calendar.
+    let mut holidays = WorkCalendar::standard(1, "Company calendar");
+    for (name, from, to) in
+        [("New Year", (1, 1), (1, 1)), ("Labour Day", (5, 1), (5, 1)), ("Christmas", (12, 24), (12, 26))]
+    {
+        holidays.exceptions.push(CalendarException {
+            name: name.into(),
+            start: NaiveDate::from_ymd_opt(2020, from.0, from.1).expect("date"),
+            finish: NaiveDate::from_ymd_opt(2020, to.0, to.1).expect("date"),
+            yearly: true,
+            working: vec![],
+        });
+    }
+    let off_site = NaiveDate::from_ymd_opt(2027, 2, 12).expect("date");
+    holidays.exceptions.push(CalendarException {
+        name: "Off-site".into(),
+        start: off_site,
+        finish: off_site,
+        yearly: false,
+        working: vec![],
+    });
+    let (plan_tasks, plan_links) = plan(10_000, 15_000);
+    group.bench_function("full: 10k tasks on a calendar with holidays", |b| {
+        b.iter(|| {
+            black_box(schedule(&ScheduleInput {
+                project_start: start,
+                calendar: &holidays,
+                calendars: &[],
+                tasks: &plan_tasks,
+                links: &plan_links,
+                status_date: None,
+            }))
+        })
+    });
     group.finish();
 }
 

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::CalendarId;
 
+mod index;
+pub use index::CalendarIndex;
+
 /// Minutes in a day.
 pub const DAY_MINUTES: u16 = 24 * 60;
 
@@ -368,6 +371,62 @@ mod tests {
             let to = cal.add(from, minutes);
             assert_eq!(cal.working_minutes_between(from, to), minutes, "{minutes}");
             assert_eq!(cal.add(to, -minutes), from, "back from {to}");
+        }
+    }
+
+    mod index {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        /// A day's periods: up to three, sorted, from minute boundaries.
+        fn periods() -> impl Strategy<Value = Vec<WorkingTime>> {
+            prop::collection::btree_set(0u16..=48, 0..=6).prop_map(|cuts| {
+                let cuts: Vec<u16> = cuts.into_iter().map(|c| c * 30).collect();
+                cuts.chunks_exact(2).filter(|c| c[0] < c[1]).map(|c| WorkingTime { start: c[0], end: c[1] }).collect()
+            })
+        }
+
+        fn exception() -> impl Strategy<Value = CalendarException> {
+            (0i64..900, 0i64..20, any::<bool>(), periods()).prop_map(|(start, length, yearly, working)| {
+                let base = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+                CalendarException {
+                    name: "Exception".into(),
+                    start: base + Duration::days(start),
+                    finish: base + Duration::days(start + length),
+                    yearly,
+                    working,
+                }
+            })
+        }
+
+        fn calendar() -> impl Strategy<Value = WorkCalendar> {
+            (prop::array::uniform7(periods()), prop::collection::vec(exception(), 0..6))
+                .prop_map(|(weekdays, exceptions)| WorkCalendar { id: 1, name: "Random".into(), weekdays, exceptions })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+            /// Inside its span an index answers exactly as the calendar; near
+            /// and past the edges it falls back to the calendar.
+            #[test]
+            fn an_index_answers_as_its_calendar(
+                cal in calendar(),
+                day in -40i64..1300,
+                minute in 0i64..1440,
+                minutes in -200_000i64..200_000,
+                other in -40i64..1300,
+            ) {
+                let first = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+                let index = CalendarIndex::new(&cal, first, first + Duration::days(1200));
+                let t = (first + Duration::days(day)).and_hms_opt(0, 0, 0).expect("t") + Duration::minutes(minute);
+                let u = (first + Duration::days(other)).and_hms_opt(0, 0, 0).expect("u") + Duration::minutes(minute / 2);
+                prop_assert_eq!(index.add(t, minutes), cal.add(t, minutes), "add {} to {}", minutes, t);
+                prop_assert_eq!(index.next_start(t), cal.next_start(t), "next start after {}", t);
+                prop_assert_eq!(index.previous_finish(t), cal.previous_finish(t), "previous finish before {}", t);
+                prop_assert_eq!(index.working_minutes_between(t, u), cal.working_minutes_between(t, u));
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDateTime;
 
-use crate::calendar::WorkCalendar;
+use crate::calendar::{CalendarIndex, WorkCalendar};
 use crate::model::{ConstraintKind, Link, LinkKind, Task, TaskId, TaskKind};
 
 /// What the scheduler needs to know.
@@ -160,16 +160,16 @@ struct Lag {
 
 impl Lag {
     /// The moment the lag after `t`.
-    fn after(self, cal: &WorkCalendar, t: NaiveDateTime) -> NaiveDateTime {
+    fn after(self, cal: &CalendarIndex, t: NaiveDateTime) -> NaiveDateTime {
         self.shift(cal, t, self.minutes)
     }
 
     /// The moment the lag before `t`.
-    fn before(self, cal: &WorkCalendar, t: NaiveDateTime) -> NaiveDateTime {
+    fn before(self, cal: &CalendarIndex, t: NaiveDateTime) -> NaiveDateTime {
         self.shift(cal, t, -self.minutes)
     }
 
-    fn shift(self, cal: &WorkCalendar, t: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+    fn shift(self, cal: &CalendarIndex, t: NaiveDateTime, minutes: i64) -> NaiveDateTime {
         if self.elapsed {
             t.checked_add_signed(chrono::Duration::minutes(minutes)).unwrap_or(t)
         } else {
@@ -318,13 +318,19 @@ pub fn find_cycle(tasks: &[Task], links: &[Link]) -> Option<Vec<TaskId>> {
 /// is reported in the result, and the dates stay defined.
 pub fn schedule(input: &ScheduleInput) -> Schedule {
     let net = Network::new(input.tasks, input.links);
-    let cal_by_id: HashMap<i64, &WorkCalendar> = input.calendars.iter().map(|c| (c.id, c)).collect();
-    let cals: Vec<&WorkCalendar> = input
+    // Each calendar's working time is counted once over the plan's span.
+    let (from, to) = span(input);
+    let project_index = CalendarIndex::new(input.calendar, from, to);
+    let used: std::collections::HashSet<i64> = input.tasks.iter().filter_map(|t| t.calendar_id).collect();
+    let indexes: Vec<CalendarIndex> =
+        input.calendars.iter().filter(|c| used.contains(&c.id)).map(|c| CalendarIndex::new(c, from, to)).collect();
+    let by_id: HashMap<i64, &CalendarIndex> = indexes.iter().map(|x| (x.calendar().id, x)).collect();
+    let cals: Vec<&CalendarIndex> = input
         .tasks
         .iter()
-        .map(|t| t.calendar_id.and_then(|id| cal_by_id.get(&id).copied()).unwrap_or(input.calendar))
+        .map(|t| t.calendar_id.and_then(|id| by_id.get(&id).copied()).unwrap_or(&project_index))
         .collect();
-    let project_start = input.calendar.next_start(input.project_start);
+    let project_start = project_index.next_start(input.project_start);
     let mut diagnostics = Vec::new();
 
     let (order, cycle) = match net.order() {
@@ -345,20 +351,39 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
     finish_schedule(input, &net, &cals, project_start, &order, cycle, diagnostics)
 }
 
+/// The days the calendar indexes count: from a year before the earliest
+/// date the plan names to where its work could reach, at most 10 years
+/// after the latest. Dates outside are still right, only slower.
+fn span(input: &ScheduleInput) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let named = input
+        .tasks
+        .iter()
+        .flat_map(|t| [t.constraint.date, t.actual_start, t.actual_finish])
+        .flatten()
+        .chain([input.project_start])
+        .chain(input.status_date);
+    let (lo, hi) = named.fold((input.project_start, input.project_start), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    let work: i64 =
+        input.tasks.iter().map(duration).sum::<i64>() + input.links.iter().map(|l| l.lag_minutes.max(0)).sum::<i64>();
+    let week = input.calendar.week_minutes().max(60);
+    let reach = (work / week * 7).clamp(0, 366 * 10) + 366;
+    (lo.date() - chrono::Duration::days(366), hi.date() + chrono::Duration::days(reach))
+}
+
 fn duration(t: &Task) -> i64 {
     if t.kind == TaskKind::Milestone { 0 } else { t.duration_minutes.max(0) }
 }
 
 /// Where a zero-length task sits: at a finish if the moment is one (a
 /// milestone after a task ending at 17:00 is at 17:00), else at the next start.
-fn snap_point(cal: &WorkCalendar, t: NaiveDateTime) -> NaiveDateTime {
+fn snap_point(cal: &CalendarIndex, t: NaiveDateTime) -> NaiveDateTime {
     if cal.previous_finish(t) == t { t } else { cal.next_start(t) }
 }
 
 fn finish_schedule(
     input: &ScheduleInput,
     net: &Network,
-    cals: &[&WorkCalendar],
+    cals: &[&CalendarIndex],
     project_start: NaiveDateTime,
     order: &[usize],
     cycle: Option<Vec<TaskId>>,
