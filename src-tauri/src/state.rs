@@ -59,10 +59,17 @@ impl AppState {
         match opened {
             Ok(p) => {
                 let _ = gantry_api::recent::remember(&self.recent_list, p.path());
-                if let Err(e) = p.snapshot_if_due(chrono::Local::now().naive_local()) {
-                    // The file itself is fine; the user learns of it when
-                    // they look for a snapshot.
-                    eprintln!("gantry: no snapshot of {}: {e}", p.path().display());
+                if p.info().is_ok_and(|i| i.read_only.is_none()) {
+                    // On its own connection and thread: a big portfolio
+                    // takes a while to copy, and the window need not wait.
+                    let path = p.path().to_path_buf();
+                    std::thread::spawn(move || {
+                        if let Err(e) = gantry_api::snapshot_if_due(&path, chrono::Local::now().naive_local()) {
+                            // The file itself is fine; the user learns of it
+                            // when they look for a snapshot.
+                            eprintln!("gantry: no snapshot of {}: {e}", path.display());
+                        }
+                    });
                 }
                 *lock(&self.current) = Some(p.path().to_path_buf());
                 *lock(&self.portfolio) = Some(p);

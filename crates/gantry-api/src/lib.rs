@@ -30,7 +30,7 @@ use error::refused;
 pub use error::{Error, Result};
 pub use import::{MAX_IMPORT_TASKS, read_import_file};
 pub use report::{ReportJob, save_report};
-pub use snapshots::{restore, snapshots};
+pub use snapshots::{restore, snapshot_if_due, snapshots};
 use wire::*;
 
 /// An open portfolio file.

@@ -46,13 +46,23 @@ pub fn restore(portfolio: &Path, name: &str, now: NaiveDateTime) -> Result<(Port
     Ok((opened, Restored { kept_aside: aside.map(|p| p.display().to_string()) }))
 }
 
+/// Takes the start-up snapshot of the portfolio at `portfolio` when the
+/// newest is older than 12 hours, through a connection of its own, so the
+/// app can run it on another thread. Returns the one taken.
+pub fn snapshot_if_due(portfolio: &Path, now: NaiveDateTime) -> Result<Option<SnapshotRow>> {
+    if !snapshot::due(portfolio, now) {
+        return Ok(None);
+    }
+    Ok(Some(row(&snapshot::take_of(portfolio, SnapshotReason::StartUp, now)?)))
+}
+
 impl Portfolio {
-    /// Takes the start-up snapshot when the newest is older than 12 hours.
-    /// Returns the one taken.
+    /// Takes the start-up snapshot when the newest is older than 12 hours
+    /// and the portfolio may be changed. Returns the one taken.
     pub fn snapshot_if_due(&self, now: NaiveDateTime) -> Result<Option<SnapshotRow>> {
-        if self.store.read_only().is_some() || !snapshot::due(self.path(), now) {
+        if self.store.read_only().is_some() {
             return Ok(None);
         }
-        Ok(Some(row(&self.store.snapshot(SnapshotReason::StartUp, now)?)))
+        snapshot_if_due(self.path(), now)
     }
 }

@@ -128,6 +128,17 @@ pub(crate) fn take(
     Ok(Snapshot { path: target, taken: now, reason, bytes })
 }
 
+/// Takes a snapshot of the portfolio at `portfolio` through a connection of
+/// its own, for reading only, so it can run beside the app's connection
+/// (on another thread) while the user goes on working.
+pub fn take_of(portfolio: &Path, reason: SnapshotReason, now: NaiveDateTime) -> Result<Snapshot> {
+    verify(portfolio)?;
+    let conn =
+        Connection::open_with_flags(portfolio, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    take(&conn, portfolio, reason, now)
+}
+
 /// Checks that `file` is a whole Gantry portfolio, reading only.
 pub fn verify(file: &Path) -> Result<()> {
     let damaged = |detail: String| Error::Damaged { path: file.to_path_buf(), detail };
