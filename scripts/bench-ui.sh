@@ -3,7 +3,8 @@
 # 10,000 and 100,000 tasks, opens them in WebKitGTK under Xvfb and prints
 # what the page measured (Gantt: first frame, scrolling and zooming frame
 # rates, drag preview latency; board: first frame, scrolling a long column,
-# dragging a card). Numbers only; nothing fails on a slow machine.
+# dragging a card). Numbers only; nothing fails on a slow machine. One app
+# at a time: Gantry is single-instance, so a second launch would hand over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -16,5 +17,5 @@ export GANTRY_APP="$target/release/gantry-app"
 export GANTRY_BENCH_DIR="$target/bench"
 mkdir -p "$GANTRY_BENCH_DIR"
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
-  cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture 2>&1 \
+  cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture --test-threads=1 2>&1 \
   | grep -E '^(10+ tasks|board|test result)'
