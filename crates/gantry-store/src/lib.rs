@@ -107,6 +107,15 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         check_header(&path)?;
         let read_only = unwritable(&path).map(ReadOnly::Permissions);
+        if let Some(why) = &read_only
+            && !path.exists()
+        {
+            return Err(Error::ReadOnly(format!(
+                "A new portfolio cannot be created at {}: {}",
+                path.display(),
+                why.message().split(", so").next().unwrap_or_default()
+            )));
+        }
         let conn = connect(&path, read_only.is_none())?;
         // Everything until the format is known only reads the file.
         match migrations::verify(&conn, &path) {

@@ -101,6 +101,8 @@ fn read_only_folder() {
     assert!(matches!(store.read_only(), Some(ReadOnly::Permissions(m)) if m.contains("folder")));
     let err = add_task(&mut store, "Refused").expect_err("refused");
     assert!(matches!(err, Error::ReadOnly(_)), "{err}");
+    let err = Store::open(dir.path().join("new.gantry")).err().expect("no new file in a read-only folder");
+    assert!(matches!(err, Error::ReadOnly(_)) && err.to_string().contains("cannot be created"), "{err}");
     set_mode(dir.path(), 0o755);
     add_task(&mut store, "Once writable").expect("the next command works");
     assert_eq!(names(&store).len(), 4);
