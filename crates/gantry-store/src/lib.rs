@@ -106,16 +106,14 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         check_header(&path)?;
-        let read_only = unwritable(&path).map(ReadOnly::Permissions);
-        if let Some(why) = &read_only
-            && !path.exists()
-        {
+        if !path.exists() && read_only_folder(&path) {
             return Err(Error::ReadOnly(format!(
-                "A new portfolio cannot be created at {}: {}",
+                "A new portfolio cannot be created at {}: the folder {} is read-only.",
                 path.display(),
-                why.message().split(", so").next().unwrap_or_default()
+                folder_of(&path).display()
             )));
         }
+        let read_only = unwritable(&path).map(ReadOnly::Permissions);
         let conn = connect(&path, read_only.is_none())?;
         // Everything until the format is known only reads the file.
         match migrations::verify(&conn, &path) {
@@ -207,7 +205,7 @@ impl Store {
 
     /// Recent commands, newest first, with whether each can be undone or redone.
     pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
-        if self.read_only.is_some() && !self.has_table("undo_steps")? {
+        if self.read_only.is_some() && !migrations::table_exists(&self.conn, "undo_steps")? {
             return Ok(Vec::new());
         }
         undo::history(&self.conn, limit)
@@ -216,14 +214,6 @@ impl Store {
     /// Takes a verified snapshot of the portfolio now.
     pub fn snapshot(&self, reason: SnapshotReason, now: NaiveDateTime) -> Result<Snapshot> {
         snapshot::take(&self.conn, &self.path, reason, now)
-    }
-
-    fn has_table(&self, name: &str) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-            [name],
-            |r| r.get(0),
-        )?)
     }
 
     /// Before a change: the file must be writable and still be the file
@@ -249,7 +239,7 @@ impl Store {
                 "{shown} was replaced by another file while Gantry had it open. Nothing was changed; open it again to go on."
             )));
         }
-        let folder = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let folder = folder_of(&self.path).to_path_buf();
         if !folder.is_dir() {
             return Err(Error::Moved(format!(
                 "{shown} was deleted or moved, with its folder, while Gantry had it open. Nothing was changed, and Gantry still holds every saved edit: recreate the folder and try again."
@@ -257,19 +247,8 @@ impl Store {
         }
         // Write the open database back under its name, then reconnect to it.
         let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let tmp = folder.join(format!(".{name}.recovering"));
-        let _ = std::fs::remove_file(&tmp);
-        let written = (|| {
-            self.conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])?;
-            snapshot::verify(&tmp)?;
-            std::fs::File::open(&tmp)?.sync_all()?;
-            std::fs::rename(&tmp, &self.path)?;
-            snapshot::sync_folder(&folder)
-        })();
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(explain(e, &self.path));
-        }
+        snapshot::write_copy(&self.conn, &folder.join(format!(".{name}.recovering")), &self.path)
+            .map_err(|e| explain(e, &self.path))?;
         // The old connection holds the deleted file's journal under the
         // same names; once it is closed they are stale, and would be read
         // into the new file.
@@ -333,19 +312,28 @@ fn connect(path: &Path, write: bool) -> Result<Connection> {
 /// folder's (the folder holds the journal files), or `None`.
 fn unwritable(path: &Path) -> Option<String> {
     let shown = path.display();
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
         return Some(format!(
             "{shown} is read-only, so Gantry opened it for reading only. Allow writing to the file to change it."
         ));
     }
-    if std::fs::metadata(folder).is_ok_and(|m| m.permissions().readonly()) {
+    if read_only_folder(path) {
         return Some(format!(
             "The folder {} is read-only, so Gantry opened {shown} for reading only. Allow writing to the folder to change it.",
-            folder.display()
+            folder_of(path).display()
         ));
     }
     None
+}
+
+/// Whether the folder holding `path` may not be written (permission bits).
+fn read_only_folder(path: &Path) -> bool {
+    std::fs::metadata(folder_of(path)).is_ok_and(|m| m.permissions().readonly())
+}
+
+/// The folder holding `path`: "." for a bare file name.
+pub(crate) fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 #[cfg(unix)]

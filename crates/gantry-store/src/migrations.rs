@@ -37,12 +37,7 @@ fn fingerprint(text: &str) -> String {
 /// build knows, unedited. A file from a newer Gantry or with an edited
 /// migration is refused before anything touches it.
 pub fn verify(conn: &Connection, path: &Path) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !exists {
+    if !table_exists(conn, "schema_migrations")? {
         return Ok(());
     }
     let applied: Vec<(i64, String)> = {
@@ -69,22 +64,24 @@ pub fn verify(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn table_exists(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
-        [],
-        |r| r.get(0),
-    )?)
+/// Whether the file has a table named `name`.
+pub(crate) fn table_exists(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1", [name], |r| r.get(0))?)
+}
+
+/// How many migrations the file has applied; `None` for a new, empty file.
+fn applied(conn: &Connection) -> Result<Option<i64>> {
+    if !table_exists(conn, "schema_migrations")? {
+        return Ok(None);
+    }
+    Ok(Some(conn.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?))
 }
 
 /// Whether the file holds an older format that [`apply`] would upgrade
 /// (a new, empty file has nothing to upgrade).
 pub fn upgrade_pending(conn: &Connection) -> Result<bool> {
-    if !table_exists(conn)? {
-        return Ok(false);
-    }
-    let applied: i64 = conn.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?;
-    Ok(applied < FORMAT)
+    Ok(applied(conn)?.is_some_and(|n| n < FORMAT))
 }
 
 /// Brings the file to [`FORMAT`] in one transaction; [`verify`] came first.
@@ -93,7 +90,7 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
     // portfolio and closing it again leaves it byte for byte as it was.
     let marked: (i32, i64) =
         conn.query_row("SELECT * FROM pragma_application_id, pragma_user_version", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    if marked == (APPLICATION_ID, FORMAT) && !upgrade_pending(conn)? && table_exists(conn)? {
+    if marked == (APPLICATION_ID, FORMAT) && applied(conn)? == Some(FORMAT) {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

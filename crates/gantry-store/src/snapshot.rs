@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDateTime};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use crate::{APPLICATION_ID, Error, Result};
 
@@ -70,7 +70,7 @@ const KEEP_WEEKS: usize = 4;
 /// The folder that holds `portfolio`'s snapshots.
 pub fn folder(portfolio: &Path) -> PathBuf {
     let name = portfolio.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    portfolio.parent().unwrap_or(Path::new(".")).join(format!(".{name}.snapshots"))
+    crate::folder_of(portfolio).join(format!(".{name}.snapshots"))
 }
 
 /// `portfolio`'s snapshots, newest first. Files in the folder that are not
@@ -110,46 +110,45 @@ pub(crate) fn take(
     std::fs::create_dir_all(&dir)?;
     let name = format!("{} {}.gantry", now.format(STAMP), reason.slug());
     let target = dir.join(&name);
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let _ = std::fs::remove_file(&tmp);
-    let written = (|| {
-        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])?;
-        verify(&tmp)?;
-        std::fs::File::open(&tmp)?.sync_all()?;
-        std::fs::rename(&tmp, &target)?;
-        sync_folder(&dir)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
+    write_copy(conn, &dir.join(format!(".{name}.tmp")), &target)?;
     rotate(portfolio);
     let bytes = std::fs::metadata(&target)?.len();
     Ok(Snapshot { path: target, taken: now, reason, bytes })
 }
 
 /// Takes a snapshot of the portfolio at `portfolio` through a connection of
-/// its own, for reading only, so it can run beside the app's connection
-/// (on another thread) while the user goes on working.
+/// its own, for reading only and checked as every open is, so it can run
+/// beside the app's connection, on another thread, while the user goes on
+/// working.
 pub fn take_of(portfolio: &Path, reason: SnapshotReason, now: NaiveDateTime) -> Result<Snapshot> {
-    verify(portfolio)?;
-    let conn =
-        Connection::open_with_flags(portfolio, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    take(&conn, portfolio, reason, now)
+    take(&crate::connect(portfolio, false)?, portfolio, reason, now)
 }
 
-/// Checks that `file` is a whole Gantry portfolio, reading only.
+/// Writes the database behind `conn` to `target` whole or not at all:
+/// `VACUUM INTO` the temporary `tmp` beside it, [`verify`], fsync, rename,
+/// fsync of the folder. On failure `tmp` is removed and `target` untouched.
+pub(crate) fn write_copy(conn: &Connection, tmp: &Path, target: &Path) -> Result<()> {
+    let _ = std::fs::remove_file(tmp);
+    let written = (|| {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])?;
+        verify(tmp)?;
+        std::fs::File::open(tmp)?.sync_all()?;
+        std::fs::rename(tmp, target)?;
+        sync_folder(crate::folder_of(target))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(tmp);
+    }
+    written
+}
+
+/// Checks, reading only, that `file` is a whole Gantry portfolio (as
+/// every open does) and not a new, empty one.
 pub fn verify(file: &Path) -> Result<()> {
-    let damaged = |detail: String| Error::Damaged { path: file.to_path_buf(), detail };
-    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
+    let conn = crate::connect(file, false)?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     if app_id != APPLICATION_ID {
         return Err(Error::NotAPortfolio(file.to_path_buf()));
-    }
-    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
-    if check != "ok" {
-        return Err(damaged(check));
     }
     Ok(())
 }
@@ -188,7 +187,7 @@ fn rotate(portfolio: &Path) {
 /// `NAME.replaced-STAMP` (with its journal files), never deleted.
 pub fn restore(portfolio: &Path, snapshot: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
     verify(snapshot)?;
-    let dir = portfolio.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let dir = crate::folder_of(portfolio).to_path_buf();
     let name = portfolio.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.restoring"));
     let copied = (|| {
