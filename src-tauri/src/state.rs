@@ -59,7 +59,7 @@ impl AppState {
         match opened {
             Ok(p) => {
                 let _ = gantry_api::recent::remember(&self.recent_list, p.path());
-                if p.info().is_ok_and(|i| i.read_only.is_none()) {
+                if p.store().read_only().is_none() {
                     // On its own connection and thread: a big portfolio
                     // takes a while to copy, and the window need not wait.
                     let path = p.path().to_path_buf();
