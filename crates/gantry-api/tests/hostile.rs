@@ -7,11 +7,11 @@
 //! within two seconds; a refused one leaves the portfolio file byte for byte
 //! as it was, with no snapshot taken. The run prints the figures.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use gantry_api::Portfolio;
 
 /// What a case must give.
@@ -56,10 +56,6 @@ fn task(uid: i64, name: &str, extra: &str) -> String {
 
 fn link(pred: i64) -> String {
     format!("<PredecessorLink><PredecessorUID>{pred}</PredecessorUID><Type>1</Type></PredecessorLink>")
-}
-
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi")
 }
 
 /// A seeded byte scrambler for damaged copies.
@@ -386,15 +382,7 @@ fn corpus() -> Vec<Case> {
     ));
 
     // Damaged copies of real MS Project files.
-    let dir = fixtures();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "xml")).collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    assert!(!files.is_empty(), "the shared fixtures sit beside the repository: {}", dir.display());
-    for (i, file) in files.iter().enumerate() {
+    for (i, file) in common::mspdi_fixtures().iter().enumerate() {
         let bytes = std::fs::read(file).expect("fixture");
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         c.push(case(format!("{stem}, whole"), bytes.clone(), Either));
@@ -406,17 +394,6 @@ fn corpus() -> Vec<Case> {
     c
 }
 
-fn sample() -> &'static Path {
-    static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = SAMPLE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("sample.gantry");
-        drop(Portfolio::create_sample(&path, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("sample"));
-        (dir, path)
-    });
-    path
-}
-
 #[test]
 fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothing() {
     let now = NaiveDateTime::parse_from_str("2026-11-24 10:00", "%Y-%m-%d %H:%M").expect("now");
@@ -426,9 +403,7 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
     let mut slowest = (Duration::ZERO, String::new());
     let mut wrong = Vec::new();
     for case in &corpus {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("plan.gantry");
-        std::fs::copy(sample(), &path).expect("copy");
+        let (_dir, path) = common::sample_copy();
         let before = std::fs::read(&path).expect("bytes");
         let mut p = Portfolio::open(&path).expect("opens");
         let projects = p.projects().expect("projects").len();
@@ -487,9 +462,7 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
 
 #[test]
 fn an_accepted_import_keeps_formulas_as_text_and_is_one_undo_step_after_a_snapshot() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("plan.gantry");
-    std::fs::copy(sample(), &path).expect("copy");
+    let (_dir, path) = common::sample_copy();
     let mut p = Portfolio::open(&path).expect("opens");
     let projects = p.projects().expect("projects").len();
     let now = NaiveDateTime::parse_from_str("2026-11-24 10:00", "%Y-%m-%d %H:%M").expect("now");

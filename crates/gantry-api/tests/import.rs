@@ -2,7 +2,7 @@
 //! portfolio it is scheduled to exactly the dates Gantry's engine gives the
 //! file itself (`gantry schedule FILE`), so nothing is lost on the way in.
 
-use std::path::PathBuf;
+mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use gantry_api::{Portfolio, wire_datetime};
@@ -10,14 +10,7 @@ use gantry_interop::mspdi;
 
 #[test]
 fn every_fixture_imports_with_the_dates_its_file_schedules_to() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("the shared fixtures sit beside the repository")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
-        .collect();
-    files.sort();
+    let files = common::mspdi_fixtures();
     let work = tempfile::tempdir().expect("dir");
     let mut p =
         Portfolio::create_sample(work.path().join("p.gantry"), NaiveDate::from_ymd_opt(2026, 11, 24).expect("d"))

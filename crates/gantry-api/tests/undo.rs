@@ -4,11 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
-use common::{Dice, random_command};
+use common::{Dice, random_command, sample_copy};
 
 use gantry_api::Portfolio;
 use proptest::prelude::*;
@@ -53,19 +49,6 @@ fn one_command(p: &mut Portfolio, projects: &[i64], dice: &mut Dice) -> Option<&
     None
 }
 
-/// The sample portfolio, made once; each case works on its own copy.
-fn sample() -> &'static Path {
-    static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = SAMPLE.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("sample.gantry");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
-        drop(Portfolio::create_sample(&path, today).expect("sample"));
-        (dir, path)
-    });
-    path
-}
-
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24);
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
@@ -76,9 +59,7 @@ proptest! {
 
     #[test]
     fn undoing_every_command_restores_the_start_and_redo_replays_it(seed in any::<u64>(), length in 1usize..30) {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("plan.gantry");
-        std::fs::copy(sample(), &path).expect("copy");
+        let (_dir, path) = sample_copy();
         let mut p = Portfolio::open(&path).expect("opens");
         let projects: Vec<i64> = p.projects().expect("projects").iter().map(|s| s.id).collect();
         let mut dice = Dice(seed | 1);
@@ -113,9 +94,7 @@ proptest! {
 /// redone over a fixed set of seeds.
 #[test]
 fn undo_figures() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("plan.gantry");
-    std::fs::copy(sample(), &path).expect("copy");
+    let (_dir, path) = sample_copy();
     let mut p = Portfolio::open(&path).expect("opens");
     let projects: Vec<i64> = p.projects().expect("projects").iter().map(|s| s.id).collect();
     let start = logical(&p);

@@ -1,16 +1,54 @@
-//! What the api tests that drive a portfolio at random share: a seeded
-//! dice, a digest of the user's data, and one random real command.
+//! What the api tests share: the sample portfolio made once and copied per
+//! case, the MS Project fixtures, and, for the tests that drive a portfolio
+//! at random, a seeded dice, a digest of the user's data and one random
+//! real command.
 
 #![allow(dead_code)]
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
 use gantry_core::model::{LinkKind, SprintState};
+
+/// The sample portfolio, made once per test binary and closed.
+pub fn sample() -> &'static Path {
+    static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = SAMPLE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("sample.gantry");
+        drop(Portfolio::create_sample(&path, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("sample"));
+        (dir, path)
+    });
+    path
+}
+
+/// A fresh copy of the sample in a folder of its own, which lives as long
+/// as the returned guard.
+pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.gantry");
+    std::fs::copy(sample(), &path).expect("copy");
+    (dir, path)
+}
+
+/// The MS Project files in `../shared/fixtures/mspdi`, sorted.
+pub fn mspdi_fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "xml")).collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    assert!(!files.is_empty(), "the shared fixtures sit beside the repository: {}", dir.display());
+    files
+}
 
 /// A small deterministic random source (xorshift64*), enough to pick commands.
 pub struct Dice(pub u64);
