@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::CalendarId;
 
 mod index;
-pub use index::CalendarIndex;
+pub use index::{CalendarIndex, Minute};
 
 /// Minutes in a day.
 pub const DAY_MINUTES: u16 = 24 * 60;
@@ -419,13 +419,24 @@ mod tests {
                 other in -40i64..1300,
             ) {
                 let first = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
-                let index = CalendarIndex::new(&cal, first, first + Duration::days(1200));
+                let mut index = CalendarIndex::new(&cal, first, first + Duration::days(1200));
                 let t = (first + Duration::days(day)).and_hms_opt(0, 0, 0).expect("t") + Duration::minutes(minute);
                 let u = (first + Duration::days(other)).and_hms_opt(0, 0, 0).expect("u") + Duration::minutes(minute / 2);
                 prop_assert_eq!(index.add(t, minutes), cal.add(t, minutes), "add {} to {}", minutes, t);
                 prop_assert_eq!(index.next_start(t), cal.next_start(t), "next start after {}", t);
                 prop_assert_eq!(index.previous_finish(t), cal.previous_finish(t), "previous finish before {}", t);
                 prop_assert_eq!(index.working_minutes_between(t, u), cal.working_minutes_between(t, u));
+                // A moment lies between the earliest and the latest moment
+                // at its working position, and those are the calendar's
+                // previous finish and next start.
+                let m = index.minute(t);
+                let p = index.position(m);
+                if let (Some(finish), Some(start)) = (index.finish_at(p), index.start_at(p)) {
+                    prop_assert!(finish <= m && m <= start, "{} at position {}", t, p);
+                    prop_assert_eq!(index.datetime(finish), cal.previous_finish(t), "finish at the position of {}", t);
+                    prop_assert_eq!(index.datetime(start), cal.next_start(t), "start at the position of {}", t);
+                    prop_assert_eq!((index.position(finish), index.position(start)), (p, p));
+                }
             }
         }
     }

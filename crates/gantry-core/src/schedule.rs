@@ -6,15 +6,20 @@
 //! summary rolls up). A link runs from the predecessor's finish node to the
 //! successor's start node, whatever its type, because by then both dates of
 //! the predecessor are known. One topological order of that graph serves the
-//! forward pass, and its reverse the backward pass: O(tasks + links) calendar
-//! steps. A cycle in the graph is reported with the tasks that form it.
+//! forward pass, and its reverse the backward pass: O(tasks + links). A
+//! cycle in the graph is reported with the tasks that form it.
+//!
+//! Dates are minutes on one clock, and each calendar is indexed once over
+//! the plan's span ([`CalendarIndex`]). Plain tasks (see [`Pass`]) are
+//! scheduled in integer working positions; the rest take calendar steps.
+//! A property test holds both ways to the same answers on random plans.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDateTime;
 
-use crate::calendar::{CalendarIndex, WorkCalendar};
+use crate::calendar::{CalendarIndex, Minute, WorkCalendar};
 use crate::model::{ConstraintKind, Link, LinkKind, Task, TaskId, TaskKind};
 
 /// What the scheduler needs to know.
@@ -108,33 +113,39 @@ type IdMap<V> = HashMap<TaskId, V, BuildHasherDefault<IdHasher>>;
 
 /// Lists per task, flattened: the items of task `i` are
 /// `items[offsets[i]..offsets[i + 1]]` (compressed sparse rows), so a million
-/// tasks cost two allocations, not a million.
-struct Adjacency {
+/// tasks cost two allocations, not a million, and a task's list is read in
+/// one sweep of memory.
+struct Adjacency<T> {
     offsets: Vec<u32>,
-    items: Vec<u32>,
+    items: Vec<T>,
 }
 
-impl Adjacency {
-    /// Groups `(row, item)` pairs by row, keeping their order within a row.
-    fn new(rows: usize, pairs: &[(u32, u32)]) -> Self {
+impl<T: Copy> Adjacency<T> {
+    /// Groups the `(row, item)` pairs that `each` emits by row, keeping
+    /// their order within a row. `each` runs twice: once to count, once to
+    /// place, so no list of pairs is held in between.
+    fn new(rows: usize, blank: T, each: impl Fn(&mut dyn FnMut(u32, T))) -> Self {
         let mut offsets = vec![0u32; rows + 1];
-        for &(row, _) in pairs {
-            offsets[row as usize + 1] += 1;
-        }
+        each(&mut |row, _| offsets[row as usize + 1] += 1);
         for i in 0..rows {
             offsets[i + 1] += offsets[i];
         }
+        let mut items = vec![blank; offsets[rows] as usize];
         let mut fill = offsets.clone();
-        let mut items = vec![0u32; pairs.len()];
-        for &(row, item) in pairs {
+        each(&mut |row, item| {
             let at = &mut fill[row as usize];
             items[*at as usize] = item;
             *at += 1;
-        }
+        });
         Adjacency { offsets, items }
     }
 
-    fn of(&self, row: usize) -> &[u32] {
+    /// No items in any row.
+    fn empty(rows: usize) -> Self {
+        Adjacency { offsets: vec![0; rows + 1], items: Vec::new() }
+    }
+
+    fn of(&self, row: usize) -> &[T] {
         &self.items[self.offsets[row] as usize..self.offsets[row + 1] as usize]
     }
 }
@@ -142,12 +153,20 @@ impl Adjacency {
 /// The task network as index arrays.
 struct Network<'a> {
     tasks: &'a [Task],
-    links: Vec<(usize, usize, LinkKind, Lag)>,
     parent: Vec<Option<usize>>,
-    children: Adjacency,
-    /// Per task, indices into `links` where it is the successor / predecessor.
-    incoming: Adjacency,
-    outgoing: Adjacency,
+    children: Adjacency<u32>,
+    /// Per task, the links where it is the successor, naming the predecessor.
+    incoming: Adjacency<Arc>,
+    /// Per task, the links where it is the predecessor, naming the successor.
+    outgoing: Adjacency<Arc>,
+}
+
+/// One end of a link: the task at the other end, the link's type and lag.
+#[derive(Clone, Copy)]
+struct Arc {
+    task: u32,
+    kind: LinkKind,
+    lag: Lag,
 }
 
 /// A link's lag: working minutes on the successor's calendar, or calendar
@@ -160,116 +179,154 @@ struct Lag {
 
 impl Lag {
     /// The moment the lag after `t`.
-    fn after(self, cal: &CalendarIndex, t: NaiveDateTime) -> NaiveDateTime {
+    fn after(self, cal: &mut CalendarIndex, t: Minute) -> Minute {
         self.shift(cal, t, self.minutes)
     }
 
     /// The moment the lag before `t`.
-    fn before(self, cal: &CalendarIndex, t: NaiveDateTime) -> NaiveDateTime {
+    fn before(self, cal: &mut CalendarIndex, t: Minute) -> Minute {
         self.shift(cal, t, -self.minutes)
     }
 
-    fn shift(self, cal: &CalendarIndex, t: NaiveDateTime, minutes: i64) -> NaiveDateTime {
-        if self.elapsed {
-            t.checked_add_signed(chrono::Duration::minutes(minutes)).unwrap_or(t)
-        } else {
-            cal.add(t, minutes)
-        }
+    fn shift(self, cal: &mut CalendarIndex, t: Minute, minutes: i64) -> Minute {
+        if self.elapsed { t.saturating_add(minutes) } else { cal.add_minutes(t, minutes) }
     }
 }
 
-const fn start_node(i: usize) -> usize {
-    2 * i
+const fn start_node(i: usize) -> u32 {
+    (2 * i) as u32
 }
-const fn finish_node(i: usize) -> usize {
-    2 * i + 1
+const fn finish_node(i: usize) -> u32 {
+    (2 * i + 1) as u32
 }
-const fn is_start_node(node: usize) -> bool {
+const fn is_start_node(node: u32) -> bool {
     node.is_multiple_of(2)
+}
+
+/// Where each task id is in the input: a table when the ids are close
+/// together (as a database's are), a hash map otherwise.
+enum TaskIndex {
+    Dense { first: TaskId, at: Vec<u32> },
+    Sparse(IdMap<usize>),
+}
+
+impl TaskIndex {
+    fn new(tasks: &[Task]) -> Self {
+        let (lo, hi) = tasks.iter().fold((TaskId::MAX, TaskId::MIN), |(lo, hi), t| (lo.min(t.id), hi.max(t.id)));
+        let width = hi.checked_sub(lo).and_then(|w| usize::try_from(w).ok()).and_then(|w| w.checked_add(1));
+        match width {
+            Some(width) if width <= tasks.len().saturating_mul(4) + 64 => {
+                let mut at = vec![u32::MAX; width];
+                for (i, t) in tasks.iter().enumerate() {
+                    at[(t.id - lo) as usize] = i as u32;
+                }
+                TaskIndex::Dense { first: lo, at }
+            }
+            _ => TaskIndex::Sparse(tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect()),
+        }
+    }
+
+    fn get(&self, id: TaskId) -> Option<usize> {
+        match self {
+            TaskIndex::Dense { first, at } => {
+                let slot = usize::try_from(id.checked_sub(*first)?).ok()?;
+                at.get(slot).filter(|&&i| i != u32::MAX).map(|&i| i as usize)
+            }
+            TaskIndex::Sparse(map) => map.get(&id).copied(),
+        }
+    }
 }
 
 impl<'a> Network<'a> {
     fn new(tasks: &'a [Task], links: &[Link]) -> Self {
-        let index: IdMap<usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let index = TaskIndex::new(tasks);
         let n = tasks.len();
-        let mut parent = vec![None; n];
-        let mut child_pairs = Vec::new();
-        for (i, t) in tasks.iter().enumerate() {
-            if let Some(p) = t.parent_id.and_then(|p| index.get(&p).copied()).filter(|p| *p != i) {
-                parent[i] = Some(p);
-                child_pairs.push((p as u32, i as u32));
+        let parent: Vec<Option<usize>> = tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| t.parent_id.and_then(|p| index.get(p)).filter(|p| *p != i))
+            .collect();
+        let children = Adjacency::new(n, 0, |emit| {
+            for (i, p) in parent.iter().enumerate() {
+                if let Some(p) = p {
+                    emit(*p as u32, i as u32);
+                }
             }
-        }
-        let mut resolved = Vec::with_capacity(links.len());
-        let (mut incoming, mut outgoing) = (Vec::with_capacity(links.len()), Vec::with_capacity(links.len()));
-        for l in links {
-            if let (Some(&p), Some(&s)) = (index.get(&l.predecessor), index.get(&l.successor)) {
-                let at = resolved.len() as u32;
-                outgoing.push((p as u32, at));
-                incoming.push((s as u32, at));
-                resolved.push((p, s, l.kind, Lag { minutes: l.lag_minutes, elapsed: l.lag_elapsed }));
+        });
+        // Each link as an arc at both ends: from its successor back to its
+        // predecessor, and from its predecessor on to its successor.
+        let arcs = |forward: bool, emit: &mut dyn FnMut(u32, Arc)| {
+            for l in links {
+                if let (Some(p), Some(s)) = (index.get(l.predecessor), index.get(l.successor)) {
+                    let (kind, lag) = (l.kind, Lag { minutes: l.lag_minutes, elapsed: l.lag_elapsed });
+                    let (from, to) = if forward { (p, s) } else { (s, p) };
+                    emit(from as u32, Arc { task: to as u32, kind, lag });
+                }
             }
-        }
+        };
+        let blank = Arc { task: 0, kind: LinkKind::FinishToStart, lag: Lag { minutes: 0, elapsed: false } };
         Network {
             tasks,
-            links: resolved,
             parent,
-            children: Adjacency::new(n, &child_pairs),
-            incoming: Adjacency::new(n, &incoming),
-            outgoing: Adjacency::new(n, &outgoing),
+            children,
+            incoming: Adjacency::new(n, blank, |emit| arcs(false, emit)),
+            outgoing: Adjacency::new(n, blank, |emit| arcs(true, emit)),
         }
     }
 
     /// The same tasks and structure without any link.
     fn without_links(self) -> Self {
         let n = self.tasks.len();
-        Network { links: Vec::new(), incoming: Adjacency::new(n, &[]), outgoing: Adjacency::new(n, &[]), ..self }
+        Network { incoming: Adjacency::empty(n), outgoing: Adjacency::empty(n), ..self }
     }
 
     fn is_summary(&self, i: usize) -> bool {
         !self.children.of(i).is_empty()
     }
 
-    /// The edges leaving a node, in the order: structure, then links.
-    fn successors(&self, node: usize, out: &mut Vec<usize>) {
-        out.clear();
-        let i = node / 2;
+    /// Calls `visit` with each node an edge leads to from `node`: structure
+    /// first, then links.
+    fn each_successor(&self, node: u32, mut visit: impl FnMut(u32)) {
+        let i = node as usize / 2;
         if is_start_node(node) {
             if self.is_summary(i) {
-                out.extend(self.children.of(i).iter().map(|&c| start_node(c as usize)));
+                self.children.of(i).iter().for_each(|&c| visit(start_node(c as usize)));
             } else {
-                out.push(finish_node(i));
+                visit(finish_node(i));
             }
         } else {
             if let Some(p) = self.parent[i] {
-                out.push(finish_node(p));
+                visit(finish_node(p));
             }
-            out.extend(self.outgoing.of(i).iter().map(|&l| start_node(self.links[l as usize].1)));
+            self.outgoing.of(i).iter().for_each(|a| visit(start_node(a.task as usize)));
         }
     }
 
-    /// A topological order of all nodes, or the tasks of a cycle.
-    fn order(&self) -> Result<Vec<usize>, Vec<usize>> {
-        let nodes = self.tasks.len() * 2;
-        let mut indegree = vec![0u32; nodes];
-        let mut buf = Vec::new();
-        for node in 0..nodes {
-            self.successors(node, &mut buf);
-            for &s in &buf {
-                indegree[s] += 1;
-            }
+    /// How many edges lead to each node.
+    fn indegrees(&self) -> Vec<u32> {
+        let mut indegree = Vec::with_capacity(self.tasks.len() * 2);
+        for i in 0..self.tasks.len() {
+            indegree.push(u32::from(self.parent[i].is_some()) + self.incoming.of(i).len() as u32);
+            indegree.push(if self.is_summary(i) { self.children.of(i).len() as u32 } else { 1 });
         }
-        let mut ready: Vec<usize> = (0..nodes).rev().filter(|&n| indegree[n] == 0).collect();
+        indegree
+    }
+
+    /// A topological order of all nodes, or the tasks of a cycle.
+    fn order(&self) -> Result<Vec<u32>, Vec<usize>> {
+        let nodes = self.tasks.len() * 2;
+        let mut indegree = self.indegrees();
+        let mut ready: Vec<u32> = (0..nodes as u32).rev().filter(|&n| indegree[n as usize] == 0).collect();
         let mut order = Vec::with_capacity(nodes);
         while let Some(node) = ready.pop() {
             order.push(node);
-            self.successors(node, &mut buf);
-            for &s in &buf {
-                indegree[s] -= 1;
-                if indegree[s] == 0 {
+            self.each_successor(node, |s| {
+                let d = &mut indegree[s as usize];
+                *d -= 1;
+                if *d == 0 {
                     ready.push(s);
                 }
-            }
+            });
         }
         if order.len() == nodes { Ok(order) } else { Err(self.cycle_among(&indegree)) }
     }
@@ -280,15 +337,14 @@ impl<'a> Network<'a> {
         let Some(first) = (0..indegree.len()).find(|&n| indegree[n] > 0) else {
             return Vec::new();
         };
-        let mut buf = Vec::new();
-        let mut seen_at: HashMap<usize, usize> = HashMap::new();
-        let mut path = Vec::new();
-        let mut node = first;
+        let mut seen_at: HashMap<u32, usize> = HashMap::new();
+        let mut path: Vec<u32> = Vec::new();
+        let mut node = first as u32;
         loop {
             if let Some(&at) = seen_at.get(&node) {
                 let mut tasks: Vec<usize> = Vec::new();
                 for &n in &path[at..] {
-                    let t = n / 2;
+                    let t = n as usize / 2;
                     if tasks.last() != Some(&t) && !tasks.contains(&t) {
                         tasks.push(t);
                     }
@@ -297,9 +353,14 @@ impl<'a> Network<'a> {
             }
             seen_at.insert(node, path.len());
             path.push(node);
-            self.successors(node, &mut buf);
-            match buf.iter().find(|&&s| indegree[s] > 0) {
-                Some(&next) => node = next,
+            let mut next = None;
+            self.each_successor(node, |s| {
+                if next.is_none() && indegree[s as usize] > 0 {
+                    next = Some(s);
+                }
+            });
+            match next {
+                Some(n) => node = n,
                 None => return Vec::new(),
             }
         }
@@ -317,24 +378,16 @@ pub fn find_cycle(tasks: &[Task], links: &[Link]) -> Option<Vec<TaskId>> {
 /// Schedules the network. Never fails: a cycle or an impossible constraint
 /// is reported in the result, and the dates stay defined.
 pub fn schedule(input: &ScheduleInput) -> Schedule {
-    let net = Network::new(input.tasks, input.links);
-    // Each calendar's working time is counted once over the plan's span.
-    let (from, to) = span(input);
-    let project_index = CalendarIndex::new(input.calendar, from, to);
-    let used: std::collections::HashSet<i64> = input.tasks.iter().filter_map(|t| t.calendar_id).collect();
-    let indexes: Vec<CalendarIndex> =
-        input.calendars.iter().filter(|c| used.contains(&c.id)).map(|c| CalendarIndex::new(c, from, to)).collect();
-    let by_id: HashMap<i64, &CalendarIndex> = indexes.iter().map(|x| (x.calendar().id, x)).collect();
-    let cals: Vec<&CalendarIndex> = input
-        .tasks
-        .iter()
-        .map(|t| t.calendar_id.and_then(|id| by_id.get(&id).copied()).unwrap_or(&project_index))
-        .collect();
-    let project_start = project_index.next_start(input.project_start);
-    let mut diagnostics = Vec::new();
+    run(input, true)
+}
 
-    let (order, cycle) = match net.order() {
-        Ok(order) => (order, None),
+/// Schedules with plain tasks on working positions (`by_positions`), or
+/// every task in calendar steps, which the tests hold the first way to.
+fn run(input: &ScheduleInput, by_positions: bool) -> Schedule {
+    let net = Network::new(input.tasks, input.links);
+    let mut diagnostics = Vec::new();
+    let (net, order, cycle) = match net.order() {
+        Ok(order) => (net, order, None),
         Err(cycle) => {
             let names: Vec<&str> = cycle.iter().map(|&i| input.tasks[i].name.as_str()).collect();
             diagnostics.push(Diagnostic {
@@ -343,17 +396,19 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
             });
             // Schedule the structure alone so every task still has dates.
             let no_links = net.without_links();
-            let tasks = no_links.order().unwrap_or_default();
-            let ids = cycle.iter().map(|&i| input.tasks[i].id).collect();
-            return finish_schedule(input, &no_links, &cals, project_start, &tasks, Some(ids), diagnostics);
+            let order = no_links.order().unwrap_or_default();
+            (no_links, order, Some(cycle.iter().map(|&i| input.tasks[i].id).collect()))
         }
     };
-    finish_schedule(input, &net, &cals, project_start, &order, cycle, diagnostics)
+    let mut pass = Pass::new(input, &net, diagnostics, by_positions);
+    pass.forward(&order);
+    pass.backward(&order);
+    pass.result(&order, cycle)
 }
 
-/// The days the calendar indexes count: from a year before the earliest
-/// date the plan names to where its work could reach, at most 10 years
-/// after the latest. Dates outside are still right, only slower.
+/// The days the calendar indexes count first: from a year before the
+/// earliest date the plan names to a year after the latest. They count
+/// further days as the schedule reaches them.
 fn span(input: &ScheduleInput) -> (chrono::NaiveDate, chrono::NaiveDate) {
     let named = input
         .tasks
@@ -363,11 +418,8 @@ fn span(input: &ScheduleInput) -> (chrono::NaiveDate, chrono::NaiveDate) {
         .chain([input.project_start])
         .chain(input.status_date);
     let (lo, hi) = named.fold((input.project_start, input.project_start), |(lo, hi), d| (lo.min(d), hi.max(d)));
-    let work: i64 =
-        input.tasks.iter().map(duration).sum::<i64>() + input.links.iter().map(|l| l.lag_minutes.max(0)).sum::<i64>();
-    let week = input.calendar.week_minutes().max(60);
-    let reach = (work / week * 7).clamp(0, 366 * 10) + 366;
-    (lo.date() - chrono::Duration::days(366), hi.date() + chrono::Duration::days(reach))
+    let year = chrono::Duration::days(366);
+    (lo.date().checked_sub_signed(year).unwrap_or(lo.date()), hi.date().checked_add_signed(year).unwrap_or(hi.date()))
 }
 
 fn duration(t: &Task) -> i64 {
@@ -376,178 +428,442 @@ fn duration(t: &Task) -> i64 {
 
 /// Where a zero-length task sits: at a finish if the moment is one (a
 /// milestone after a task ending at 17:00 is at 17:00), else at the next start.
-fn snap_point(cal: &CalendarIndex, t: NaiveDateTime) -> NaiveDateTime {
-    if cal.previous_finish(t) == t { t } else { cal.next_start(t) }
+fn snap_point(cal: &mut CalendarIndex, t: Minute) -> Minute {
+    if cal.previous_finish_minute(t) == t { t } else { cal.next_start_minute(t) }
 }
 
-fn finish_schedule(
-    input: &ScheduleInput,
-    net: &Network,
-    cals: &[&CalendarIndex],
-    project_start: NaiveDateTime,
-    order: &[usize],
-    cycle: Option<Vec<TaskId>>,
-    mut diagnostics: Vec<Diagnostic>,
-) -> Schedule {
-    let n = input.tasks.len();
-    let tasks = input.tasks;
-    let status_resume = input.status_date;
-    let mut es = vec![project_start; n];
-    let mut ef = vec![project_start; n];
-    // The earliest moment a summary's children may start.
-    let mut floor = vec![project_start; n];
+/// Where a task may start at the earliest after moment `m`.
+fn snap_start(cal: &mut CalendarIndex, zero_length: bool, m: Minute) -> Minute {
+    if zero_length { snap_point(cal, m) } else { cal.next_start_minute(m) }
+}
 
-    // Forward pass.
-    for &node in order {
-        let i = node / 2;
-        let t = &tasks[i];
-        let cal = cals[i];
-        let summary = net.is_summary(i);
-        if !is_start_node(node) {
-            if summary {
-                let kids = net.children.of(i);
-                es[i] = kids.iter().map(|&c| es[c as usize]).min().unwrap_or(floor[i]);
-                ef[i] = kids.iter().map(|&c| ef[c as usize]).max().unwrap_or(floor[i]);
-            }
-            continue;
+/// The calendar index of every task. Moments are minutes on one clock:
+/// every index starts on the same day.
+struct Clocks<'a> {
+    /// The project calendar's first, then the other calendars tasks use.
+    indexes: Vec<CalendarIndex<'a>>,
+    /// Per task, its entry in `indexes`.
+    of: Vec<u32>,
+}
+
+impl<'a> Clocks<'a> {
+    fn new(input: &ScheduleInput<'a>) -> Self {
+        let (from, to) = span(input);
+        let mut indexes = vec![CalendarIndex::new(input.calendar, from, to)];
+        let mut at: HashMap<i64, u32> = HashMap::new();
+        let of = input
+            .tasks
+            .iter()
+            .map(|t| {
+                let Some(id) = t.calendar_id else { return 0 };
+                *at.entry(id).or_insert_with(|| match input.calendars.iter().find(|c| c.id == id) {
+                    Some(c) => {
+                        indexes.push(CalendarIndex::new(c, from, to));
+                        indexes.len() as u32 - 1
+                    }
+                    None => 0,
+                })
+            })
+            .collect();
+        Clocks { indexes, of }
+    }
+
+    /// The calendar of task `i`.
+    fn of(&mut self, i: usize) -> &mut CalendarIndex<'a> {
+        &mut self.indexes[self.of[i] as usize]
+    }
+
+    /// Whether a link from `p` to `s` is counted on `p`'s calendar too, so
+    /// that its lag adds to `p`'s working positions.
+    fn shared(&self, p: usize, s: usize, lag: Lag) -> bool {
+        !lag.elapsed && self.of[p] == self.of[s]
+    }
+
+    /// The clock all moments are on.
+    fn clock(&self) -> &CalendarIndex<'a> {
+        &self.indexes[0]
+    }
+}
+
+/// The two passes of the critical path method over one network.
+///
+/// Every date is kept twice: as a moment on the clock, and as its working
+/// position on the task's own calendar. Most tasks are *plain* (a duration,
+/// no dated constraint, no progress, on a calendar that works): their
+/// passes are integer arithmetic on positions, because on one calendar the
+/// next start after `n` working minutes past a finish is the latest moment
+/// at the finish's position plus `n`. A moment is made from a position once
+/// per date. Other tasks take calendar steps on moments.
+struct Pass<'i, 'a> {
+    input: &'i ScheduleInput<'a>,
+    net: &'i Network<'a>,
+    clocks: Clocks<'a>,
+    duration: Vec<i64>,
+    summary: Vec<bool>,
+    plain: Vec<bool>,
+    project_start: Minute,
+    project_finish: Minute,
+    status: Option<Minute>,
+    es: Vec<Minute>,
+    ef: Vec<Minute>,
+    ls: Vec<Minute>,
+    lf: Vec<Minute>,
+    /// Working positions of the four dates, on each task's calendar.
+    esp: Vec<i64>,
+    efp: Vec<i64>,
+    lsp: Vec<i64>,
+    lfp: Vec<i64>,
+    /// The earliest moment a summary's children may start.
+    floor: Vec<Minute>,
+    /// The latest moment a summary's children may finish.
+    ceiling: Vec<Minute>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'i, 'a> Pass<'i, 'a> {
+    fn new(input: &'i ScheduleInput<'a>, net: &'i Network<'a>, diagnostics: Vec<Diagnostic>, by_positions: bool) -> Self {
+        let n = input.tasks.len();
+        let mut clocks = Clocks::new(input);
+        let summary: Vec<bool> = (0..n).map(|i| net.is_summary(i)).collect();
+        let duration: Vec<i64> = input.tasks.iter().zip(&summary).map(|(t, &s)| if s { 0 } else { duration(t) }).collect();
+        let works: Vec<bool> = clocks.indexes.iter_mut().map(CalendarIndex::works).collect();
+        let plain = input
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                by_positions
+                    && !summary[i]
+                    && duration[i] > 0
+                    && (t.constraint.date.is_none() || !t.constraint.kind.needs_date())
+                    && t.actual_start.is_none()
+                    && !t.is_finished()
+                    && works[clocks.of[i] as usize]
+            })
+            .collect();
+        let clock = clocks.clock();
+        let start = clock.minute(input.project_start);
+        let status = input.status_date.map(|d| clock.minute(d));
+        let project_start = clocks.indexes[0].next_start_minute(start);
+        Pass {
+            input,
+            net,
+            clocks,
+            duration,
+            summary,
+            plain,
+            project_start,
+            project_finish: project_start,
+            status,
+            es: vec![project_start; n],
+            ef: vec![project_start; n],
+            ls: Vec::new(),
+            lf: Vec::new(),
+            esp: vec![0; n],
+            efp: vec![0; n],
+            lsp: vec![0; n],
+            lfp: vec![0; n],
+            floor: vec![project_start; n],
+            ceiling: Vec::new(),
+            diagnostics,
         }
-        let dur = if summary { 0 } else { duration(t) };
-        let zero_length = !summary && dur == 0;
-        let snap_start = |m: NaiveDateTime| if zero_length { snap_point(cal, m) } else { cal.next_start(m) };
-        let mut start = match net.parent[i] {
-            Some(p) => snap_start(floor[p]),
-            None => project_start,
+    }
+
+    fn on_clock(&self, t: Option<NaiveDateTime>) -> Option<Minute> {
+        t.map(|t| self.clocks.clock().minute(t))
+    }
+
+    fn forward(&mut self, order: &[u32]) {
+        for &node in order {
+            let i = node as usize / 2;
+            if !is_start_node(node) {
+                if self.summary[i] {
+                    let kids = self.net.children.of(i);
+                    self.es[i] = kids.iter().map(|&c| self.es[c as usize]).min().unwrap_or(self.floor[i]);
+                    self.ef[i] = kids.iter().map(|&c| self.ef[c as usize]).max().unwrap_or(self.floor[i]);
+                    let cal = self.clocks.of(i);
+                    self.esp[i] = cal.position(self.es[i]);
+                    self.efp[i] = cal.position(self.ef[i]);
+                }
+            } else if !(self.plain[i] && self.forward_plain(i)) {
+                self.forward_general(i);
+            }
+        }
+        self.project_finish = (0..self.es.len())
+            .filter(|&i| !self.summary[i])
+            .map(|i| self.ef[i])
+            .max()
+            .unwrap_or(self.project_start);
+    }
+
+    /// The forward pass of a plain task, on working positions; false when
+    /// its dates fall outside what its calendar's index can hold.
+    fn forward_plain(&mut self, i: usize) -> bool {
+        let dur = self.duration[i];
+        // The latest position a bound asks the start for; the project start
+        // is a moment on the project's calendar, kept as one.
+        let (mut reach, at_least) = match self.net.parent[i] {
+            Some(p) => (self.clocks.of(i).position(self.floor[p]), None),
+            None => (i64::MIN, Some(self.project_start)),
         };
-        let mut finish_floor: Option<NaiveDateTime> = None;
-        for &l in net.incoming.of(i) {
-            let (p, _, kind, lag) = net.links[l as usize];
-            match kind {
-                LinkKind::FinishToStart => start = start.max(snap_start(lag.after(cal, ef[p]))),
-                LinkKind::StartToStart => start = start.max(snap_start(lag.after(cal, es[p]))),
-                LinkKind::FinishToFinish => {
-                    finish_floor = finish_floor.max(Some(lag.after(cal, ef[p])));
+        let mut finish_floor: Option<Minute> = None;
+        for a in self.net.incoming.of(i) {
+            let p = a.task as usize;
+            match a.kind {
+                LinkKind::FinishToStart | LinkKind::StartToStart => {
+                    let (position, moment) = match a.kind {
+                        LinkKind::FinishToStart => (self.efp[p], self.ef[p]),
+                        _ => (self.esp[p], self.es[p]),
+                    };
+                    let candidate = if self.clocks.shared(p, i, a.lag) {
+                        position + a.lag.minutes
+                    } else {
+                        let cal = self.clocks.of(i);
+                        let after = a.lag.after(cal, moment);
+                        cal.position(after)
+                    };
+                    reach = reach.max(candidate);
                 }
-                LinkKind::StartToFinish => {
-                    finish_floor = finish_floor.max(Some(lag.after(cal, es[p])));
+                LinkKind::FinishToFinish | LinkKind::StartToFinish => {
+                    let moment = if a.kind == LinkKind::FinishToFinish { self.ef[p] } else { self.es[p] };
+                    finish_floor = finish_floor.max(Some(a.lag.after(self.clocks.of(i), moment)));
                 }
             }
         }
+        let cal = self.clocks.of(i);
+        let floor_position = finish_floor.map(|f| cal.position(f));
+        if let Some(f) = floor_position {
+            reach = reach.max(f - dur);
+        }
+        // Unfinished work cannot be planned in the past.
+        if let Some(status) = self.status {
+            reach = reach.max(cal.position(status));
+        }
+        let from_links = if reach == i64::MIN { None } else { Some(cal.start_at(reach)) };
+        let (start, esp) = match (from_links, at_least) {
+            (None, _) => (self.project_start, cal.position(self.project_start)),
+            (Some(None), _) => return false,
+            (Some(Some(s)), Some(m)) if m > s => (m, cal.position(m)),
+            (Some(Some(s)), _) => (s, reach),
+        };
+        let Some(finish) = cal.finish_at(esp + dur) else { return false };
+        self.es[i] = start;
+        self.esp[i] = esp;
+        self.efp[i] = esp + dur;
+        self.ef[i] = finish;
+        // A finish driven by a date (FF/SF link) sits exactly on it, as in
+        // MS Project: Monday 08:00 rather than the same working moment on
+        // Friday at 17:00.
+        if let (Some(f), Some(at)) = (finish_floor, floor_position)
+            && at == esp + dur
+            && f > self.ef[i]
+        {
+            self.ef[i] = f;
+        }
+        true
+    }
+
+    /// The forward pass of any task, in calendar steps.
+    fn forward_general(&mut self, i: usize) {
+        let t = &self.input.tasks[i];
+        let summary = self.summary[i];
+        let dur = self.duration[i];
+        let zero_length = !summary && dur == 0;
         let c = t.constraint;
-        match (c.kind, c.date) {
-            (ConstraintKind::Snet, Some(d)) => start = start.max(snap_start(d)),
+        let date = self.on_clock(c.date);
+        let actual_start = self.on_clock(t.actual_start);
+        let actual_finish = self.on_clock(t.actual_finish);
+        let mut start = match self.net.parent[i] {
+            Some(p) => snap_start(self.clocks.of(i), zero_length, self.floor[p]),
+            None => self.project_start,
+        };
+        // The latest moment a link lets the task start, and finish. Both
+        // snaps are monotone, so snapping the latest moment once is the
+        // same as taking the latest of each link's snapped moment.
+        let mut reach: Option<Minute> = None;
+        let mut finish_floor: Option<Minute> = None;
+        for a in self.net.incoming.of(i) {
+            let p = a.task as usize;
+            let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
+            match a.kind {
+                LinkKind::FinishToStart => reach = reach.max(Some(a.lag.after(cal, self.ef[p]))),
+                LinkKind::StartToStart => reach = reach.max(Some(a.lag.after(cal, self.es[p]))),
+                LinkKind::FinishToFinish => finish_floor = finish_floor.max(Some(a.lag.after(cal, self.ef[p]))),
+                LinkKind::StartToFinish => finish_floor = finish_floor.max(Some(a.lag.after(cal, self.es[p]))),
+            }
+        }
+        let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
+        if let Some(r) = reach {
+            start = start.max(snap_start(cal, zero_length, r));
+        }
+        match (c.kind, date) {
+            (ConstraintKind::Snet, Some(d)) => start = start.max(snap_start(cal, zero_length, d)),
             (ConstraintKind::Fnet, Some(d)) => finish_floor = finish_floor.max(Some(d)),
             _ => {}
         }
         if let Some(f) = finish_floor {
-            if summary {
-                start = start.max(snap_start(f));
+            let bound = if summary {
+                f
             } else {
-                start = start.max(snap_start(cal.add(cal.previous_finish(f), -dur)));
-            }
+                let finish = cal.previous_finish_minute(f);
+                cal.add_minutes(finish, -dur)
+            };
+            start = start.max(snap_start(cal, zero_length, bound));
         }
-        match (c.kind, c.date) {
+        let mut conflict_at: Option<(&str, Minute)> = None;
+        match (c.kind, date) {
             (ConstraintKind::Mso, Some(d)) => {
-                let fixed = snap_start(d);
+                let fixed = snap_start(cal, zero_length, d);
                 if fixed < start {
-                    diagnostics.push(conflict(t, "must start on", d, start));
+                    conflict_at = Some(("must start on", start));
                 }
                 start = fixed;
             }
             (ConstraintKind::Mfo, Some(d)) if !summary => {
-                let fixed = cal.add(cal.previous_finish(d), -dur);
+                let finish = cal.previous_finish_minute(d);
+                let fixed = cal.add_minutes(finish, -dur);
                 if fixed < start {
-                    diagnostics.push(conflict(t, "must finish on", d, start));
+                    conflict_at = Some(("must finish on", start));
                 }
-                start = snap_start(fixed);
+                start = snap_start(cal, zero_length, fixed);
             }
-            (ConstraintKind::Snlt, Some(d)) if start > d => {
-                diagnostics.push(conflict(t, "start no later than", d, start));
-            }
+            (ConstraintKind::Snlt, Some(d)) if start > d => conflict_at = Some(("start no later than", start)),
             _ => {}
         }
         // Unfinished work cannot be planned in the past.
-        if let Some(status) = status_resume
-            && t.actual_start.is_none()
+        if let Some(status) = self.status
+            && actual_start.is_none()
             && !summary
         {
-            start = start.max(snap_start(status));
+            start = start.max(snap_start(cal, zero_length, status));
         }
-        if let Some(actual) = t.actual_start {
+        if let Some(actual) = actual_start {
             start = actual;
         }
         if summary {
-            floor[i] = start;
-            continue;
-        }
-        es[i] = start;
-        ef[i] = match t.actual_finish {
-            Some(actual) if actual >= start => actual,
-            _ if dur == 0 => start,
-            // Started, not finished: the done share ran from the actual start;
-            // what remains resumes after the status date if it is behind.
-            _ if t.actual_start.is_some() && status_resume.is_some() && !t.is_finished() => {
-                let done = dur * i64::from(t.percent_complete) / 100;
-                let done_until = cal.add(start, done);
-                let resume = status_resume.map_or(done_until, |s| done_until.max(cal.next_start(s)));
-                cal.add(resume, dur - done)
+            self.floor[i] = start;
+        } else {
+            let finish = match actual_finish {
+                Some(actual) if actual >= start => actual,
+                _ if dur == 0 => start,
+                // Started, not finished: the done share ran from the actual
+                // start; what remains resumes after the status date if it is
+                // behind.
+                _ if actual_start.is_some() && self.status.is_some() && !t.is_finished() => {
+                    let done = dur * i64::from(t.percent_complete) / 100;
+                    let done_until = cal.add_minutes(start, done);
+                    let resume = self.status.map_or(done_until, |s| done_until.max(cal.next_start_minute(s)));
+                    cal.add_minutes(resume, dur - done)
+                }
+                _ => cal.add_minutes(start, dur),
+            };
+            // A finish driven by a date (FF/SF link, FNET) sits exactly on
+            // it, as in MS Project. A milestone is one moment and stays.
+            let finish = match finish_floor {
+                Some(f) if dur > 0 && f > finish && actual_finish.is_none() && cal.working_minutes_from(start, f) == dur => f,
+                _ => finish,
+            };
+            if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, date)
+                && finish > d
+            {
+                conflict_at = conflict_at.or(Some(("finish no later than", finish)));
             }
-            _ => cal.add(start, dur),
-        };
-        // A finish driven by a date (FF/SF link, FNET) sits exactly on it, as
-        // in MS Project: Monday 08:00 rather than the same working moment on
-        // Friday at 17:00. A milestone is one moment and stays where it is.
-        if let Some(f) = finish_floor
-            && dur > 0
-            && f > ef[i]
-            && t.actual_finish.is_none()
-            && cal.working_minutes_between(start, f) == dur
-        {
-            ef[i] = f;
+            self.es[i] = start;
+            self.ef[i] = finish;
+            self.esp[i] = cal.position(start);
+            self.efp[i] = cal.position(finish);
         }
-        if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, c.date)
-            && ef[i] > d
-        {
-            diagnostics.push(conflict(t, "finish no later than", d, ef[i]));
+        if let Some((what, at)) = conflict_at {
+            let d = self.clocks.clock().datetime(at);
+            self.diagnostics.push(conflict(t, what, c.date, d));
         }
     }
 
-    let project_finish = (0..n).filter(|&i| !net.is_summary(i)).map(|i| ef[i]).max().unwrap_or(project_start);
-
-    // Backward pass.
-    let mut ls = vec![project_finish; n];
-    let mut lf = vec![project_finish; n];
-    let mut ceiling = vec![project_finish; n];
-    for &node in order.iter().rev() {
-        let i = node / 2;
-        let t = &tasks[i];
-        let cal = cals[i];
-        let summary = net.is_summary(i);
-        if is_start_node(node) {
-            if summary {
-                let kids = net.children.of(i);
-                ls[i] = kids.iter().map(|&c| ls[c as usize]).min().unwrap_or(ceiling[i]);
-                lf[i] = kids.iter().map(|&c| lf[c as usize]).max().unwrap_or(ceiling[i]);
+    fn backward(&mut self, order: &[u32]) {
+        let n = self.es.len();
+        let finish = self.project_finish;
+        self.ls = vec![finish; n];
+        self.lf = vec![finish; n];
+        self.ceiling = vec![finish; n];
+        for &node in order.iter().rev() {
+            let i = node as usize / 2;
+            if is_start_node(node) {
+                if self.summary[i] {
+                    let kids = self.net.children.of(i);
+                    self.ls[i] = kids.iter().map(|&c| self.ls[c as usize]).min().unwrap_or(self.ceiling[i]);
+                    self.lf[i] = kids.iter().map(|&c| self.lf[c as usize]).max().unwrap_or(self.ceiling[i]);
+                    let cal = self.clocks.of(i);
+                    self.lsp[i] = cal.position(self.ls[i]);
+                    self.lfp[i] = cal.position(self.lf[i]);
+                }
+            } else if !(self.plain[i] && self.backward_plain(i)) {
+                self.backward_general(i);
             }
-            continue;
         }
-        let dur = if summary { 0 } else { duration(t) };
-        let mut finish = match net.parent[i] {
-            Some(p) => ceiling[p],
-            None => project_finish,
+    }
+
+    /// The backward pass of a plain task, on working positions; false when
+    /// its dates fall outside what its calendar's index can hold.
+    fn backward_plain(&mut self, i: usize) -> bool {
+        let dur = self.duration[i];
+        let bound = match self.net.parent[i] {
+            Some(p) => self.ceiling[p],
+            None => self.project_finish,
         };
-        let mut start_ceiling: Option<NaiveDateTime> = None;
-        for &l in net.outgoing.of(i) {
-            let (_, s, kind, lag) = net.links[l as usize];
-            let scal = cals[s];
-            match kind {
-                LinkKind::FinishToStart => finish = finish.min(lag.before(scal, ls[s])),
-                LinkKind::FinishToFinish => finish = finish.min(lag.before(scal, lf[s])),
-                LinkKind::StartToStart => start_ceiling = Some(earlier(start_ceiling, lag.before(scal, ls[s]))),
-                LinkKind::StartToFinish => start_ceiling = Some(earlier(start_ceiling, lag.before(scal, lf[s]))),
+        let mut finish = self.clocks.of(i).position(bound);
+        for a in self.net.outgoing.of(i) {
+            let s = a.task as usize;
+            let (position, moment) = match a.kind {
+                LinkKind::FinishToStart | LinkKind::StartToStart => (self.lsp[s], self.ls[s]),
+                LinkKind::FinishToFinish | LinkKind::StartToFinish => (self.lfp[s], self.lf[s]),
+            };
+            let at = if self.clocks.shared(i, s, a.lag) {
+                position - a.lag.minutes
+            } else {
+                let before = a.lag.before(self.clocks.of(s), moment);
+                self.clocks.of(i).position(before)
+            };
+            finish = finish.min(match a.kind {
+                LinkKind::FinishToStart | LinkKind::FinishToFinish => at,
+                // A start bound holds the finish a duration later.
+                LinkKind::StartToStart | LinkKind::StartToFinish => at + dur,
+            });
+        }
+        let cal = self.clocks.of(i);
+        let (Some(late_finish), Some(late_start)) = (cal.finish_at(finish), cal.start_at(finish - dur)) else {
+            return false;
+        };
+        // A finish sitting exactly on its driving moment is not later than
+        // the same working moment read as a late one.
+        self.lf[i] = if finish == self.efp[i] { self.ef[i] } else { late_finish };
+        self.lfp[i] = finish;
+        self.lsp[i] = finish - dur;
+        self.ls[i] = late_start;
+        true
+    }
+
+    /// The backward pass of any task, in calendar steps.
+    fn backward_general(&mut self, i: usize) {
+        let t = &self.input.tasks[i];
+        let summary = self.summary[i];
+        let dur = self.duration[i];
+        let mut finish = match self.net.parent[i] {
+            Some(p) => self.ceiling[p],
+            None => self.project_finish,
+        };
+        let mut start_ceiling: Option<Minute> = None;
+        for a in self.net.outgoing.of(i) {
+            let s = a.task as usize;
+            let scal = self.clocks.of(s);
+            match a.kind {
+                LinkKind::FinishToStart => finish = finish.min(a.lag.before(scal, self.ls[s])),
+                LinkKind::FinishToFinish => finish = finish.min(a.lag.before(scal, self.lf[s])),
+                LinkKind::StartToStart => start_ceiling = Some(earlier(start_ceiling, a.lag.before(scal, self.ls[s]))),
+                LinkKind::StartToFinish => start_ceiling = Some(earlier(start_ceiling, a.lag.before(scal, self.lf[s]))),
             }
         }
         let c = t.constraint;
-        match (c.kind, c.date) {
+        match (c.kind, self.on_clock(c.date)) {
             (ConstraintKind::Fnlt, Some(d)) => finish = finish.min(d),
             (ConstraintKind::Snlt, Some(d)) => start_ceiling = Some(earlier(start_ceiling, d)),
             _ => {}
@@ -556,96 +872,123 @@ fn finish_schedule(
             if let Some(s) = start_ceiling {
                 finish = finish.min(s);
             }
-            ceiling[i] = finish;
-            continue;
+            self.ceiling[i] = finish;
+            return;
         }
-        let mut late_finish = if dur == 0 { finish } else { cal.previous_finish(finish) };
+        let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
+        let mut late_finish = if dur == 0 { finish } else { cal.previous_finish_minute(finish) };
         if let Some(s) = start_ceiling {
-            let via_start = if dur == 0 { s } else { cal.add(cal.next_start(s), dur) };
+            let via_start = if dur == 0 {
+                s
+            } else {
+                let start = cal.next_start_minute(s);
+                cal.add_minutes(start, dur)
+            };
             late_finish = late_finish.min(via_start);
         }
-        match (c.kind, c.date) {
-            (ConstraintKind::Mso, Some(_)) => late_finish = ef[i],
-            (ConstraintKind::Mfo, Some(_)) => late_finish = ef[i],
-            _ => {}
+        let ef = self.ef[i];
+        if matches!((c.kind, c.date), (ConstraintKind::Mso | ConstraintKind::Mfo, Some(_))) {
+            late_finish = ef;
         }
         if t.is_finished() {
-            late_finish = late_finish.max(ef[i]);
+            late_finish = late_finish.max(ef);
         }
         // Mirror of the forward pass: a finish sitting exactly on its driving
         // moment is not later than the same working moment read as a late one.
-        if ef[i] > late_finish && cal.working_minutes_between(late_finish, ef[i]) == 0 {
-            late_finish = ef[i];
+        if ef > late_finish && cal.working_minutes_from(late_finish, ef) == 0 {
+            late_finish = ef;
         }
-        lf[i] = late_finish;
-        ls[i] = if dur == 0 { late_finish } else { cal.add(late_finish, -dur) };
+        self.lf[i] = late_finish;
+        self.ls[i] = if dur == 0 { late_finish } else { cal.add_minutes(late_finish, -dur) };
+        self.lfp[i] = cal.position(self.lf[i]);
+        self.lsp[i] = cal.position(self.ls[i]);
     }
 
-    // Slack, free slack, the chosen dates.
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let t = &tasks[i];
-        let cal = cals[i];
-        let total_slack = cal.working_minutes_between(es[i], ls[i]).min(cal.working_minutes_between(ef[i], lf[i]));
-        let summary = net.is_summary(i);
-        let free_slack = if summary {
-            0
-        } else {
-            let mut free = cal.working_minutes_between(ef[i], project_finish);
-            for &l in net.outgoing.of(i) {
-                let (_, s, kind, lag) = net.links[l as usize];
-                let scal = cals[s];
-                let (from, to) = match kind {
-                    LinkKind::FinishToStart => (lag.after(scal, ef[i]), es[s]),
-                    LinkKind::StartToStart => (lag.after(scal, es[i]), es[s]),
-                    LinkKind::FinishToFinish => (lag.after(scal, ef[i]), ef[s]),
-                    LinkKind::StartToFinish => (lag.after(scal, es[i]), ef[s]),
-                };
-                free = free.min(scal.working_minutes_between(from, to));
+    /// Slack, free slack and the chosen dates.
+    fn result(mut self, order: &[u32], cycle: Option<Vec<TaskId>>) -> Schedule {
+        let tasks = self.input.tasks;
+        let n = tasks.len();
+        let finish_at: Vec<i64> = self.clocks.indexes.iter_mut().map(|c| c.position(self.project_finish)).collect();
+        let mut out = Vec::with_capacity(n);
+        for (i, t) in tasks.iter().enumerate() {
+            let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
+            let summary = self.summary[i];
+            let free_slack = if summary {
+                0
+            } else {
+                let mut free = finish_at[self.clocks.of[i] as usize] - self.efp[i];
+                for a in self.net.outgoing.of(i) {
+                    let s = a.task as usize;
+                    let (from, from_position) = match a.kind {
+                        LinkKind::FinishToStart | LinkKind::FinishToFinish => (self.ef[i], self.efp[i]),
+                        LinkKind::StartToStart | LinkKind::StartToFinish => (self.es[i], self.esp[i]),
+                    };
+                    let to = match a.kind {
+                        LinkKind::FinishToStart | LinkKind::StartToStart => self.esp[s],
+                        LinkKind::FinishToFinish | LinkKind::StartToFinish => self.efp[s],
+                    };
+                    let after = if self.clocks.shared(i, s, a.lag) {
+                        from_position + a.lag.minutes
+                    } else {
+                        let scal = self.clocks.of(s);
+                        let m = a.lag.after(scal, from);
+                        scal.position(m)
+                    };
+                    free = free.min(to - after);
+                }
+                free.clamp(0, total_slack.max(0))
+            };
+            let alap = t.constraint.kind == ConstraintKind::Alap && !summary && t.actual_start.is_none();
+            let (start, finish) = if alap { (self.ls[i], self.lf[i]) } else { (self.es[i], self.ef[i]) };
+            let clock = self.clocks.clock();
+            out.push(TaskDates {
+                id: t.id,
+                start: clock.datetime(start),
+                finish: clock.datetime(finish),
+                early_start: clock.datetime(self.es[i]),
+                early_finish: clock.datetime(self.ef[i]),
+                late_start: clock.datetime(self.ls[i]),
+                late_finish: clock.datetime(self.lf[i]),
+                total_slack,
+                free_slack,
+                // Finished work cannot delay anything any more.
+                critical: total_slack <= 0 && !t.is_finished(),
+                summary,
+            });
+        }
+        // A summary is critical when one of its tasks is.
+        for &node in order.iter().rev() {
+            let i = node as usize / 2;
+            if !is_start_node(node)
+                && out[i].critical
+                && let Some(p) = self.net.parent[i]
+            {
+                out[p].critical = true;
             }
-            free.clamp(0, total_slack.max(0))
-        };
-        let alap = t.constraint.kind == ConstraintKind::Alap && !summary && t.actual_start.is_none();
-        out.push(TaskDates {
-            id: t.id,
-            start: if alap { ls[i] } else { es[i] },
-            finish: if alap { lf[i] } else { ef[i] },
-            early_start: es[i],
-            early_finish: ef[i],
-            late_start: ls[i],
-            late_finish: lf[i],
-            total_slack,
-            free_slack,
-            // Finished work cannot delay anything any more.
-            critical: total_slack <= 0 && !t.is_finished(),
-            summary,
-        });
-    }
-    // A summary is critical when one of its tasks is.
-    for &node in order.iter().rev() {
-        let i = node / 2;
-        if !is_start_node(node)
-            && out[i].critical
-            && let Some(p) = net.parent[i]
-        {
-            out[p].critical = true;
+        }
+        let clock = self.clocks.clock();
+        Schedule {
+            tasks: out,
+            start: clock.datetime(self.project_start),
+            finish: clock.datetime(self.project_finish),
+            cycle,
+            diagnostics: self.diagnostics,
         }
     }
-    Schedule { tasks: out, start: project_start, finish: project_finish, cycle, diagnostics }
 }
 
 /// The earlier of an optional bound and a new one.
-fn earlier(bound: Option<NaiveDateTime>, t: NaiveDateTime) -> NaiveDateTime {
+fn earlier(bound: Option<Minute>, t: Minute) -> Minute {
     bound.map_or(t, |b| b.min(t))
 }
 
-fn conflict(t: &Task, what: &str, date: NaiveDateTime, scheduled: NaiveDateTime) -> Diagnostic {
+fn conflict(t: &Task, what: &str, date: Option<NaiveDateTime>, scheduled: NaiveDateTime) -> Diagnostic {
+    let date = date.map_or_else(String::new, |d| d.format("%Y-%m-%d %H:%M").to_string());
     Diagnostic {
         task: Some(t.id),
         message: format!(
-            "“{}” cannot meet its constraint “{what} {}”: its predecessors put it at {}.",
+            "“{}” cannot meet its constraint “{what} {date}”: its predecessors put it at {}.",
             t.name,
-            date.format("%Y-%m-%d %H:%M"),
             scheduled.format("%Y-%m-%d %H:%M"),
         ),
     }

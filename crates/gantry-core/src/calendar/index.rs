@@ -1,13 +1,35 @@
 //! A calendar's working minutes counted once over a span of days, so that
 //! adding work, snapping to working time and measuring slack are a lookup
-//! and a binary search instead of a walk day by day.
+//! and a short search instead of a walk day by day.
 //!
-//! Inside its span an index answers exactly as [`WorkCalendar`] does (a
-//! property test holds them to it); outside, it asks the calendar.
+//! Moments are minutes on a clock that starts at midnight of the index's
+//! first day ([`Minute`]), and a moment's *working position* is the number
+//! of working minutes from that midnight to it. Positions turn the
+//! scheduler's calendar steps into integer arithmetic: the moment `n`
+//! working minutes after `t` is the earliest moment at position
+//! `position(t) + n` ([`CalendarIndex::finish_at`]); the next start after
+//! `t` is the latest moment at `position(t)` ([`CalendarIndex::start_at`]).
+//!
+//! The span grows at its end as the schedule reaches further, up to
+//! [`MAX_YEARS`]. Inside it an index answers exactly as [`WorkCalendar`]
+//! does (a property test holds them to it); outside, it asks the calendar.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
-use super::{SEARCH_DAYS, WorkCalendar, WorkingTime, at, split};
+use super::{DAY_MINUTES, SEARCH_DAYS, WorkCalendar, WorkingTime, at, split};
+
+/// A moment as minutes since midnight of an index's first day: the
+/// scheduler's clock, on which moments are plain integers.
+pub type Minute = i64;
+
+const DAY: i64 = DAY_MINUTES as i64;
+
+/// How far past its first day an index grows at most. A day costs an index
+/// about 24 bytes, so four centuries cost 3.5 MB.
+pub const MAX_YEARS: i64 = 400;
+
+/// Working minutes per entry of the table that finds a position's day.
+const BUCKET: i64 = 128;
 
 /// A [`WorkCalendar`] with its working time counted from `first`.
 pub struct CalendarIndex<'a> {
@@ -18,44 +40,80 @@ pub struct CalendarIndex<'a> {
     before: Vec<i64>,
     /// Which entry of `lists` each day works by.
     day: Vec<u32>,
+    /// The weekdays' working times, then each exception's.
     lists: Vec<&'a [WorkingTime]>,
+    /// The date of each day.
+    dates: Vec<NaiveDate>,
+    /// For each `BUCKET` working minutes, the first day that works one of them.
+    bucket: Vec<u32>,
+    /// The most days the span grows to.
+    limit: usize,
+}
+
+/// Whether a calendar has no working time on any day at all.
+fn barren(cal: &WorkCalendar) -> bool {
+    cal.week_minutes() == 0 && cal.exceptions.iter().all(|e| e.working.is_empty())
 }
 
 impl<'a> CalendarIndex<'a> {
-    /// Counts `cal`'s working time on the days `from` to `to`.
+    /// Counts `cal`'s working time on the days `from` to `to`; later days
+    /// are counted when they are first asked about.
     pub fn new(cal: &'a WorkCalendar, from: NaiveDate, to: NaiveDate) -> Self {
-        let days = usize::try_from((to - from).num_days() + 1).unwrap_or(0);
         let mut lists: Vec<&[WorkingTime]> = cal.weekdays.iter().map(Vec::as_slice).collect();
-        let weekday = from.weekday().num_days_from_monday() as usize;
-        let mut day: Vec<u32> = (0..days).map(|d| ((weekday + d) % 7) as u32).collect();
-        // Applied in order, so a later exception wins, as in `working_times`.
-        for e in &cal.exceptions {
-            let list = lists.len() as u32;
-            lists.push(&e.working);
-            if e.yearly {
-                let mut date = from;
-                for slot in day.iter_mut() {
-                    if e.covers(date) {
-                        *slot = list;
-                    }
-                    date = date.succ_opt().unwrap_or(date);
-                }
-            } else {
-                let lo = (e.start - from).num_days().max(0);
-                let hi = (e.finish - from).num_days().min(days as i64 - 1);
-                for d in lo..=hi {
-                    day[d as usize] = list;
-                }
+        lists.extend(cal.exceptions.iter().map(|e| e.working.as_slice()));
+        let limit = usize::try_from(MAX_YEARS * 366).unwrap_or(usize::MAX);
+        let to = if barren(cal) { from } else { to };
+        let mut index = CalendarIndex {
+            cal,
+            first: from,
+            before: vec![0],
+            day: Vec::new(),
+            lists,
+            dates: Vec::new(),
+            bucket: Vec::new(),
+            limit,
+        };
+        index.grow_to(usize::try_from((to - from).num_days() + 1).unwrap_or(0).min(limit));
+        index
+    }
+
+    /// Counts the days up to `days` (exclusive).
+    fn grow_to(&mut self, days: usize) {
+        let mut date = match self.dates.last() {
+            Some(d) => d.succ_opt(),
+            None => Some(self.first),
+        };
+        while self.days() < days {
+            let Some(d) = date else {
+                self.limit = self.days();
+                break;
+            };
+            // A later exception wins, as in `working_times`.
+            let list = match self.cal.exceptions.iter().rposition(|e| e.covers(d)) {
+                Some(e) => 7 + e,
+                None => d.weekday().num_days_from_monday() as usize,
+            };
+            let before = self.before[self.days()];
+            let total = before + self.lists[list].iter().map(|p| i64::from(p.end - p.start)).sum::<i64>();
+            // Every bucket boundary this day passes starts on it.
+            while (self.bucket.len() as i64) * BUCKET < total {
+                self.bucket.push(self.days() as u32);
             }
+            self.day.push(list as u32);
+            self.dates.push(d);
+            self.before.push(total);
+            date = d.succ_opt();
         }
-        let mut before = Vec::with_capacity(days + 1);
-        let mut total = 0i64;
-        before.push(0);
-        for &l in &day {
-            total += lists[l as usize].iter().map(|p| i64::from(p.end - p.start)).sum::<i64>();
-            before.push(total);
+    }
+
+    /// Counts more days, as far as `limit`; false when there are none.
+    fn grow(&mut self) -> bool {
+        let days = self.days();
+        if days >= self.limit || barren(self.cal) {
+            return false;
         }
-        CalendarIndex { cal, first: from, before, day, lists }
+        self.grow_to(days.saturating_mul(2).max(days + 366).min(self.limit));
+        self.days() > days
     }
 
     /// The calendar this index counts.
@@ -67,130 +125,205 @@ impl<'a> CalendarIndex<'a> {
         self.day.len()
     }
 
-    /// The day `date` is in the span, and its minute.
-    fn locate(&self, t: NaiveDateTime) -> Option<(usize, u16)> {
+    /// Working minutes in the span counted so far.
+    fn total(&self) -> i64 {
+        self.before[self.days()]
+    }
+
+    /// `t` on this index's clock: minutes since midnight of its first day.
+    pub fn minute(&self, t: NaiveDateTime) -> Minute {
         let (date, minute) = split(t);
-        let d = usize::try_from((date - self.first).num_days()).ok()?;
-        (d < self.days()).then_some((d, minute))
+        (date - self.first).num_days() * DAY + i64::from(minute)
+    }
+
+    /// The moment at minute `m` of this index's clock.
+    pub fn datetime(&self, m: Minute) -> NaiveDateTime {
+        let (d, minute) = (m.div_euclid(DAY), m.rem_euclid(DAY) as u16);
+        let date = match usize::try_from(d).ok().and_then(|d| self.dates.get(d)) {
+            Some(&date) => date,
+            None => self.first.checked_add_signed(Duration::days(d)).unwrap_or(if d < 0 {
+                NaiveDate::MIN
+            } else {
+                NaiveDate::MAX
+            }),
+        };
+        at(date, minute)
+    }
+
+    /// The day of the span minute `m` is in, and its minute of that day,
+    /// counting more days if `m` is past them.
+    fn locate(&mut self, m: Minute) -> Option<(usize, u16)> {
+        let d = usize::try_from(m.div_euclid(DAY)).ok()?;
+        while d >= self.days() {
+            if d >= self.limit || !self.grow() {
+                return None;
+            }
+        }
+        Some((d, m.rem_euclid(DAY) as u16))
     }
 
     fn periods(&self, d: usize) -> &'a [WorkingTime] {
         self.lists[self.day[d] as usize]
     }
 
-    fn date(&self, d: usize) -> NaiveDate {
-        self.first + Duration::days(d as i64)
+    /// Minute `minute` of day `d` on the clock.
+    fn at(d: usize, minute: u16) -> Minute {
+        d as i64 * DAY + i64::from(minute)
     }
 
     /// Working minutes from the start of the span to minute `m` of day `d`.
-    fn position(&self, d: usize, m: u16) -> i64 {
+    fn position_in(&self, d: usize, m: u16) -> i64 {
         self.before[d] + self.periods(d).iter().map(|p| i64::from(p.end.min(m).saturating_sub(p.start))).sum::<i64>()
     }
 
-    /// The moment `minutes` of work after `from` (before it when negative).
-    pub fn add(&self, from: NaiveDateTime, minutes: i64) -> NaiveDateTime {
-        let found = match (self.locate(from), minutes.cmp(&0)) {
-            (_, std::cmp::Ordering::Equal) => return from,
-            (Some((d, m)), std::cmp::Ordering::Greater) => self.forward(d, self.position(d, m) + minutes),
-            (Some((d, m)), std::cmp::Ordering::Less) => self.backward(d, self.position(d, m) + minutes),
-            (None, _) => None,
-        };
-        found.unwrap_or_else(|| self.cal.add(from, minutes))
-    }
-
-    /// The earliest moment at working position `target`: a finish.
-    fn forward(&self, from_day: usize, target: i64) -> Option<NaiveDateTime> {
-        let d = search_up(from_day, self.days(), |d| self.before[d + 1] >= target);
-        if d >= self.days() {
-            return None;
-        }
-        let mut left = target - self.before[d];
-        for p in self.periods(d) {
-            let length = i64::from(p.end - p.start);
-            if left <= length {
-                return Some(at(self.date(d), p.start + left as u16));
+    /// The working position of `m`: working minutes from the start of the
+    /// span to it, negative before the span.
+    pub fn position(&mut self, m: Minute) -> i64 {
+        match self.locate(m) {
+            Some((d, minute)) => self.position_in(d, minute),
+            None if m < 0 => -self.cal.working_minutes_between(self.datetime(m), self.datetime(0)),
+            None => {
+                let end = Self::at(self.days(), 0);
+                self.total() + self.cal.working_minutes_between(self.datetime(end), self.datetime(m))
             }
-            left -= length;
         }
-        None
     }
 
-    /// The latest moment at working position `target`: a start.
-    fn backward(&self, from_day: usize, target: i64) -> Option<NaiveDateTime> {
-        if target < 0 {
+    /// The first day holding working minute `p + 1`, counting more days as
+    /// needed; `None` when `p` is outside what the span can hold.
+    fn day_after_position(&mut self, p: i64) -> Option<usize> {
+        if p < 0 {
             return None;
         }
-        let d = search_down(from_day + 1, |d| self.before[d + 1] > target);
-        if d >= self.days() {
-            return None;
+        while p >= self.total() {
+            if !self.grow() {
+                return None;
+            }
         }
-        let mut left = target - self.before[d];
-        for p in self.periods(d) {
-            let length = i64::from(p.end - p.start);
+        let mut d = self.bucket[(p / BUCKET) as usize] as usize;
+        while self.before[d + 1] <= p {
+            d += 1;
+        }
+        Some(d)
+    }
+
+    /// The latest moment at working position `p`: where the working minute
+    /// after it begins, a start. `None` when the span cannot hold `p`.
+    pub fn start_at(&mut self, p: i64) -> Option<Minute> {
+        let d = self.day_after_position(p)?;
+        let mut left = p - self.before[d];
+        for w in self.periods(d) {
+            let length = i64::from(w.end - w.start);
             if left < length {
-                return Some(at(self.date(d), p.start + left as u16));
+                return Some(Self::at(d, w.start) + left);
             }
             left -= length;
         }
         None
+    }
+
+    /// The earliest moment at working position `p`: where the working
+    /// minute before it ends, a finish. `None` when the span cannot hold `p`.
+    pub fn finish_at(&mut self, p: i64) -> Option<Minute> {
+        let d = self.day_after_position(p - 1)?;
+        let mut left = p - self.before[d];
+        for w in self.periods(d) {
+            let length = i64::from(w.end - w.start);
+            if left <= length {
+                return Some(Self::at(d, w.start) + left);
+            }
+            left -= length;
+        }
+        None
+    }
+
+    /// Whether the calendar works at all within the span it can grow to.
+    pub fn works(&mut self) -> bool {
+        while self.total() == 0 {
+            if !self.grow() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Asks the calendar itself, for moments outside the span.
+    fn ask(&self, m: Minute, answer: impl FnOnce(NaiveDateTime) -> NaiveDateTime) -> Minute {
+        self.minute(answer(self.datetime(m)))
+    }
+
+    /// The moment `minutes` of work after `from` (before it when negative).
+    pub fn add(&mut self, from: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+        let m = self.add_minutes(self.minute(from), minutes);
+        self.datetime(m)
+    }
+
+    /// [`Self::add`] on the clock.
+    pub fn add_minutes(&mut self, from: Minute, minutes: i64) -> Minute {
+        if minutes == 0 {
+            return from;
+        }
+        let Some((d, m)) = self.locate(from) else { return self.ask(from, |t| self.cal.add(t, minutes)) };
+        let target = self.position_in(d, m) + minutes;
+        let found = if minutes > 0 { self.finish_at(target) } else { self.start_at(target) };
+        found.unwrap_or_else(|| self.ask(from, |t| self.cal.add(t, minutes)))
     }
 
     /// The first working moment at or after `t` (see [`WorkCalendar::next_start`]).
-    pub fn next_start(&self, t: NaiveDateTime) -> NaiveDateTime {
-        let Some((d, m)) = self.locate(t) else { return self.cal.next_start(t) };
+    pub fn next_start(&mut self, t: NaiveDateTime) -> NaiveDateTime {
+        let m = self.next_start_minute(self.minute(t));
+        self.datetime(m)
+    }
+
+    /// [`Self::next_start`] on the clock.
+    pub fn next_start_minute(&mut self, t: Minute) -> Minute {
+        let Some((d, m)) = self.locate(t) else { return self.ask(t, |t| self.cal.next_start(t)) };
         if let Some(p) = self.periods(d).iter().find(|p| p.end > m) {
-            return at(self.date(d), p.start.max(m));
+            return Self::at(d, p.start.max(m));
         }
-        // The next day with work: the first whose count rises.
-        let next = search_up(d + 1, self.days(), |n| self.before[n + 1] > self.before[d + 1]);
-        if next >= self.days() {
-            return self.cal.next_start(t);
+        // The next day with work holds the working minute after this day's.
+        match self.day_after_position(self.before[d + 1]) {
+            Some(next) if ((next - d) as i64) < SEARCH_DAYS => {
+                Self::at(next, self.periods(next).first().map_or(0, |p| p.start))
+            }
+            Some(_) => t,
+            None => self.ask(t, |t| self.cal.next_start(t)),
         }
-        if (next - d) as i64 >= SEARCH_DAYS {
-            return t;
-        }
-        at(self.date(next), self.periods(next).first().map_or(0, |p| p.start))
     }
 
     /// The last working moment at or before `t` (see [`WorkCalendar::previous_finish`]).
-    pub fn previous_finish(&self, t: NaiveDateTime) -> NaiveDateTime {
-        let Some((d, m)) = self.locate(t) else { return self.cal.previous_finish(t) };
+    pub fn previous_finish(&mut self, t: NaiveDateTime) -> NaiveDateTime {
+        let m = self.previous_finish_minute(self.minute(t));
+        self.datetime(m)
+    }
+
+    /// [`Self::previous_finish`] on the clock.
+    pub fn previous_finish_minute(&mut self, t: Minute) -> Minute {
+        let Some((d, m)) = self.locate(t) else { return self.ask(t, |t| self.cal.previous_finish(t)) };
         if let Some(p) = self.periods(d).iter().rev().find(|p| p.start < m) {
-            return at(self.date(d), p.end.min(m));
+            return Self::at(d, p.end.min(m));
         }
-        // The last day with work before `d`: the last whose count is lower.
-        // The first day from which no work is left before `d`, less one.
+        // The last day with work before `d`: the first day from which no
+        // work is left before `d`, less one.
         let with_work = search_down(d, |p| self.before[p] >= self.before[d]);
-        let Some(previous) = with_work.checked_sub(1) else { return self.cal.previous_finish(t) };
+        let Some(previous) = with_work.checked_sub(1) else {
+            return self.ask(t, |t| self.cal.previous_finish(t));
+        };
         if (d - previous) as i64 >= SEARCH_DAYS {
             return t;
         }
-        at(self.date(previous), self.periods(previous).last().map_or(0, |p| p.end))
+        Self::at(previous, self.periods(previous).last().map_or(0, |p| p.end))
     }
 
     /// Working minutes from `a` to `b`; negative when `b` is before `a`.
-    pub fn working_minutes_between(&self, a: NaiveDateTime, b: NaiveDateTime) -> i64 {
-        match (self.locate(a), self.locate(b)) {
-            (Some((da, ma)), Some((db, mb))) => self.position(db, mb) - self.position(da, ma),
-            _ => self.cal.working_minutes_between(a, b),
-        }
+    pub fn working_minutes_between(&mut self, a: NaiveDateTime, b: NaiveDateTime) -> i64 {
+        let (a, b) = (self.minute(a), self.minute(b));
+        self.working_minutes_from(a, b)
     }
-}
 
-/// The smallest `i` in `lo..hi` for which `holds` (false, then true), or
-/// `hi`. It gallops up from `lo`, since answers are usually a few days on.
-fn search_up(lo: usize, hi: usize, holds: impl Fn(usize) -> bool) -> usize {
-    let (mut below, mut step) = (lo, 1);
-    loop {
-        let probe = below + step - 1;
-        if probe >= hi {
-            return bisect(below, hi, holds);
-        }
-        if holds(probe) {
-            return bisect(below, probe, holds);
-        }
-        below = probe + 1;
-        step *= 2;
+    /// [`Self::working_minutes_between`] on the clock.
+    pub fn working_minutes_from(&mut self, a: Minute, b: Minute) -> i64 {
+        self.position(b) - self.position(a)
     }
 }
 

@@ -305,3 +305,136 @@ proptest! {
         prop_assert_eq!(run(&tasks, &links), run(&tasks, &links));
     }
 }
+
+mod positions {
+    //! Plain tasks are scheduled on working positions, the others in
+    //! calendar steps; the two ways must give the same schedule on any plan.
+
+    use chrono::{Duration, NaiveDate};
+    use proptest::prelude::*;
+
+    use super::super::*;
+    use super::{link, t, task};
+    use crate::calendar::{CalendarException, WorkingTime};
+    use crate::model::Constraint;
+
+    /// The standard week, a week with a short Saturday and a long Wednesday,
+    /// a week without work, or every hour of every day; with exceptions
+    /// (holidays, yearly ones, short working days).
+    fn calendar(id: i64) -> impl Strategy<Value = WorkCalendar> {
+        let exception = (-30i64..400, 0i64..10, any::<bool>(), any::<bool>());
+        (0u8..10, prop::collection::vec(exception, 0..4)).prop_map(move |(week, exceptions)| {
+            let mut c = WorkCalendar::standard(id, "Calendar");
+            // Mostly the two working weeks; a week without work is slow to
+            // schedule on (every step searches the calendar's 30 years).
+            let week = match week {
+                0..=3 => 0,
+                4..=6 => 1,
+                7 => 2,
+                _ => 3,
+            };
+            match week {
+                1 => {
+                    c.weekdays[5] = vec![WorkingTime::hm(9, 0, 13, 0)];
+                    c.weekdays[2] = vec![WorkingTime::hm(6, 0, 22, 30)];
+                }
+                2 => c.weekdays = Default::default(),
+                3 => c.weekdays = std::array::from_fn(|_| vec![WorkingTime::hm(0, 0, 24, 0)]),
+                _ => {}
+            }
+            let base = NaiveDate::from_ymd_opt(2027, 1, 1).expect("date");
+            for (start, length, yearly, working) in exceptions {
+                // A week without work gets no working exceptions: its work
+                // would be a few hours a year, which only stretches the test.
+                let working = if working && week != 2 { vec![WorkingTime::hm(10, 0, 14, 0)] } else { vec![] };
+                c.exceptions.push(CalendarException {
+                    name: "Exception".into(),
+                    start: base + Duration::days(start),
+                    finish: base + Duration::days(start + length),
+                    yearly,
+                    working,
+                });
+            }
+            c
+        })
+    }
+
+    fn at(minutes: u64) -> NaiveDateTime {
+        t("2027-03-15 00:00") + Duration::minutes(minutes as i64)
+    }
+
+    /// Tasks with subtasks, milestones, task calendars, dated constraints,
+    /// progress, and links of every type with leads, lags and elapsed lags.
+    fn plan() -> impl Strategy<Value = (Vec<Task>, Vec<Link>)> {
+        (2usize..30, any::<u64>()).prop_map(|(n, seed)| {
+            let mut state = seed | 1;
+            let mut next = move |below: u64| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state % below.max(1)
+            };
+            let mut tasks = Vec::new();
+            for i in 0..n as i64 {
+                let id = i + 1;
+                let minutes = if next(5) == 0 { 0 } else { next(5 * 480) as i64 + 1 };
+                let mut task = task(id, &format!("T{id}"), minutes);
+                if i > 0 && next(3) == 0 {
+                    task.parent_id = Some(next(i as u64) as i64 + 1);
+                }
+                if next(4) == 0 {
+                    task.calendar_id = Some(next(4) as i64 + 1);
+                }
+                if next(4) == 0 {
+                    let kind = ConstraintKind::ALL[next(ConstraintKind::ALL.len() as u64) as usize];
+                    task.constraint = Constraint { kind, date: Some(at(next(60_000)) - Duration::days(7)) };
+                }
+                if next(8) == 0 {
+                    task.actual_start = Some(at(next(20_000)));
+                    task.percent_complete = next(101) as u8;
+                }
+                if next(16) == 0 {
+                    task.actual_finish = Some(at(next(30_000)));
+                }
+                if next(10) == 0 {
+                    task.percent_complete = 100;
+                }
+                tasks.push(task);
+            }
+            let mut links = Vec::new();
+            for _ in 0..next(3 * n as u64) {
+                let (a, b) = (next(n as u64) as i64 + 1, next(n as u64) as i64 + 1);
+                if a != b {
+                    let lag = if next(3) == 0 { next(2000) as i64 - 1000 } else { 0 };
+                    let mut l = link(a.min(b), a.max(b), LinkKind::ALL[next(4) as usize], lag);
+                    l.lag_elapsed = next(6) == 0;
+                    links.push(l);
+                }
+            }
+            (tasks, links)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn working_positions_agree_with_calendar_steps(
+            (tasks, links) in plan(),
+            calendars in (calendar(1), calendar(2), calendar(3), calendar(4)),
+            status in prop::option::of(0u64..40_000),
+            start in 0u64..3000,
+        ) {
+            let calendars = [calendars.0, calendars.1, calendars.2, calendars.3];
+            let input = ScheduleInput {
+                project_start: at(start),
+                calendar: &calendars[0],
+                calendars: &calendars,
+                tasks: &tasks,
+                links: &links,
+                status_date: status.map(at),
+            };
+            prop_assert_eq!(run(&input, true), run(&input, false));
+        }
+    }
+}
