@@ -241,11 +241,8 @@ impl<'a> Network<'a> {
     fn new(tasks: &'a [Task], links: &[Link]) -> Self {
         let index = TaskIndex::new(tasks);
         let n = tasks.len();
-        let parent: Vec<Option<usize>> = tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| t.parent_id.and_then(|p| index.get(p)).filter(|p| *p != i))
-            .collect();
+        let parent: Vec<Option<usize>> =
+            tasks.iter().enumerate().map(|(i, t)| t.parent_id.and_then(|p| index.get(p)).filter(|p| *p != i)).collect();
         let children = Adjacency::new(n, 0, |emit| {
             for (i, p) in parent.iter().enumerate() {
                 if let Some(p) = p {
@@ -521,11 +518,17 @@ struct Pass<'i, 'a> {
 }
 
 impl<'i, 'a> Pass<'i, 'a> {
-    fn new(input: &'i ScheduleInput<'a>, net: &'i Network<'a>, diagnostics: Vec<Diagnostic>, by_positions: bool) -> Self {
+    fn new(
+        input: &'i ScheduleInput<'a>,
+        net: &'i Network<'a>,
+        diagnostics: Vec<Diagnostic>,
+        by_positions: bool,
+    ) -> Self {
         let n = input.tasks.len();
         let mut clocks = Clocks::new(input);
         let summary: Vec<bool> = (0..n).map(|i| net.is_summary(i)).collect();
-        let duration: Vec<i64> = input.tasks.iter().zip(&summary).map(|(t, &s)| if s { 0 } else { duration(t) }).collect();
+        let duration: Vec<i64> =
+            input.tasks.iter().zip(&summary).map(|(t, &s)| if s { 0 } else { duration(t) }).collect();
         let works: Vec<bool> = clocks.indexes.iter_mut().map(CalendarIndex::works).collect();
         let plain = input
             .tasks
@@ -589,11 +592,8 @@ impl<'i, 'a> Pass<'i, 'a> {
                 self.forward_general(i);
             }
         }
-        self.project_finish = (0..self.es.len())
-            .filter(|&i| !self.summary[i])
-            .map(|i| self.ef[i])
-            .max()
-            .unwrap_or(self.project_start);
+        self.project_finish =
+            (0..self.es.len()).filter(|&i| !self.summary[i]).map(|i| self.ef[i]).max().unwrap_or(self.project_start);
     }
 
     /// The forward pass of a plain task, on working positions; false when
@@ -760,7 +760,14 @@ impl<'i, 'a> Pass<'i, 'a> {
             // A finish driven by a date (FF/SF link, FNET) sits exactly on
             // it, as in MS Project. A milestone is one moment and stays.
             let finish = match finish_floor {
-                Some(f) if dur > 0 && f > finish && actual_finish.is_none() && cal.working_minutes_from(start, f) == dur => f,
+                Some(f)
+                    if dur > 0
+                        && f > finish
+                        && actual_finish.is_none()
+                        && cal.working_minutes_from(start, f) == dur =>
+                {
+                    f
+                }
                 _ => finish,
             };
             if let (ConstraintKind::Fnlt, Some(d)) = (c.kind, date)

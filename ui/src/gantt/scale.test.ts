@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZOOMS, minuteAt, scaleFor, ticks, timelineRange, xOf, zoomed } from './scale';
+import { ZOOMS, minuteAt, pinnedLabelX, scaleFor, ticks, timelineRange, xOf, zoomed } from './scale';
 import { fromMinutes, toMinutes, weekday } from './time';
 
 const monday = toMinutes('2027-01-04T00:00:00');
@@ -65,5 +65,27 @@ describe('scale', () => {
     expect(from).toBeLessThan(monday);
     expect(to).toBeGreaterThan(monday + 30 * 1440);
     expect(weekday(from)).toBe(0);
+  });
+});
+
+describe('pinned top labels', () => {
+  it('stay at the cell start while the cell starts in view', () => {
+    expect(pinnedLabelX(100, 400, 0, 80)).toBe(106);
+  });
+
+  it('follow the left edge while the cell runs on under it', () => {
+    expect(pinnedLabelX(100, 400, 250, 80)).toBe(256);
+  });
+
+  it('are pushed out by the next cell instead of overlapping its label', () => {
+    // 40 px of the cell are left in view: the label ends 6 px before the
+    // next cell, partly scrolled out on the left.
+    const x = pinnedLabelX(100, 400, 360, 80);
+    expect(x + 80 + 6).toBe(400);
+    expect(x).toBeLessThan(366);
+  });
+
+  it('never start before their own cell', () => {
+    expect(pinnedLabelX(100, 150, 120, 80)).toBe(106);
   });
 });

@@ -183,3 +183,13 @@ export function ticks(s: Scale, row: 'top' | 'bottom', from: number, to: number)
   }
   return out;
 }
+
+/**
+ * Where a top-row label starts: pinned to the view's left edge while its
+ * cell runs on under it, and pushed left by the next cell's edge so that it
+ * never runs into the next label.
+ */
+export function pinnedLabelX(cellStart: number, cellEnd: number, viewLeft: number, labelWidth: number, pad = 6): number {
+  const pinned = Math.max(cellStart, viewLeft) + pad;
+  return Math.max(cellStart + pad, Math.min(pinned, cellEnd - labelWidth - pad));
+}
