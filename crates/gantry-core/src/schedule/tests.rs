@@ -243,6 +243,37 @@ fn actual_start_is_kept() {
     );
 }
 
+#[test]
+fn a_calendar_that_works_a_few_hours_a_year_is_followed_for_years() {
+    // The server room can only be shut down on New Year's Day, 10:00–14:00.
+    let project = WorkCalendar::standard(1, "Standard");
+    let mut window = WorkCalendar::standard(2, "Maintenance window");
+    window.weekdays = Default::default();
+    window.exceptions.push(crate::calendar::CalendarException {
+        name: "New Year's Day".into(),
+        start: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).expect("date"),
+        finish: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).expect("date"),
+        yearly: true,
+        working: vec![crate::calendar::WorkingTime::hm(10, 0, 14, 0)],
+    });
+    let mut move_servers = task(2, "Move the servers", 300);
+    move_servers.calendar_id = Some(2);
+    let tasks = [task(1, "Prepare", DAY), move_servers];
+    let links = [link(1, 2, LinkKind::FinishToStart, 0)];
+    let s = schedule(&ScheduleInput {
+        project_start: t("2027-03-15 00:00"),
+        calendar: &project,
+        calendars: &[project.clone(), window],
+        tasks: &tasks,
+        links: &links,
+        status_date: None,
+    });
+    let d = s.get(2).expect("scheduled");
+    // Four hours on 1 January 2028, the last hour on 1 January 2029.
+    assert_eq!((d.start, d.finish), (t("2028-01-01 10:00"), t("2029-01-01 11:00")));
+    assert_eq!(s.finish, t("2029-01-01 11:00"));
+}
+
 /// Random acyclic networks: links only go from lower to higher ids.
 fn network() -> impl Strategy<Value = (Vec<Task>, Vec<Link>)> {
     (2usize..30)
