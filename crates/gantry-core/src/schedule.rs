@@ -915,7 +915,9 @@ impl<'i, 'a> Pass<'i, 'a> {
     fn result(mut self, order: &[u32], cycle: Option<Vec<TaskId>>) -> Schedule {
         let tasks = self.input.tasks;
         let n = tasks.len();
-        let finish_at: Vec<i64> = self.clocks.indexes.iter_mut().map(|c| c.position(self.project_finish)).collect();
+        // The project finish's working position on each calendar.
+        let finish_position: Vec<i64> =
+            self.clocks.indexes.iter_mut().map(|c| c.position(self.project_finish)).collect();
         let mut out = Vec::with_capacity(n);
         for (i, t) in tasks.iter().enumerate() {
             let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
@@ -923,7 +925,7 @@ impl<'i, 'a> Pass<'i, 'a> {
             let free_slack = if summary {
                 0
             } else {
-                let mut free = finish_at[self.clocks.of[i] as usize] - self.efp[i];
+                let mut free = finish_position[self.clocks.of[i] as usize] - self.efp[i];
                 for a in self.net.outgoing.of(i) {
                     let s = a.task as usize;
                     let (from, from_position) = match a.kind {
