@@ -2,32 +2,39 @@
 //! the pointer moves and committed as one step, links drawn between bars,
 //! and baselines.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{NaiveDateTime, TimeDelta};
 use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
-use gantry_core::schedule::Schedule;
+use gantry_core::schedule::{Schedule, Scheduler};
 use gantry_core::{units, validate};
 
 use crate::error::refused;
 use crate::wire::*;
-use crate::{Portfolio, Result, rescheduled, run_schedule, task_calendar, wire_datetime};
+use crate::{Portfolio, Result, kept_schedule, task_calendar, wire_datetime};
 
 /// The longest drag: a century of calendar time, far beyond any plan.
 const MAX_DRAG_MINUTES: i64 = 100 * 366 * 24 * 60;
 
 /// A project's schedule inputs and dates, kept while the store is unchanged
-/// so that each preview of a drag only reschedules.
+/// so that each preview of a drag reschedules only what it reaches.
 pub(crate) struct Loaded {
     /// The connection's change count when this was read: any write since
     /// makes it stale.
     changes: (u64, u64),
     project: Project,
     calendars: Vec<WorkCalendar>,
+    /// The tasks and their dates as stored.
     tasks: Vec<Task>,
     links: Vec<Link>,
     schedule: Schedule,
+    /// The plan kept scheduled, holding the last preview's changes.
+    kept: Scheduler<'static>,
+    /// The tasks the last preview changed, by index.
+    previewed: Vec<usize>,
+    /// The tasks whose dates any preview since loading moved, by index.
+    touched: BTreeSet<usize>,
     index: HashMap<TaskId, usize>,
     children: HashMap<TaskId, Vec<TaskId>>,
 }
@@ -40,16 +47,50 @@ impl Loaded {
         }
     }
 
-    /// The tasks with `changed` in place of their stored versions, scheduled.
-    fn schedule_with(&mut self, changed: &mut [(usize, Task)]) -> Schedule {
-        for (i, t) in changed.iter_mut() {
-            std::mem::swap(&mut self.tasks[*i], t);
+    /// The stored plan with `changed` in place of some tasks, rescheduled
+    /// from the last preview: what moved compared with the stored dates.
+    fn preview(&mut self, changed: &[(usize, Task)]) -> Rescheduled {
+        // The last preview's tasks go back to their stored selves, unless
+        // this one changes them again.
+        let mut batch: Vec<Task> = self
+            .previewed
+            .iter()
+            .filter(|&&i| !changed.iter().any(|(j, _)| *j == i))
+            .map(|&i| self.tasks[i].clone())
+            .collect();
+        batch.extend(changed.iter().map(|(_, t)| t.clone()));
+        self.previewed = changed.iter().map(|(i, _)| *i).collect();
+        match self.kept.reschedule(batch) {
+            Ok(moved) => self.touched.extend(moved),
+            // A drag changes durations and constraints only, which never
+            // alters the network; should it, schedule the plan anew.
+            Err(_) => {
+                let mut tasks = self.tasks.clone();
+                for (i, t) in changed {
+                    tasks[*i] = t.clone();
+                }
+                self.kept = kept_schedule(&self.project, &self.calendars, &tasks, &self.links);
+                self.touched = (0..tasks.len()).collect();
+            }
         }
-        let s = run_schedule(&self.project, &self.calendars, &self.tasks, &self.links);
-        for (i, t) in changed.iter_mut() {
-            std::mem::swap(&mut self.tasks[*i], t);
+        let now = self.kept.dates();
+        Rescheduled {
+            moved: self
+                .touched
+                .iter()
+                .filter(|&&i| {
+                    (now[i].start, now[i].finish) != (self.schedule.tasks[i].start, self.schedule.tasks[i].finish)
+                })
+                .map(|&i| MovedTask {
+                    id: now[i].id,
+                    name: self.tasks[i].name.clone(),
+                    start: wire_datetime(now[i].start),
+                    finish: wire_datetime(now[i].finish),
+                })
+                .collect(),
+            finish_before: wire_datetime(self.schedule.finish),
+            finish_after: wire_datetime(self.kept.finish()),
         }
-        s
     }
 }
 
@@ -136,7 +177,8 @@ impl Portfolio {
             let calendars = gantry_store::calendars(db)?;
             let tasks = gantry_store::tasks(db, project)?;
             let links = gantry_store::links(db, project)?;
-            let schedule = run_schedule(&p, &calendars, &tasks, &links);
+            let kept = kept_schedule(&p, &calendars, &tasks, &links);
+            let schedule = kept.schedule();
             let index = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
             let mut children: HashMap<TaskId, Vec<TaskId>> = HashMap::new();
             for t in &tasks {
@@ -144,7 +186,19 @@ impl Portfolio {
                     children.entry(parent).or_default().push(t.id);
                 }
             }
-            self.loaded = Some(Loaded { changes, project: p, calendars, tasks, links, schedule, index, children });
+            self.loaded = Some(Loaded {
+                changes,
+                project: p,
+                calendars,
+                tasks,
+                links,
+                schedule,
+                kept,
+                previewed: Vec::new(),
+                touched: BTreeSet::new(),
+                index,
+                children,
+            });
         }
         Ok(self.loaded.as_mut().expect("loaded just above"))
     }
@@ -153,17 +207,15 @@ impl Portfolio {
     /// nothing.
     pub fn preview_drag(&mut self, project: ProjectId, drag: &Drag) -> Result<Rescheduled> {
         let l = self.loaded(project)?;
-        let mut d = dragged(l, drag)?;
-        let now = l.schedule_with(&mut d.changed);
-        Ok(rescheduled(&l.tasks, &l.schedule, &now))
+        let d = dragged(l, drag)?;
+        Ok(l.preview(&d.changed))
     }
 
     /// Drops a drag: one undoable step, and what it moved.
     pub fn drag(&mut self, project: ProjectId, drag: &Drag) -> Result<Rescheduled> {
         let l = self.loaded(project)?;
-        let mut d = dragged(l, drag)?;
-        let now = l.schedule_with(&mut d.changed);
-        let moved = rescheduled(&l.tasks, &l.schedule, &now);
+        let d = dragged(l, drag)?;
+        let moved = l.preview(&d.changed);
         self.store.write(&d.label, |db| d.changed.iter().try_for_each(|(_, t)| gantry_store::update_task(db, t)))?;
         Ok(moved)
     }

@@ -22,7 +22,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
-use gantry_core::schedule::{self, Schedule, ScheduleInput};
+use gantry_core::schedule::{self, Schedule, ScheduleInput, Scheduler};
 use gantry_core::{units, validate, wbs};
 use gantry_store::{Db, Store};
 
@@ -868,7 +868,6 @@ fn report(name: &str, tasks: &[Task], s: &Schedule) -> ScheduleReport {
     }
 }
 
-/// Schedules a project from its stored inputs.
 /// A cycle as its task names in order, back to the first: "A → B → A".
 pub(crate) fn circle(tasks: &[Task], cycle: &[TaskId]) -> String {
     let names: Vec<&str> =
@@ -876,17 +875,40 @@ pub(crate) fn circle(tasks: &[Task], cycle: &[TaskId]) -> String {
     format!("{} → {}", names.join(" → "), names.first().copied().unwrap_or_default())
 }
 
+/// Schedules a project from its stored inputs.
 pub fn run_schedule(project: &Project, calendars: &[WorkCalendar], tasks: &[Task], links: &[Link]) -> Schedule {
     let calendar = project_calendar(project, calendars);
-    schedule::schedule(&ScheduleInput {
+    schedule::schedule(&schedule_input(project, &calendar, calendars, tasks, links))
+}
+
+/// A project scheduled and kept, so that changes to it reschedule only
+/// what they reach.
+pub(crate) fn kept_schedule(
+    project: &Project,
+    calendars: &[WorkCalendar],
+    tasks: &[Task],
+    links: &[Link],
+) -> Scheduler<'static> {
+    let calendar = project_calendar(project, calendars);
+    Scheduler::owning(&schedule_input(project, &calendar, calendars, tasks, links))
+}
+
+fn schedule_input<'a>(
+    project: &Project,
+    calendar: &'a WorkCalendar,
+    calendars: &'a [WorkCalendar],
+    tasks: &'a [Task],
+    links: &'a [Link],
+) -> ScheduleInput<'a> {
+    ScheduleInput {
         project_start: project.start.and_time(NaiveTime::MIN),
-        calendar: &calendar,
+        calendar,
         calendars,
         tasks,
         links,
         // Progress is known to the end of the status day.
         status_date: project.status_date.and_then(|d| d.succ_opt()).map(|d| d.and_time(NaiveTime::MIN)),
-    })
+    }
 }
 
 fn fields_of(p: &Project) -> ProjectFields {

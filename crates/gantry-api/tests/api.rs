@@ -339,6 +339,38 @@ fn a_drag_previews_the_ripple_without_saving_and_drops_as_one_undoable_step() {
 }
 
 #[test]
+fn each_preview_of_a_drag_starts_from_the_stored_plan() {
+    let (dir, mut p) = sample();
+    let project = p.projects().expect("projects")[0].id;
+    let plan = p.plan(project).expect("plan");
+    let leaves: Vec<&TaskRow> = plan.tasks.iter().filter(|t| !t.has_children && t.duration_minutes > 0).collect();
+    let (a, b, c) = (leaves[0].id, leaves[leaves.len() / 2].id, leaves[leaves.len() - 1].id);
+    let day = 24 * 60;
+    // A pointer going right, back, on to another bar, and a resize: the
+    // scheduler kept between previews must answer each as if it were the
+    // first.
+    let drags = [
+        Drag::Move { tasks: vec![a], minutes: 3 * day },
+        Drag::Move { tasks: vec![a], minutes: 0 },
+        Drag::Move { tasks: vec![a], minutes: day },
+        Drag::Move { tasks: vec![b], minutes: 2 * day },
+        Drag::Move { tasks: vec![a, b], minutes: 10 * day },
+        Drag::Resize { task: c, finish: "2027-09-01T00:00:00".into() },
+        Drag::Move { tasks: vec![b], minutes: -day },
+    ];
+    let mut moved_any = false;
+    for drag in &drags {
+        let kept = p.preview_drag(project, drag).expect("preview");
+        let fresh = Portfolio::open(dir.path().join("Sample.gantry")).expect("open").preview_drag(project, drag);
+        assert_eq!(format!("{kept:?}"), format!("{:?}", fresh.expect("preview")), "{drag:?}");
+        moved_any |= !kept.moved.is_empty();
+    }
+    assert!(moved_any, "the drags move something");
+    assert_eq!(p.plan(project).expect("plan").tasks.len(), plan.tasks.len());
+    assert_eq!(dates(&p, project), plan.tasks.iter().map(|t| (t.start.clone(), t.finish.clone())).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_move_snaps_to_the_working_calendar_and_a_summary_moves_its_subtasks() {
     let (_dir, mut p) = sample();
     let (project, [design, build, test]) = chain(&mut p, ["1d", "1d", "1d"]);

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use gantry_core::calendar::{CalendarException, WorkCalendar};
 use gantry_core::model::*;
-use gantry_core::schedule::{ScheduleInput, schedule};
+use gantry_core::schedule::{ScheduleInput, Scheduler, schedule};
 
 fn plan(tasks: usize, links: usize) -> (Vec<Task>, Vec<Link>) {
     gantry_core::generate::plan(1, tasks, links)
@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("schedule");
     group.sample_size(10);
     for (tasks, links) in [(10_000, 15_000), (100_000, 1_000_000), (1_000_000, 3_000_000)] {
-        let (mut plan_tasks, plan_links) = plan(tasks, links);
+        let (plan_tasks, plan_links) = plan(tasks, links);
         let label = format!("{}k tasks, {}k links", tasks / 1000, plan_links.len() / 1000);
         let input = |t: &[Task]| {
             schedule(&ScheduleInput {
@@ -34,14 +34,44 @@ fn bench(c: &mut Criterion) {
             })
         };
         group.bench_function(format!("full: {label}"), |b| b.iter(|| black_box(input(&plan_tasks))));
-        // One change, as after a drag: the scheduler runs again in full.
-        let middle = tasks / 2 + 1;
-        group.bench_function(format!("one change: {label}"), |b| {
-            b.iter(|| {
-                plan_tasks[middle].duration_minutes += 60;
-                black_box(input(&plan_tasks))
-            })
+        // One change, as each step of a drag: a task of the second half is
+        // an hour longer, then back, and the kept scheduler reschedules what
+        // that reaches. Either the project finish holds (the change moves
+        // some successors), or it moves, and with it every late date.
+        let mut kept = Scheduler::owning(&ScheduleInput {
+            project_start: start,
+            calendar: &calendar,
+            calendars: &[],
+            tasks: &plan_tasks,
+            links: &plan_links,
+            status_date: None,
         });
+        let mut found: [Option<usize>; 2] = [None, None];
+        for (i, task) in plan_tasks.iter().enumerate().skip(tasks / 2) {
+            let finish = kept.finish();
+            let mut longer = task.clone();
+            longer.duration_minutes += 60;
+            let moved = kept.reschedule(vec![longer]).expect("same network").len();
+            let finish_moves = kept.finish() != finish;
+            kept.reschedule(vec![task.clone()]).expect("same network");
+            if moved > 1 && found[usize::from(finish_moves)].is_none() {
+                found[usize::from(finish_moves)] = Some(i);
+            }
+            if found.iter().all(Option::is_some) {
+                break;
+            }
+        }
+        for (what, i) in ["holds", "moves"].into_iter().zip(found) {
+            let i = i.expect("such a task in the second half");
+            let mut task = plan_tasks[i].clone();
+            group.bench_function(format!("one change, the finish {what}: {label}"), |b| {
+                b.iter(|| {
+                    task.duration_minutes +=
+                        if task.duration_minutes == plan_tasks[i].duration_minutes { 60 } else { -60 };
+                    black_box(kept.reschedule(vec![task.clone()]).expect("same network"))
+                })
+            });
+        }
     }
     // Yearly holidays and a one-off day, as the sample's company calendar.
     let mut holidays = WorkCalendar::standard(1, "Company calendar");

@@ -14,7 +14,9 @@
 //! scheduled in integer working positions; the rest take calendar steps.
 //! A property test holds both ways to the same answers on random plans.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDateTime;
@@ -151,8 +153,9 @@ impl<T: Copy> Adjacency<T> {
 }
 
 /// The task network as index arrays.
-struct Network<'a> {
-    tasks: &'a [Task],
+struct Network {
+    /// Where each task id is in the input.
+    index: TaskIndex,
     parent: Vec<Option<usize>>,
     children: Adjacency<u32>,
     /// Per task, the links where it is the successor, naming the predecessor.
@@ -237,8 +240,8 @@ impl TaskIndex {
     }
 }
 
-impl<'a> Network<'a> {
-    fn new(tasks: &'a [Task], links: &[Link]) -> Self {
+impl Network {
+    fn new(tasks: &[Task], links: &[Link]) -> Self {
         let index = TaskIndex::new(tasks);
         let n = tasks.len();
         let parent: Vec<Option<usize>> =
@@ -262,19 +265,19 @@ impl<'a> Network<'a> {
             }
         };
         let blank = Arc { task: 0, kind: LinkKind::FinishToStart, lag: Lag { minutes: 0, elapsed: false } };
-        Network {
-            tasks,
-            parent,
-            children,
-            incoming: Adjacency::new(n, blank, |emit| arcs(false, emit)),
-            outgoing: Adjacency::new(n, blank, |emit| arcs(true, emit)),
-        }
+        let incoming = Adjacency::new(n, blank, |emit| arcs(false, emit));
+        let outgoing = Adjacency::new(n, blank, |emit| arcs(true, emit));
+        Network { index, parent, children, incoming, outgoing }
     }
 
     /// The same tasks and structure without any link.
     fn without_links(self) -> Self {
-        let n = self.tasks.len();
+        let n = self.len();
         Network { incoming: Adjacency::empty(n), outgoing: Adjacency::empty(n), ..self }
+    }
+
+    fn len(&self) -> usize {
+        self.parent.len()
     }
 
     fn is_summary(&self, i: usize) -> bool {
@@ -299,10 +302,25 @@ impl<'a> Network<'a> {
         }
     }
 
+    /// Calls `visit` with each node an edge leads from to `node`.
+    fn each_predecessor(&self, node: u32, mut visit: impl FnMut(u32)) {
+        let i = node as usize / 2;
+        if is_start_node(node) {
+            if let Some(p) = self.parent[i] {
+                visit(start_node(p));
+            }
+            self.incoming.of(i).iter().for_each(|a| visit(finish_node(a.task as usize)));
+        } else if self.is_summary(i) {
+            self.children.of(i).iter().for_each(|&c| visit(finish_node(c as usize)));
+        } else {
+            visit(start_node(i));
+        }
+    }
+
     /// How many edges lead to each node.
     fn indegrees(&self) -> Vec<u32> {
-        let mut indegree = Vec::with_capacity(self.tasks.len() * 2);
-        for i in 0..self.tasks.len() {
+        let mut indegree = Vec::with_capacity(self.len() * 2);
+        for i in 0..self.len() {
             indegree.push(u32::from(self.parent[i].is_some()) + self.incoming.of(i).len() as u32);
             indegree.push(if self.is_summary(i) { self.children.of(i).len() as u32 } else { 1 });
         }
@@ -311,7 +329,7 @@ impl<'a> Network<'a> {
 
     /// A topological order of all nodes, or the tasks of a cycle.
     fn order(&self) -> Result<Vec<u32>, Vec<usize>> {
-        let nodes = self.tasks.len() * 2;
+        let nodes = self.len() * 2;
         let mut indegree = self.indegrees();
         let mut ready: Vec<u32> = (0..nodes as u32).rev().filter(|&n| indegree[n as usize] == 0).collect();
         let mut order = Vec::with_capacity(nodes);
@@ -375,32 +393,7 @@ pub fn find_cycle(tasks: &[Task], links: &[Link]) -> Option<Vec<TaskId>> {
 /// Schedules the network. Never fails: a cycle or an impossible constraint
 /// is reported in the result, and the dates stay defined.
 pub fn schedule(input: &ScheduleInput) -> Schedule {
-    run(input, true)
-}
-
-/// Schedules with plain tasks on working positions (`by_positions`), or
-/// every task in calendar steps, which the tests hold the first way to.
-fn run(input: &ScheduleInput, by_positions: bool) -> Schedule {
-    let net = Network::new(input.tasks, input.links);
-    let mut diagnostics = Vec::new();
-    let (net, order, cycle) = match net.order() {
-        Ok(order) => (net, order, None),
-        Err(cycle) => {
-            let names: Vec<&str> = cycle.iter().map(|&i| input.tasks[i].name.as_str()).collect();
-            diagnostics.push(Diagnostic {
-                task: cycle.first().map(|&i| input.tasks[i].id),
-                message: format!("These tasks depend on each other in a circle: {}.", names.join(" → ")),
-            });
-            // Schedule the structure alone so every task still has dates.
-            let no_links = net.without_links();
-            let order = no_links.order().unwrap_or_default();
-            (no_links, order, Some(cycle.iter().map(|&i| input.tasks[i].id).collect()))
-        }
-    };
-    let mut pass = Pass::new(input, &net, diagnostics, by_positions);
-    pass.forward(&order);
-    pass.backward(&order);
-    pass.result(&order, cycle)
+    Scheduler::new(input).into_schedule()
 }
 
 /// The days the calendar indexes count first: from a year before the
@@ -436,15 +429,17 @@ fn snap_start(cal: &mut CalendarIndex, zero_length: bool, m: Minute) -> Minute {
 
 /// The calendar index of every task. Moments are minutes on one clock:
 /// every index starts on the same day.
-struct Clocks<'a> {
+struct Clocks {
     /// The project calendar's first, then the other calendars tasks use.
-    indexes: Vec<CalendarIndex<'a>>,
+    indexes: Vec<CalendarIndex>,
+    /// Whether each index's calendar works at all.
+    works: Vec<bool>,
     /// Per task, its entry in `indexes`.
     of: Vec<u32>,
 }
 
-impl<'a> Clocks<'a> {
-    fn new(input: &ScheduleInput<'a>) -> Self {
+impl Clocks {
+    fn new(input: &ScheduleInput) -> Self {
         let (from, to) = span(input);
         let mut indexes = vec![CalendarIndex::new(input.calendar, from, to)];
         let mut at: HashMap<i64, u32> = HashMap::new();
@@ -462,11 +457,12 @@ impl<'a> Clocks<'a> {
                 })
             })
             .collect();
-        Clocks { indexes, of }
+        let works = indexes.iter_mut().map(CalendarIndex::works).collect();
+        Clocks { indexes, works, of }
     }
 
     /// The calendar of task `i`.
-    fn of(&mut self, i: usize) -> &mut CalendarIndex<'a> {
+    fn of(&mut self, i: usize) -> &mut CalendarIndex {
         &mut self.indexes[self.of[i] as usize]
     }
 
@@ -477,12 +473,34 @@ impl<'a> Clocks<'a> {
     }
 
     /// The clock all moments are on.
-    fn clock(&self) -> &CalendarIndex<'a> {
+    fn clock(&self) -> &CalendarIndex {
         &self.indexes[0]
     }
 }
 
-/// The two passes of the critical path method over one network.
+/// A constraint a task cannot meet: what it asks, and where the task is.
+#[derive(Clone, Copy)]
+struct Conflict {
+    what: &'static str,
+    at: Minute,
+}
+
+/// A change that [`Scheduler::reschedule`] cannot make in place, because it
+/// alters the network: a task it does not know, or one given another parent
+/// or calendar. Schedule the changed plan anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NetworkChanged {
+    pub task: TaskId,
+}
+
+/// The critical path method over one plan, kept between changes.
+///
+/// [`schedule`] builds one, runs it and keeps only the result. Kept, it
+/// answers a change to some tasks' durations, constraints or progress
+/// ([`Scheduler::reschedule`]) by working only where the change reaches: the
+/// network, the calendar indexes and every date are already in place, the
+/// forward pass visits only nodes whose inputs moved, and the backward pass
+/// too unless the project finish moved (which moves every late date).
 ///
 /// Every date is kept twice: as a moment on the clock, and as its working
 /// position on the task's own calendar. Most tasks are *plain* (a duration,
@@ -491,10 +509,17 @@ impl<'a> Clocks<'a> {
 /// next start after `n` working minutes past a finish is the latest moment
 /// at the finish's position plus `n`. A moment is made from a position once
 /// per date. Other tasks take calendar steps on moments.
-struct Pass<'i, 'a> {
-    input: &'i ScheduleInput<'a>,
-    net: &'i Network<'a>,
-    clocks: Clocks<'a>,
+pub struct Scheduler<'a> {
+    tasks: Cow<'a, [Task]>,
+    net: Network,
+    /// A topological order of the nodes; with a cycle, of the structure alone.
+    order: Vec<u32>,
+    /// Each node's place in `order`, made at the first reschedule.
+    rank: Vec<u32>,
+    /// The tasks of the cycle the links form, in order.
+    cycle: Option<Vec<usize>>,
+    clocks: Clocks,
+    by_positions: bool,
     duration: Vec<i64>,
     summary: Vec<bool>,
     plain: Vec<bool>,
@@ -514,47 +539,64 @@ struct Pass<'i, 'a> {
     floor: Vec<Minute>,
     /// The latest moment a summary's children may finish.
     ceiling: Vec<Minute>,
-    diagnostics: Vec<Diagnostic>,
+    /// The constraints tasks cannot meet, by task.
+    conflicts: BTreeMap<usize, Conflict>,
+    /// The result, per task in input order.
+    dates: Vec<TaskDates>,
+    /// Nodes waiting in a reschedule's queue, and tasks a reschedule has
+    /// already listed; all false between reschedules.
+    queued: Vec<bool>,
+    listed: Vec<bool>,
 }
 
-impl<'i, 'a> Pass<'i, 'a> {
-    fn new(
-        input: &'i ScheduleInput<'a>,
-        net: &'i Network<'a>,
-        diagnostics: Vec<Diagnostic>,
-        by_positions: bool,
-    ) -> Self {
-        let n = input.tasks.len();
+impl<'a> Scheduler<'a> {
+    /// Schedules the plan, borrowing its tasks.
+    pub fn new(input: &ScheduleInput<'a>) -> Self {
+        Self::build(input, Cow::Borrowed(input.tasks), true)
+    }
+}
+
+impl Scheduler<'static> {
+    /// Schedules the plan on a copy of its tasks, so that the scheduler can
+    /// be kept while the plan is edited elsewhere.
+    pub fn owning(input: &ScheduleInput) -> Self {
+        Self::build(input, Cow::Owned(input.tasks.to_vec()), true)
+    }
+}
+
+impl<'a> Scheduler<'a> {
+    /// Schedules with plain tasks on working positions (`by_positions`), or
+    /// every task in calendar steps, which the tests hold the first way to.
+    fn build(input: &ScheduleInput, tasks: Cow<'a, [Task]>, by_positions: bool) -> Self {
+        let net = Network::new(input.tasks, input.links);
+        let (net, order, cycle) = match net.order() {
+            Ok(order) => (net, order, None),
+            Err(cycle) => {
+                // Schedule the structure alone so every task still has dates.
+                let no_links = net.without_links();
+                let order = no_links.order().unwrap_or_default();
+                (no_links, order, Some(cycle))
+            }
+        };
+        let n = tasks.len();
         let mut clocks = Clocks::new(input);
         let summary: Vec<bool> = (0..n).map(|i| net.is_summary(i)).collect();
-        let duration: Vec<i64> =
-            input.tasks.iter().zip(&summary).map(|(t, &s)| if s { 0 } else { duration(t) }).collect();
-        let works: Vec<bool> = clocks.indexes.iter_mut().map(CalendarIndex::works).collect();
-        let plain = input
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                by_positions
-                    && !summary[i]
-                    && duration[i] > 0
-                    && (t.constraint.date.is_none() || !t.constraint.kind.needs_date())
-                    && t.actual_start.is_none()
-                    && !t.is_finished()
-                    && works[clocks.of[i] as usize]
-            })
-            .collect();
+        let duration: Vec<i64> = tasks.iter().zip(&summary).map(|(t, &s)| if s { 0 } else { duration(t) }).collect();
         let clock = clocks.clock();
         let start = clock.minute(input.project_start);
         let status = input.status_date.map(|d| clock.minute(d));
         let project_start = clocks.indexes[0].next_start_minute(start);
-        Pass {
-            input,
+        let mut s = Scheduler {
+            tasks,
             net,
+            order,
+            rank: Vec::new(),
+            cycle,
             clocks,
+            by_positions,
             duration,
             summary,
-            plain,
+            plain: Vec::new(),
             project_start,
             project_finish: project_start,
             status,
@@ -568,32 +610,280 @@ impl<'i, 'a> Pass<'i, 'a> {
             lfp: vec![0; n],
             floor: vec![project_start; n],
             ceiling: Vec::new(),
-            diagnostics,
+            conflicts: BTreeMap::new(),
+            dates: Vec::new(),
+            queued: Vec::new(),
+            listed: Vec::new(),
+        };
+        s.plain = (0..n).map(|i| s.is_plain(i)).collect();
+        s.forward_all();
+        let finish = s.project_finish;
+        s.ls = vec![finish; n];
+        s.lf = vec![finish; n];
+        s.ceiling = vec![finish; n];
+        s.backward_all();
+        s.dates = s.all_dates();
+        s
+    }
+
+    /// Whether task `i` is scheduled on working positions.
+    fn is_plain(&self, i: usize) -> bool {
+        let t = &self.tasks[i];
+        self.by_positions
+            && !self.summary[i]
+            && self.duration[i] > 0
+            && (t.constraint.date.is_none() || !t.constraint.kind.needs_date())
+            && t.actual_start.is_none()
+            && !t.is_finished()
+            && self.clocks.works[self.clocks.of[i] as usize]
+    }
+
+    /// The tasks as scheduled, with the changes made since.
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+
+    /// The dates of every task, in input order.
+    pub fn dates(&self) -> &[TaskDates] {
+        &self.dates
+    }
+
+    /// The project's start: its first working moment.
+    pub fn start(&self) -> NaiveDateTime {
+        self.clocks.clock().datetime(self.project_start)
+    }
+
+    /// The project's finish: the latest finish of any task.
+    pub fn finish(&self) -> NaiveDateTime {
+        self.clocks.clock().datetime(self.project_finish)
+    }
+
+    /// What the user should know: a cycle first, then each constraint that
+    /// cannot be met, in task order.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if let Some(cycle) = &self.cycle {
+            let names: Vec<&str> = cycle.iter().map(|&i| self.tasks[i].name.as_str()).collect();
+            out.push(Diagnostic {
+                task: cycle.first().map(|&i| self.tasks[i].id),
+                message: format!("These tasks depend on each other in a circle: {}.", names.join(" → ")),
+            });
         }
+        for (&i, c) in &self.conflicts {
+            let t = &self.tasks[i];
+            out.push(conflict(t, c.what, t.constraint.date, self.clocks.clock().datetime(c.at)));
+        }
+        out
+    }
+
+    /// The whole result.
+    pub fn schedule(&self) -> Schedule {
+        Schedule {
+            tasks: self.dates.clone(),
+            start: self.start(),
+            finish: self.finish(),
+            cycle: self.cycle_ids(),
+            diagnostics: self.diagnostics(),
+        }
+    }
+
+    /// The whole result, leaving the scheduler.
+    pub fn into_schedule(mut self) -> Schedule {
+        let (start, finish, cycle, diagnostics) = (self.start(), self.finish(), self.cycle_ids(), self.diagnostics());
+        Schedule { tasks: std::mem::take(&mut self.dates), start, finish, cycle, diagnostics }
+    }
+
+    fn cycle_ids(&self) -> Option<Vec<TaskId>> {
+        self.cycle.as_ref().map(|c| c.iter().map(|&i| self.tasks[i].id).collect())
+    }
+
+    /// Gives tasks new inputs (matched by id) and reschedules what they
+    /// reach. Returns the tasks whose dates changed, by input index. A
+    /// change may alter a task's duration, constraint, progress or kind, not
+    /// its parent or calendar: those change the network, and are refused
+    /// before anything changes.
+    pub fn reschedule(&mut self, changed: Vec<Task>) -> Result<Vec<usize>, NetworkChanged> {
+        let mut at = Vec::with_capacity(changed.len());
+        for t in &changed {
+            let refused = NetworkChanged { task: t.id };
+            let i = self.net.index.get(t.id).ok_or(refused)?;
+            let was = &self.tasks[i];
+            if was.parent_id != t.parent_id || was.calendar_id != t.calendar_id {
+                return Err(refused);
+            }
+            at.push(i);
+        }
+        let tasks = self.tasks.to_mut();
+        for (t, &i) in changed.into_iter().zip(&at) {
+            tasks[i] = t;
+        }
+        for &i in &at {
+            self.duration[i] = if self.summary[i] { 0 } else { duration(&self.tasks[i]) };
+            self.plain[i] = self.is_plain(i);
+        }
+        if self.rank.is_empty() {
+            self.rank = vec![0; self.order.len()];
+            for (r, &node) in self.order.iter().enumerate() {
+                self.rank[node as usize] = r as u32;
+            }
+            self.queued = vec![false; self.order.len()];
+            self.listed = vec![false; self.tasks.len()];
+        }
+
+        // Forward, from the changed tasks, in topological order: a node is
+        // computed again only when something it reads has moved.
+        let mut early_moved = Vec::new();
+        let mut queue = BinaryHeap::new();
+        for &i in &at {
+            self.enqueue(&mut queue, start_node(i), Reverse);
+        }
+        while let Some(Reverse(r)) = queue.pop() {
+            let node = self.order[r as usize];
+            self.queued[node as usize] = false;
+            let i = node as usize / 2;
+            // A task's finish node only passes its start node's dates on.
+            let passes_on = !is_start_node(node) && !self.summary[i];
+            let before = self.early(i);
+            self.forward_at(node);
+            if passes_on || before != self.early(i) {
+                if !passes_on {
+                    early_moved.push(i);
+                }
+                self.net.each_successor(node, |s| enqueue(&mut self.queued, &self.rank, &mut queue, s, Reverse));
+            }
+        }
+        let before = self.project_finish;
+        self.project_finish = self.latest_finish();
+        if self.project_finish != before {
+            // Every late date hangs from the project finish.
+            self.backward_all();
+            let was = std::mem::take(&mut self.dates);
+            self.dates = self.all_dates();
+            return Ok((0..was.len()).filter(|&i| was[i] != self.dates[i]).collect());
+        }
+
+        // Backward, from the changed tasks and those whose early dates moved
+        // (a late date never passes an early one), in reverse order.
+        let mut late_moved = Vec::new();
+        let mut queue = BinaryHeap::new();
+        for &i in at.iter().chain(&early_moved) {
+            self.enqueue(&mut queue, finish_node(i), |r| r);
+        }
+        while let Some(r) = queue.pop() {
+            let node = self.order[r as usize];
+            self.queued[node as usize] = false;
+            let i = node as usize / 2;
+            // A task's start node only passes its finish node's dates on.
+            let passes_on = is_start_node(node) && !self.summary[i];
+            let before = self.late(i);
+            self.backward_at(node);
+            if passes_on || before != self.late(i) {
+                if !passes_on {
+                    late_moved.push(i);
+                }
+                self.net.each_predecessor(node, |p| enqueue(&mut self.queued, &self.rank, &mut queue, p, |r| r));
+            }
+        }
+
+        // The results to compute again: the tasks whose dates moved, and the
+        // predecessors of those whose early dates moved (their free slack).
+        let mut again = Vec::new();
+        for &i in at.iter().chain(&early_moved).chain(&late_moved) {
+            list(&mut self.listed, &mut again, i);
+        }
+        for &i in &early_moved {
+            for a in self.net.incoming.of(i) {
+                list(&mut self.listed, &mut again, a.task as usize);
+            }
+        }
+        let finish_position = self.finish_positions();
+        let mut was = Vec::with_capacity(again.len());
+        for &i in &again {
+            was.push((i, self.dates[i]));
+            self.dates[i] = self.dates_of(i, &finish_position);
+        }
+        // Summaries above them roll their critical flag up again, children
+        // first.
+        let mut summaries: Vec<usize> = again.iter().copied().filter(|&i| self.summary[i]).collect();
+        for k in 0..again.len() {
+            let mut up = self.net.parent[again[k]];
+            while let Some(p) = up {
+                if self.listed[p] {
+                    break;
+                }
+                list(&mut self.listed, &mut again, p);
+                was.push((p, self.dates[p]));
+                summaries.push(p);
+                up = self.net.parent[p];
+            }
+        }
+        summaries.sort_unstable_by_key(|&p| self.rank[finish_node(p) as usize]);
+        for p in summaries {
+            let own = self.dates[p].total_slack <= 0 && !self.tasks[p].is_finished();
+            self.dates[p].critical = own || self.net.children.of(p).iter().any(|&c| self.dates[c as usize].critical);
+        }
+        for &i in &again {
+            self.listed[i] = false;
+        }
+        let mut moved: Vec<usize> = was.into_iter().filter(|&(i, d)| self.dates[i] != d).map(|(i, _)| i).collect();
+        moved.sort_unstable();
+        Ok(moved)
+    }
+
+    /// Queues `node` by its rank, once.
+    fn enqueue<K: Ord>(&mut self, queue: &mut BinaryHeap<K>, node: u32, key: impl Fn(u32) -> K) {
+        enqueue(&mut self.queued, &self.rank, queue, node, key);
+    }
+
+    /// What the forward pass sets for task `i`.
+    fn early(&self, i: usize) -> [Minute; 5] {
+        [self.es[i], self.ef[i], self.esp[i], self.efp[i], self.floor[i]]
+    }
+
+    /// What the backward pass sets for task `i`.
+    fn late(&self, i: usize) -> [Minute; 5] {
+        [self.ls[i], self.lf[i], self.lsp[i], self.lfp[i], self.ceiling[i]]
     }
 
     fn on_clock(&self, t: Option<NaiveDateTime>) -> Option<Minute> {
         t.map(|t| self.clocks.clock().minute(t))
     }
 
-    fn forward(&mut self, order: &[u32]) {
-        for &node in order {
-            let i = node as usize / 2;
-            if !is_start_node(node) {
-                if self.summary[i] {
-                    let kids = self.net.children.of(i);
-                    self.es[i] = kids.iter().map(|&c| self.es[c as usize]).min().unwrap_or(self.floor[i]);
-                    self.ef[i] = kids.iter().map(|&c| self.ef[c as usize]).max().unwrap_or(self.floor[i]);
-                    let cal = self.clocks.of(i);
-                    self.esp[i] = cal.position(self.es[i]);
-                    self.efp[i] = cal.position(self.ef[i]);
-                }
-            } else if !(self.plain[i] && self.forward_plain(i)) {
-                self.forward_general(i);
-            }
+    /// The latest finish of any task that is not a summary.
+    fn latest_finish(&self) -> Minute {
+        (0..self.es.len()).filter(|&i| !self.summary[i]).map(|i| self.ef[i]).max().unwrap_or(self.project_start)
+    }
+
+    fn forward_all(&mut self) {
+        let order = std::mem::take(&mut self.order);
+        for &node in &order {
+            self.forward_at(node);
         }
-        self.project_finish =
-            (0..self.es.len()).filter(|&i| !self.summary[i]).map(|i| self.ef[i]).max().unwrap_or(self.project_start);
+        self.order = order;
+        self.project_finish = self.latest_finish();
+    }
+
+    /// The forward pass at one node: a task's dates at its start node, a
+    /// summary's roll-up at its finish node.
+    fn forward_at(&mut self, node: u32) {
+        let i = node as usize / 2;
+        if !is_start_node(node) {
+            if self.summary[i] {
+                let kids = self.net.children.of(i);
+                self.es[i] = kids.iter().map(|&c| self.es[c as usize]).min().unwrap_or(self.floor[i]);
+                self.ef[i] = kids.iter().map(|&c| self.ef[c as usize]).max().unwrap_or(self.floor[i]);
+                let cal = self.clocks.of(i);
+                self.esp[i] = cal.position(self.es[i]);
+                self.efp[i] = cal.position(self.ef[i]);
+            }
+            return;
+        }
+        if !self.conflicts.is_empty() {
+            self.conflicts.remove(&i);
+        }
+        if !(self.plain[i] && self.forward_plain(i)) {
+            self.forward_general(i);
+        }
     }
 
     /// The forward pass of a plain task, on working positions; false when
@@ -665,7 +955,7 @@ impl<'i, 'a> Pass<'i, 'a> {
 
     /// The forward pass of any task, in calendar steps.
     fn forward_general(&mut self, i: usize) {
-        let t = &self.input.tasks[i];
+        let t = &self.tasks[i];
         let summary = self.summary[i];
         let dur = self.duration[i];
         let zero_length = !summary && dur == 0;
@@ -781,31 +1071,33 @@ impl<'i, 'a> Pass<'i, 'a> {
             self.efp[i] = cal.position(finish);
         }
         if let Some((what, at)) = conflict_at {
-            let d = self.clocks.clock().datetime(at);
-            self.diagnostics.push(conflict(t, what, c.date, d));
+            self.conflicts.insert(i, Conflict { what, at });
         }
     }
 
-    fn backward(&mut self, order: &[u32]) {
-        let n = self.es.len();
-        let finish = self.project_finish;
-        self.ls = vec![finish; n];
-        self.lf = vec![finish; n];
-        self.ceiling = vec![finish; n];
+    fn backward_all(&mut self) {
+        let order = std::mem::take(&mut self.order);
         for &node in order.iter().rev() {
-            let i = node as usize / 2;
-            if is_start_node(node) {
-                if self.summary[i] {
-                    let kids = self.net.children.of(i);
-                    self.ls[i] = kids.iter().map(|&c| self.ls[c as usize]).min().unwrap_or(self.ceiling[i]);
-                    self.lf[i] = kids.iter().map(|&c| self.lf[c as usize]).max().unwrap_or(self.ceiling[i]);
-                    let cal = self.clocks.of(i);
-                    self.lsp[i] = cal.position(self.ls[i]);
-                    self.lfp[i] = cal.position(self.lf[i]);
-                }
-            } else if !(self.plain[i] && self.backward_plain(i)) {
-                self.backward_general(i);
+            self.backward_at(node);
+        }
+        self.order = order;
+    }
+
+    /// The backward pass at one node: a task's late dates at its finish
+    /// node, a summary's roll-up at its start node.
+    fn backward_at(&mut self, node: u32) {
+        let i = node as usize / 2;
+        if is_start_node(node) {
+            if self.summary[i] {
+                let kids = self.net.children.of(i);
+                self.ls[i] = kids.iter().map(|&c| self.ls[c as usize]).min().unwrap_or(self.ceiling[i]);
+                self.lf[i] = kids.iter().map(|&c| self.lf[c as usize]).max().unwrap_or(self.ceiling[i]);
+                let cal = self.clocks.of(i);
+                self.lsp[i] = cal.position(self.ls[i]);
+                self.lfp[i] = cal.position(self.lf[i]);
             }
+        } else if !(self.plain[i] && self.backward_plain(i)) {
+            self.backward_general(i);
         }
     }
 
@@ -851,7 +1143,7 @@ impl<'i, 'a> Pass<'i, 'a> {
 
     /// The backward pass of any task, in calendar steps.
     fn backward_general(&mut self, i: usize) {
-        let t = &self.input.tasks[i];
+        let t = &self.tasks[i];
         let summary = self.summary[i];
         let dur = self.duration[i];
         let mut finish = match self.net.parent[i] {
@@ -911,62 +1203,17 @@ impl<'i, 'a> Pass<'i, 'a> {
         self.lsp[i] = cal.position(self.ls[i]);
     }
 
-    /// Slack, free slack and the chosen dates.
-    fn result(mut self, order: &[u32], cycle: Option<Vec<TaskId>>) -> Schedule {
-        let tasks = self.input.tasks;
-        let n = tasks.len();
-        // The project finish's working position on each calendar.
-        let finish_position: Vec<i64> =
-            self.clocks.indexes.iter_mut().map(|c| c.position(self.project_finish)).collect();
-        let mut out = Vec::with_capacity(n);
-        for (i, t) in tasks.iter().enumerate() {
-            let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
-            let summary = self.summary[i];
-            let free_slack = if summary {
-                0
-            } else {
-                let mut free = finish_position[self.clocks.of[i] as usize] - self.efp[i];
-                for a in self.net.outgoing.of(i) {
-                    let s = a.task as usize;
-                    let (from, from_position) = match a.kind {
-                        LinkKind::FinishToStart | LinkKind::FinishToFinish => (self.ef[i], self.efp[i]),
-                        LinkKind::StartToStart | LinkKind::StartToFinish => (self.es[i], self.esp[i]),
-                    };
-                    let to = match a.kind {
-                        LinkKind::FinishToStart | LinkKind::StartToStart => self.esp[s],
-                        LinkKind::FinishToFinish | LinkKind::StartToFinish => self.efp[s],
-                    };
-                    let after = if self.clocks.shared(i, s, a.lag) {
-                        from_position + a.lag.minutes
-                    } else {
-                        let scal = self.clocks.of(s);
-                        let m = a.lag.after(scal, from);
-                        scal.position(m)
-                    };
-                    free = free.min(to - after);
-                }
-                free.clamp(0, total_slack.max(0))
-            };
-            let alap = t.constraint.kind == ConstraintKind::Alap && !summary && t.actual_start.is_none();
-            let (start, finish) = if alap { (self.ls[i], self.lf[i]) } else { (self.es[i], self.ef[i]) };
-            let clock = self.clocks.clock();
-            out.push(TaskDates {
-                id: t.id,
-                start: clock.datetime(start),
-                finish: clock.datetime(finish),
-                early_start: clock.datetime(self.es[i]),
-                early_finish: clock.datetime(self.ef[i]),
-                late_start: clock.datetime(self.ls[i]),
-                late_finish: clock.datetime(self.lf[i]),
-                total_slack,
-                free_slack,
-                // Finished work cannot delay anything any more.
-                critical: total_slack <= 0 && !t.is_finished(),
-                summary,
-            });
-        }
-        // A summary is critical when one of its tasks is.
-        for &node in order.iter().rev() {
+    /// The project finish's working position on each calendar.
+    fn finish_positions(&mut self) -> Vec<i64> {
+        self.clocks.indexes.iter_mut().map(|c| c.position(self.project_finish)).collect()
+    }
+
+    /// Every task's result; a summary is critical when one of its tasks is.
+    fn all_dates(&mut self) -> Vec<TaskDates> {
+        let finish_position = self.finish_positions();
+        let mut out: Vec<TaskDates> = (0..self.tasks.len()).map(|i| self.dates_of(i, &finish_position)).collect();
+        // Children finish before their parent in the order.
+        for &node in &self.order {
             let i = node as usize / 2;
             if !is_start_node(node)
                 && out[i].critical
@@ -975,14 +1222,74 @@ impl<'i, 'a> Pass<'i, 'a> {
                 out[p].critical = true;
             }
         }
+        out
+    }
+
+    /// Slack, free slack and the chosen dates of task `i`; a summary's
+    /// critical flag from its own slack alone.
+    fn dates_of(&mut self, i: usize, finish_position: &[i64]) -> TaskDates {
+        let t = &self.tasks[i];
+        let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
+        let summary = self.summary[i];
+        let free_slack = if summary {
+            0
+        } else {
+            let mut free = finish_position[self.clocks.of[i] as usize] - self.efp[i];
+            for a in self.net.outgoing.of(i) {
+                let s = a.task as usize;
+                let (from, from_position) = match a.kind {
+                    LinkKind::FinishToStart | LinkKind::FinishToFinish => (self.ef[i], self.efp[i]),
+                    LinkKind::StartToStart | LinkKind::StartToFinish => (self.es[i], self.esp[i]),
+                };
+                let to = match a.kind {
+                    LinkKind::FinishToStart | LinkKind::StartToStart => self.esp[s],
+                    LinkKind::FinishToFinish | LinkKind::StartToFinish => self.efp[s],
+                };
+                let after = if self.clocks.shared(i, s, a.lag) {
+                    from_position + a.lag.minutes
+                } else {
+                    let scal = self.clocks.of(s);
+                    let m = a.lag.after(scal, from);
+                    scal.position(m)
+                };
+                free = free.min(to - after);
+            }
+            free.clamp(0, total_slack.max(0))
+        };
+        let alap = t.constraint.kind == ConstraintKind::Alap && !summary && t.actual_start.is_none();
+        let (start, finish) = if alap { (self.ls[i], self.lf[i]) } else { (self.es[i], self.ef[i]) };
         let clock = self.clocks.clock();
-        Schedule {
-            tasks: out,
-            start: clock.datetime(self.project_start),
-            finish: clock.datetime(self.project_finish),
-            cycle,
-            diagnostics: self.diagnostics,
+        TaskDates {
+            id: t.id,
+            start: clock.datetime(start),
+            finish: clock.datetime(finish),
+            early_start: clock.datetime(self.es[i]),
+            early_finish: clock.datetime(self.ef[i]),
+            late_start: clock.datetime(self.ls[i]),
+            late_finish: clock.datetime(self.lf[i]),
+            total_slack,
+            free_slack,
+            // Finished work cannot delay anything any more.
+            critical: total_slack <= 0 && !t.is_finished(),
+            summary,
         }
+    }
+}
+
+/// Queues `node` in `queue` by its rank, unless it waits there already.
+fn enqueue<K: Ord>(queued: &mut [bool], rank: &[u32], queue: &mut BinaryHeap<K>, node: u32, key: impl Fn(u32) -> K) {
+    let waiting = &mut queued[node as usize];
+    if !*waiting {
+        *waiting = true;
+        queue.push(key(rank[node as usize]));
+    }
+}
+
+/// Adds task `i` to `out` unless it is `listed` there already.
+fn list(listed: &mut [bool], out: &mut Vec<usize>, i: usize) {
+    if !listed[i] {
+        listed[i] = true;
+        out.push(i);
     }
 }
 

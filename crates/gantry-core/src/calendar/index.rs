@@ -32,8 +32,8 @@ pub const MAX_YEARS: i64 = 400;
 const BUCKET: i64 = 128;
 
 /// A [`WorkCalendar`] with its working time counted from `first`.
-pub struct CalendarIndex<'a> {
-    cal: &'a WorkCalendar,
+pub struct CalendarIndex {
+    cal: WorkCalendar,
     first: NaiveDate,
     /// Working minutes from `first` to the start of each day; one entry
     /// more than there are days.
@@ -41,7 +41,7 @@ pub struct CalendarIndex<'a> {
     /// Which entry of `lists` each day works by.
     day: Vec<u32>,
     /// The weekdays' working times, then each exception's.
-    lists: Vec<&'a [WorkingTime]>,
+    lists: Vec<Vec<WorkingTime>>,
     /// The date of each day.
     dates: Vec<NaiveDate>,
     /// For each `BUCKET` working minutes, the first day that works one of them.
@@ -55,16 +55,17 @@ fn barren(cal: &WorkCalendar) -> bool {
     cal.week_minutes() == 0 && cal.exceptions.iter().all(|e| e.working.is_empty())
 }
 
-impl<'a> CalendarIndex<'a> {
+impl CalendarIndex {
     /// Counts `cal`'s working time on the days `from` to `to`; later days
-    /// are counted when they are first asked about.
-    pub fn new(cal: &'a WorkCalendar, from: NaiveDate, to: NaiveDate) -> Self {
-        let mut lists: Vec<&[WorkingTime]> = cal.weekdays.iter().map(Vec::as_slice).collect();
-        lists.extend(cal.exceptions.iter().map(|e| e.working.as_slice()));
+    /// are counted when they are first asked about. The index keeps its own
+    /// copy of the calendar, so that it can outlive the plan it was made for.
+    pub fn new(cal: &WorkCalendar, from: NaiveDate, to: NaiveDate) -> Self {
+        let mut lists: Vec<Vec<WorkingTime>> = cal.weekdays.to_vec();
+        lists.extend(cal.exceptions.iter().map(|e| e.working.clone()));
         let limit = usize::try_from(MAX_YEARS * 366).unwrap_or(usize::MAX);
         let to = if barren(cal) { from } else { to };
         let mut index = CalendarIndex {
-            cal,
+            cal: cal.clone(),
             first: from,
             before: vec![0],
             day: Vec::new(),
@@ -109,7 +110,7 @@ impl<'a> CalendarIndex<'a> {
     /// Counts more days, as far as `limit`; false when there are none.
     fn grow(&mut self) -> bool {
         let days = self.days();
-        if days >= self.limit || barren(self.cal) {
+        if days >= self.limit || barren(&self.cal) {
             return false;
         }
         self.grow_to(days.saturating_mul(2).max(days + 366).min(self.limit));
@@ -117,8 +118,8 @@ impl<'a> CalendarIndex<'a> {
     }
 
     /// The calendar this index counts.
-    pub fn calendar(&self) -> &'a WorkCalendar {
-        self.cal
+    pub fn calendar(&self) -> &WorkCalendar {
+        &self.cal
     }
 
     fn days(&self) -> usize {
@@ -162,8 +163,8 @@ impl<'a> CalendarIndex<'a> {
         Some((d, m.rem_euclid(DAY) as u16))
     }
 
-    fn periods(&self, d: usize) -> &'a [WorkingTime] {
-        self.lists[self.day[d] as usize]
+    fn periods(&self, d: usize) -> &[WorkingTime] {
+        &self.lists[self.day[d] as usize]
     }
 
     /// Minute `minute` of day `d` on the clock.

@@ -100,6 +100,40 @@ fn a_change_reports_every_task_it_moved() {
 }
 
 #[test]
+fn a_kept_scheduler_moves_what_a_change_reaches_and_refuses_a_new_parent() {
+    let tasks = [task(1, "Design", DAY), task(2, "Build", DAY), task(3, "Aside", DAY)];
+    let links = [link(1, 2, LinkKind::FinishToStart, 0)];
+    let cal = WorkCalendar::standard(1, "Standard");
+    let input = ScheduleInput {
+        project_start: t("2027-03-15 00:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks: &tasks,
+        links: &links,
+        status_date: None,
+    };
+    let mut kept = Scheduler::new(&input);
+    let mut longer = tasks[0].clone();
+    longer.duration_minutes = 2 * DAY;
+    let aside = kept.dates()[2];
+    // The task and its successor move; the task aside keeps its dates and
+    // gains the day of slack the later finish gives it.
+    assert_eq!(kept.reschedule(vec![longer.clone()]), Ok(vec![0, 1, 2]));
+    assert_eq!(kept.dates()[1].start, t("2027-03-17 08:00"));
+    assert_eq!(kept.finish(), t("2027-03-17 17:00"));
+    assert_eq!((kept.dates()[2].start, kept.dates()[2].total_slack), (aside.start, aside.total_slack + DAY));
+
+    let before = kept.schedule();
+    let mut adopted = tasks[2].clone();
+    adopted.parent_id = Some(1);
+    longer.duration_minutes = 3 * DAY;
+    assert_eq!(kept.reschedule(vec![longer, adopted]), Err(NetworkChanged { task: 3 }));
+    assert_eq!(kept.reschedule(vec![task(9, "Unknown", DAY)]), Err(NetworkChanged { task: 9 }));
+    assert_eq!(kept.schedule(), before, "a refused change changes nothing");
+    assert_eq!(kept.tasks()[0].duration_minutes, 2 * DAY);
+}
+
+#[test]
 fn a_milestone_after_a_task_sits_at_its_finish() {
     check(
         &[task(1, "Cut-over", DAY), task(2, "Go-live", 0)],
@@ -349,6 +383,12 @@ mod positions {
     use crate::calendar::{CalendarException, WorkingTime};
     use crate::model::Constraint;
 
+    /// Schedules with plain tasks on working positions, or every task in
+    /// calendar steps.
+    fn run(input: &ScheduleInput, by_positions: bool) -> Schedule {
+        Scheduler::build(input, Cow::Borrowed(input.tasks), by_positions).into_schedule()
+    }
+
     /// The standard week, a week with a short Saturday and a long Wednesday,
     /// a week without work, or every hour of every day; with exceptions
     /// (holidays, yearly ones, short working days).
@@ -467,5 +507,79 @@ mod positions {
             };
             prop_assert_eq!(run(&input, true), run(&input, false));
         }
+
+        /// A kept scheduler given changes one after another agrees with
+        /// scheduling each changed plan anew, and names exactly the tasks
+        /// whose dates changed.
+        #[test]
+        fn a_change_rescheduled_in_place_agrees_with_a_fresh_schedule(
+            (tasks, links) in plan(),
+            calendars in (calendar(1), calendar(2), calendar(3), calendar(4)),
+            status in prop::option::of(0u64..40_000),
+            changes in prop::collection::vec(any::<u64>(), 1..6),
+        ) {
+            let calendars = [calendars.0, calendars.1, calendars.2, calendars.3];
+            let on = |tasks| ScheduleInput {
+                project_start: at(0),
+                calendar: &calendars[0],
+                calendars: &calendars,
+                tasks,
+                links: &links,
+                status_date: status.map(at),
+            };
+            let mut kept = Scheduler::owning(&on(&tasks));
+            let mut plan = tasks.clone();
+            for seed in changes {
+                let changed = changed(&plan, seed);
+                let before = kept.dates().to_vec();
+                let moved = kept.reschedule(changed.clone()).expect("the network is unchanged");
+                for t in changed {
+                    let i = plan.iter().position(|p| p.id == t.id).expect("a task of the plan");
+                    plan[i] = t;
+                }
+                let fresh = schedule(&ScheduleInput { tasks: &plan, ..on(&[]) });
+                prop_assert_eq!(kept.tasks(), &plan[..]);
+                prop_assert_eq!(kept.schedule(), fresh);
+                let differ: Vec<usize> = (0..plan.len()).filter(|&i| before[i] != kept.dates()[i]).collect();
+                prop_assert_eq!(moved, differ);
+            }
+        }
+    }
+
+    /// One to three tasks of `plan` with new inputs, as an edit or a drag
+    /// makes: a duration, a milestone or not, a constraint, progress.
+    fn changed(plan: &[Task], seed: u64) -> Vec<Task> {
+        let mut state = seed | 1;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below.max(1)
+        };
+        let mut out: Vec<Task> = Vec::new();
+        for _ in 0..=next(3) {
+            let mut t = plan[next(plan.len() as u64) as usize].clone();
+            if out.iter().any(|o| o.id == t.id) {
+                continue;
+            }
+            match next(6) {
+                0 => t.duration_minutes = next(5 * 480) as i64,
+                1 => {
+                    t.kind = if t.kind == TaskKind::Milestone { TaskKind::Task } else { TaskKind::Milestone };
+                }
+                2 => {
+                    let kind = ConstraintKind::ALL[next(ConstraintKind::ALL.len() as u64) as usize];
+                    t.constraint = Constraint { kind, date: Some(at(next(60_000))) };
+                }
+                3 => t.constraint = Constraint::ASAP,
+                4 => {
+                    t.actual_start = if next(2) == 0 { Some(at(next(20_000))) } else { None };
+                    t.percent_complete = next(101) as u8;
+                }
+                _ => t.duration_minutes += next(2000) as i64 - 1000,
+            }
+            out.push(t);
+        }
+        out
     }
 }
