@@ -434,17 +434,23 @@ mod positions {
         t("2027-03-15 00:00") + Duration::minutes(minutes as i64)
     }
 
+    /// Numbers below a bound, drawn from `seed` (xorshift): a plan's many
+    /// choices from one generated value, so a failing case shrinks to it.
+    fn numbers(seed: u64) -> impl FnMut(u64) -> u64 {
+        let mut state = seed | 1;
+        move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below.max(1)
+        }
+    }
+
     /// Tasks with subtasks, milestones, task calendars, dated constraints,
     /// progress, and links of every type with leads, lags and elapsed lags.
     fn plan() -> impl Strategy<Value = (Vec<Task>, Vec<Link>)> {
         (2usize..30, any::<u64>()).prop_map(|(n, seed)| {
-            let mut state = seed | 1;
-            let mut next = move |below: u64| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state % below.max(1)
-            };
+            let mut next = numbers(seed);
             let mut tasks = Vec::new();
             for i in 0..n as i64 {
                 let id = i + 1;
@@ -549,13 +555,7 @@ mod positions {
     /// One to three tasks of `plan` with new inputs, as an edit or a drag
     /// makes: a duration, a milestone or not, a constraint, progress.
     fn changed(plan: &[Task], seed: u64) -> Vec<Task> {
-        let mut state = seed | 1;
-        let mut next = move |below: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % below.max(1)
-        };
+        let mut next = numbers(seed);
         let mut out: Vec<Task> = Vec::new();
         for _ in 0..=next(3) {
             let mut t = plan[next(plan.len() as u64) as usize].clone();
