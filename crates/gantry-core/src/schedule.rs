@@ -15,7 +15,6 @@
 //! A property test holds both ways to the same answers on random plans.
 
 use std::borrow::Cow;
-use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -730,28 +729,8 @@ impl<'a> Scheduler<'a> {
             self.listed = vec![false; self.tasks.len()];
         }
 
-        // Forward, from the changed tasks, in topological order: a node is
-        // computed again only when something it reads has moved.
-        let mut early_moved = Vec::new();
-        let mut queue = BinaryHeap::new();
-        for &i in &at {
-            self.enqueue(&mut queue, start_node(i), Reverse);
-        }
-        while let Some(Reverse(r)) = queue.pop() {
-            let node = self.order[r as usize];
-            self.queued[node as usize] = false;
-            let i = node as usize / 2;
-            // A task's finish node only passes its start node's dates on.
-            let passes_on = !is_start_node(node) && !self.summary[i];
-            let before = self.early(i);
-            self.forward_at(node);
-            if passes_on || before != self.early(i) {
-                if !passes_on {
-                    early_moved.push(i);
-                }
-                self.net.each_successor(node, |s| enqueue(&mut self.queued, &self.rank, &mut queue, s, Reverse));
-            }
-        }
+        // Forward, from the changed tasks.
+        let early_moved = self.propagate(at.iter().map(|&i| start_node(i)), true);
         let before = self.project_finish;
         self.project_finish = self.latest_finish();
         if self.project_finish != before {
@@ -763,27 +742,8 @@ impl<'a> Scheduler<'a> {
         }
 
         // Backward, from the changed tasks and those whose early dates moved
-        // (a late date never passes an early one), in reverse order.
-        let mut late_moved = Vec::new();
-        let mut queue = BinaryHeap::new();
-        for &i in at.iter().chain(&early_moved) {
-            self.enqueue(&mut queue, finish_node(i), |r| r);
-        }
-        while let Some(r) = queue.pop() {
-            let node = self.order[r as usize];
-            self.queued[node as usize] = false;
-            let i = node as usize / 2;
-            // A task's start node only passes its finish node's dates on.
-            let passes_on = is_start_node(node) && !self.summary[i];
-            let before = self.late(i);
-            self.backward_at(node);
-            if passes_on || before != self.late(i) {
-                if !passes_on {
-                    late_moved.push(i);
-                }
-                self.net.each_predecessor(node, |p| enqueue(&mut self.queued, &self.rank, &mut queue, p, |r| r));
-            }
-        }
+        // (a late date never passes an early one).
+        let late_moved = self.propagate(at.iter().chain(&early_moved).map(|&i| finish_node(i)), false);
 
         // The results to compute again: the tasks whose dates moved, and the
         // predecessors of those whose early dates moved (their free slack).
@@ -830,9 +790,45 @@ impl<'a> Scheduler<'a> {
         Ok(moved)
     }
 
-    /// Queues `node` by its rank, once.
-    fn enqueue<K: Ord>(&mut self, queue: &mut BinaryHeap<K>, node: u32, key: impl Fn(u32) -> K) {
-        enqueue(&mut self.queued, &self.rank, queue, node, key);
+    /// One pass from the `seeds` over the nodes they reach, in topological
+    /// order (`forward`) or its reverse: a node is computed again only when
+    /// something it reads has moved. Returns the tasks whose dates moved.
+    fn propagate(&mut self, seeds: impl Iterator<Item = u32>, forward: bool) -> Vec<usize> {
+        // The queue pops the greatest key: ranks, negated to go forward.
+        let key = move |rank: u32| if forward { -i64::from(rank) } else { i64::from(rank) };
+        let mut queue = BinaryHeap::new();
+        for node in seeds {
+            enqueue(&mut self.queued, &self.rank, &mut queue, node, key);
+        }
+        let mut moved = Vec::new();
+        while let Some(k) = queue.pop() {
+            let node = self.order[k.unsigned_abs() as usize];
+            self.queued[node as usize] = false;
+            let i = node as usize / 2;
+            // A task's node that computes nothing in this pass (its finish
+            // going forward, its start going back) passes on what the
+            // other node set.
+            let passes_on = !self.summary[i] && is_start_node(node) != forward;
+            let dates = |s: &Self| if forward { s.early(i) } else { s.late(i) };
+            let before = dates(self);
+            if forward {
+                self.forward_at(node)
+            } else {
+                self.backward_at(node)
+            }
+            if passes_on || before != dates(self) {
+                if !passes_on {
+                    moved.push(i);
+                }
+                let mut next = |n| enqueue(&mut self.queued, &self.rank, &mut queue, n, key);
+                if forward {
+                    self.net.each_successor(node, &mut next)
+                } else {
+                    self.net.each_predecessor(node, &mut next)
+                }
+            }
+        }
+        moved
     }
 
     /// What the forward pass sets for task `i`.
