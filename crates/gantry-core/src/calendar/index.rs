@@ -38,10 +38,9 @@ pub struct CalendarIndex {
     /// Working minutes from `first` to the start of each day; one entry
     /// more than there are days.
     before: Vec<i64>,
-    /// Which entry of `lists` each day works by.
+    /// Which working times each day works by: a weekday's (0 to 6), or
+    /// exception `k - 7`'s.
     day: Vec<u32>,
-    /// The weekdays' working times, then each exception's.
-    lists: Vec<Vec<WorkingTime>>,
     /// The date of each day.
     dates: Vec<NaiveDate>,
     /// For each `BUCKET` working minutes, the first day that works one of them.
@@ -60,8 +59,6 @@ impl CalendarIndex {
     /// are counted when they are first asked about. The index keeps its own
     /// copy of the calendar, so that it can outlive the plan it was made for.
     pub fn new(cal: &WorkCalendar, from: NaiveDate, to: NaiveDate) -> Self {
-        let mut lists: Vec<Vec<WorkingTime>> = cal.weekdays.to_vec();
-        lists.extend(cal.exceptions.iter().map(|e| e.working.clone()));
         let limit = usize::try_from(MAX_YEARS * 366).unwrap_or(usize::MAX);
         let to = if barren(cal) { from } else { to };
         let mut index = CalendarIndex {
@@ -69,7 +66,6 @@ impl CalendarIndex {
             first: from,
             before: vec![0],
             day: Vec::new(),
-            lists,
             dates: Vec::new(),
             bucket: Vec::new(),
             limit,
@@ -95,7 +91,7 @@ impl CalendarIndex {
                 None => d.weekday().num_days_from_monday() as usize,
             };
             let before = self.before[self.days()];
-            let total = before + self.lists[list].iter().map(|p| i64::from(p.end - p.start)).sum::<i64>();
+            let total = before + self.list(list).iter().map(|p| i64::from(p.end - p.start)).sum::<i64>();
             // Every bucket boundary this day passes starts on it.
             while (self.bucket.len() as i64) * BUCKET < total {
                 self.bucket.push(self.days() as u32);
@@ -163,8 +159,16 @@ impl CalendarIndex {
         Some((d, m.rem_euclid(DAY) as u16))
     }
 
+    /// Working times `k` of the calendar: a weekday's, then each exception's.
+    fn list(&self, k: usize) -> &[WorkingTime] {
+        match k.checked_sub(7) {
+            None => &self.cal.weekdays[k],
+            Some(e) => &self.cal.exceptions[e].working,
+        }
+    }
+
     fn periods(&self, d: usize) -> &[WorkingTime] {
-        &self.lists[self.day[d] as usize]
+        self.list(self.day[d] as usize)
     }
 
     /// Minute `minute` of day `d` on the clock.
