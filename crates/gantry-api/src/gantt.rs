@@ -12,7 +12,7 @@ use gantry_core::{units, validate};
 
 use crate::error::refused;
 use crate::wire::*;
-use crate::{Portfolio, Result, kept_schedule, task_calendar, wire_datetime};
+use crate::{Portfolio, Result, kept_schedule, moved_task, task_calendar, wire_datetime};
 
 /// The longest drag: a century of calendar time, far beyond any plan.
 const MAX_DRAG_MINUTES: i64 = 100 * 366 * 24 * 60;
@@ -81,12 +81,7 @@ impl Loaded {
                 .filter(|&&i| {
                     (now[i].start, now[i].finish) != (self.schedule.tasks[i].start, self.schedule.tasks[i].finish)
                 })
-                .map(|&i| MovedTask {
-                    id: now[i].id,
-                    name: self.tasks[i].name.clone(),
-                    start: wire_datetime(now[i].start),
-                    finish: wire_datetime(now[i].finish),
-                })
+                .map(|&i| moved_task(&now[i], &self.tasks[i].name))
                 .collect(),
             finish_before: wire_datetime(self.schedule.finish),
             finish_after: wire_datetime(self.kept.finish()),

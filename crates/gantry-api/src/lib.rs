@@ -22,7 +22,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
-use gantry_core::schedule::{self, Schedule, ScheduleInput, Scheduler};
+use gantry_core::schedule::{self, Schedule, ScheduleInput, Scheduler, TaskDates};
 use gantry_core::{units, validate, wbs};
 use gantry_store::{Db, Store};
 
@@ -827,16 +827,16 @@ fn rescheduled(tasks: &[Task], was: &Schedule, now: &Schedule) -> Rescheduled {
         moved: now
             .moved_since(was)
             .into_iter()
-            .map(|d| MovedTask {
-                id: d.id,
-                name: names.get(&d.id).copied().unwrap_or_default().to_owned(),
-                start: wire_datetime(d.start),
-                finish: wire_datetime(d.finish),
-            })
+            .map(|d| moved_task(d, names.get(&d.id).copied().unwrap_or_default()))
             .collect(),
         finish_before: wire_datetime(was.finish),
         finish_after: wire_datetime(now.finish),
     }
+}
+
+/// A task's new dates, for a list of what moved.
+pub(crate) fn moved_task(d: &TaskDates, name: &str) -> MovedTask {
+    MovedTask { id: d.id, name: name.to_owned(), start: wire_datetime(d.start), finish: wire_datetime(d.finish) }
 }
 
 /// The report of a schedule, tasks in input order.
