@@ -163,12 +163,50 @@ struct Network {
     outgoing: Adjacency<Arc>,
 }
 
-/// One end of a link: the task at the other end, the link's type and lag.
+/// One end of a link, in eight bytes so that a million links stream
+/// through the cache: the task at the other end, shifted past three bits
+/// that hold the link's type and whether its lag is elapsed (so a plan
+/// holds at most 2^29 tasks, a hundred times what fits in memory), and the lag.
 #[derive(Clone, Copy)]
 struct Arc {
-    task: u32,
-    kind: LinkKind,
-    lag: Lag,
+    packed: u32,
+    lag: i32,
+}
+
+/// The low bits of [`Arc::packed`].
+const KIND_BITS: u32 = 0b11;
+const ELAPSED_BIT: u32 = 0b100;
+
+impl Arc {
+    /// Lags longer than an `i32` of minutes (four thousand years) are held
+    /// at that: no calendar reaches so far.
+    fn new(task: usize, kind: LinkKind, lag: Lag) -> Self {
+        let kind_bits = match kind {
+            LinkKind::FinishToStart => 0,
+            LinkKind::StartToStart => 1,
+            LinkKind::FinishToFinish => 2,
+            LinkKind::StartToFinish => 3,
+        };
+        let lag_minutes = lag.minutes.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+        Arc { packed: (task as u32) << 3 | if lag.elapsed { ELAPSED_BIT } else { 0 } | kind_bits, lag: lag_minutes }
+    }
+
+    fn task(self) -> usize {
+        (self.packed >> 3) as usize
+    }
+
+    fn kind(self) -> LinkKind {
+        match self.packed & KIND_BITS {
+            0 => LinkKind::FinishToStart,
+            1 => LinkKind::StartToStart,
+            2 => LinkKind::FinishToFinish,
+            _ => LinkKind::StartToFinish,
+        }
+    }
+
+    fn lag(self) -> Lag {
+        Lag { minutes: i64::from(self.lag), elapsed: self.packed & ELAPSED_BIT != 0 }
+    }
 }
 
 /// A link's lag: working minutes on the successor's calendar, or calendar
@@ -257,13 +295,13 @@ impl Network {
         let arcs = |forward: bool, emit: &mut dyn FnMut(u32, Arc)| {
             for l in links {
                 if let (Some(p), Some(s)) = (index.get(l.predecessor), index.get(l.successor)) {
-                    let (kind, lag) = (l.kind, Lag { minutes: l.lag_minutes, elapsed: l.lag_elapsed });
+                    let lag = Lag { minutes: l.lag_minutes, elapsed: l.lag_elapsed };
                     let (from, to) = if forward { (p, s) } else { (s, p) };
-                    emit(from as u32, Arc { task: to as u32, kind, lag });
+                    emit(from as u32, Arc::new(to, l.kind, lag));
                 }
             }
         };
-        let blank = Arc { task: 0, kind: LinkKind::FinishToStart, lag: Lag { minutes: 0, elapsed: false } };
+        let blank = Arc { packed: 0, lag: 0 };
         let incoming = Adjacency::new(n, blank, |emit| arcs(false, emit));
         let outgoing = Adjacency::new(n, blank, |emit| arcs(true, emit));
         Network { index, parent, children, incoming, outgoing }
@@ -297,7 +335,7 @@ impl Network {
             if let Some(p) = self.parent[i] {
                 visit(finish_node(p));
             }
-            self.outgoing.of(i).iter().for_each(|a| visit(start_node(a.task as usize)));
+            self.outgoing.of(i).iter().for_each(|a| visit(start_node(a.task())));
         }
     }
 
@@ -308,7 +346,7 @@ impl Network {
             if let Some(p) = self.parent[i] {
                 visit(start_node(p));
             }
-            self.incoming.of(i).iter().for_each(|a| visit(finish_node(a.task as usize)));
+            self.incoming.of(i).iter().for_each(|a| visit(finish_node(a.task())));
         } else if self.is_summary(i) {
             self.children.of(i).iter().for_each(|&c| visit(finish_node(c as usize)));
         } else {
@@ -327,20 +365,34 @@ impl Network {
     }
 
     /// A topological order of all nodes, or the tasks of a cycle.
+    ///
+    /// Kahn's algorithm, taking ready nodes in input order where it can: a
+    /// sweep over the nodes takes each that is ready when it comes to it,
+    /// and a node made ready behind the sweep is taken at once. Plans are
+    /// mostly written in the order their work happens, so the passes then
+    /// read the arrays front to back instead of jumping through them.
     fn order(&self) -> Result<Vec<u32>, Vec<usize>> {
         let nodes = self.len() * 2;
         let mut indegree = self.indegrees();
-        let mut ready: Vec<u32> = (0..nodes as u32).rev().filter(|&n| indegree[n as usize] == 0).collect();
         let mut order = Vec::with_capacity(nodes);
-        while let Some(node) = ready.pop() {
-            order.push(node);
-            self.each_successor(node, |s| {
-                let d = &mut indegree[s as usize];
-                *d -= 1;
-                if *d == 0 {
-                    ready.push(s);
-                }
-            });
+        let mut behind: Vec<u32> = Vec::new();
+        for sweep in 0..nodes as u32 {
+            if indegree[sweep as usize] != 0 {
+                continue;
+            }
+            let mut next = Some(sweep);
+            while let Some(node) = next {
+                order.push(node);
+                self.each_successor(node, |s| {
+                    let d = &mut indegree[s as usize];
+                    *d -= 1;
+                    // A node ahead of the sweep is taken when it gets there.
+                    if *d == 0 && s < sweep {
+                        behind.push(s);
+                    }
+                });
+                next = behind.pop();
+            }
         }
         if order.len() == nodes { Ok(order) } else { Err(self.cycle_among(&indegree)) }
     }
@@ -753,7 +805,7 @@ impl<'a> Scheduler<'a> {
         }
         for &i in &early_moved {
             for a in self.net.incoming.of(i) {
-                list(&mut self.listed, &mut again, a.task as usize);
+                list(&mut self.listed, &mut again, a.task());
             }
         }
         let finish_position = self.finish_positions();
@@ -894,25 +946,25 @@ impl<'a> Scheduler<'a> {
         };
         let mut finish_floor: Option<Minute> = None;
         for a in self.net.incoming.of(i) {
-            let p = a.task as usize;
-            match a.kind {
+            let p = a.task();
+            match a.kind() {
                 LinkKind::FinishToStart | LinkKind::StartToStart => {
-                    let (position, moment) = match a.kind {
+                    let (position, moment) = match a.kind() {
                         LinkKind::FinishToStart => (self.efp[p], self.ef[p]),
                         _ => (self.esp[p], self.es[p]),
                     };
-                    let candidate = if self.clocks.shared(p, i, a.lag) {
-                        position + a.lag.minutes
+                    let candidate = if self.clocks.shared(p, i, a.lag()) {
+                        position + a.lag().minutes
                     } else {
                         let cal = self.clocks.of(i);
-                        let after = a.lag.after(cal, moment);
+                        let after = a.lag().after(cal, moment);
                         cal.position(after)
                     };
                     reach = reach.max(candidate);
                 }
                 LinkKind::FinishToFinish | LinkKind::StartToFinish => {
-                    let moment = if a.kind == LinkKind::FinishToFinish { self.ef[p] } else { self.es[p] };
-                    finish_floor = finish_floor.max(Some(a.lag.after(self.clocks.of(i), moment)));
+                    let moment = if a.kind() == LinkKind::FinishToFinish { self.ef[p] } else { self.es[p] };
+                    finish_floor = finish_floor.max(Some(a.lag().after(self.clocks.of(i), moment)));
                 }
             }
         }
@@ -969,13 +1021,13 @@ impl<'a> Scheduler<'a> {
         let mut reach: Option<Minute> = None;
         let mut finish_floor: Option<Minute> = None;
         for a in self.net.incoming.of(i) {
-            let p = a.task as usize;
+            let p = a.task();
             let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
-            match a.kind {
-                LinkKind::FinishToStart => reach = reach.max(Some(a.lag.after(cal, self.ef[p]))),
-                LinkKind::StartToStart => reach = reach.max(Some(a.lag.after(cal, self.es[p]))),
-                LinkKind::FinishToFinish => finish_floor = finish_floor.max(Some(a.lag.after(cal, self.ef[p]))),
-                LinkKind::StartToFinish => finish_floor = finish_floor.max(Some(a.lag.after(cal, self.es[p]))),
+            match a.kind() {
+                LinkKind::FinishToStart => reach = reach.max(Some(a.lag().after(cal, self.ef[p]))),
+                LinkKind::StartToStart => reach = reach.max(Some(a.lag().after(cal, self.es[p]))),
+                LinkKind::FinishToFinish => finish_floor = finish_floor.max(Some(a.lag().after(cal, self.ef[p]))),
+                LinkKind::StartToFinish => finish_floor = finish_floor.max(Some(a.lag().after(cal, self.es[p]))),
             }
         }
         let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
@@ -1107,18 +1159,18 @@ impl<'a> Scheduler<'a> {
         };
         let mut finish = self.clocks.of(i).position(bound);
         for a in self.net.outgoing.of(i) {
-            let s = a.task as usize;
-            let (position, moment) = match a.kind {
+            let s = a.task();
+            let (position, moment) = match a.kind() {
                 LinkKind::FinishToStart | LinkKind::StartToStart => (self.lsp[s], self.ls[s]),
                 LinkKind::FinishToFinish | LinkKind::StartToFinish => (self.lfp[s], self.lf[s]),
             };
-            let at = if self.clocks.shared(i, s, a.lag) {
-                position - a.lag.minutes
+            let at = if self.clocks.shared(i, s, a.lag()) {
+                position - a.lag().minutes
             } else {
-                let before = a.lag.before(self.clocks.of(s), moment);
+                let before = a.lag().before(self.clocks.of(s), moment);
                 self.clocks.of(i).position(before)
             };
-            finish = finish.min(match a.kind {
+            finish = finish.min(match a.kind() {
                 LinkKind::FinishToStart | LinkKind::FinishToFinish => at,
                 // A start bound holds the finish a duration later.
                 LinkKind::StartToStart | LinkKind::StartToFinish => at + dur,
@@ -1148,13 +1200,17 @@ impl<'a> Scheduler<'a> {
         };
         let mut start_ceiling: Option<Minute> = None;
         for a in self.net.outgoing.of(i) {
-            let s = a.task as usize;
+            let s = a.task();
             let scal = self.clocks.of(s);
-            match a.kind {
-                LinkKind::FinishToStart => finish = finish.min(a.lag.before(scal, self.ls[s])),
-                LinkKind::FinishToFinish => finish = finish.min(a.lag.before(scal, self.lf[s])),
-                LinkKind::StartToStart => start_ceiling = Some(earlier(start_ceiling, a.lag.before(scal, self.ls[s]))),
-                LinkKind::StartToFinish => start_ceiling = Some(earlier(start_ceiling, a.lag.before(scal, self.lf[s]))),
+            match a.kind() {
+                LinkKind::FinishToStart => finish = finish.min(a.lag().before(scal, self.ls[s])),
+                LinkKind::FinishToFinish => finish = finish.min(a.lag().before(scal, self.lf[s])),
+                LinkKind::StartToStart => {
+                    start_ceiling = Some(earlier(start_ceiling, a.lag().before(scal, self.ls[s])))
+                }
+                LinkKind::StartToFinish => {
+                    start_ceiling = Some(earlier(start_ceiling, a.lag().before(scal, self.lf[s])))
+                }
             }
         }
         let c = t.constraint;
@@ -1232,20 +1288,20 @@ impl<'a> Scheduler<'a> {
         } else {
             let mut free = finish_position[self.clocks.of[i] as usize] - self.efp[i];
             for a in self.net.outgoing.of(i) {
-                let s = a.task as usize;
-                let (from, from_position) = match a.kind {
+                let s = a.task();
+                let (from, from_position) = match a.kind() {
                     LinkKind::FinishToStart | LinkKind::FinishToFinish => (self.ef[i], self.efp[i]),
                     LinkKind::StartToStart | LinkKind::StartToFinish => (self.es[i], self.esp[i]),
                 };
-                let to = match a.kind {
+                let to = match a.kind() {
                     LinkKind::FinishToStart | LinkKind::StartToStart => self.esp[s],
                     LinkKind::FinishToFinish | LinkKind::StartToFinish => self.efp[s],
                 };
-                let after = if self.clocks.shared(i, s, a.lag) {
-                    from_position + a.lag.minutes
+                let after = if self.clocks.shared(i, s, a.lag()) {
+                    from_position + a.lag().minutes
                 } else {
                     let scal = self.clocks.of(s);
-                    let m = a.lag.after(scal, from);
+                    let m = a.lag().after(scal, from);
                     scal.position(m)
                 };
                 free = free.min(to - after);
