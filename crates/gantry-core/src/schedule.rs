@@ -18,10 +18,10 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::calendar::{CalendarIndex, Minute, WorkCalendar};
-use crate::model::{ConstraintKind, Link, LinkKind, Task, TaskId, TaskKind};
+use crate::model::{CalendarId, ConstraintKind, Link, LinkKind, Task, TaskId, TaskKind};
 
 /// What the scheduler needs to know.
 pub struct ScheduleInput<'a> {
@@ -123,22 +123,33 @@ struct Adjacency<T> {
 
 impl<T: Copy> Adjacency<T> {
     /// Groups the `(row, item)` pairs that `each` emits by row, keeping
-    /// their order within a row. `each` runs twice: once to count, once to
-    /// place, so no list of pairs is held in between.
+    /// their order within a row.
     fn new(rows: usize, blank: T, each: impl Fn(&mut dyn FnMut(u32, T))) -> Self {
-        let mut offsets = vec![0u32; rows + 1];
-        each(&mut |row, _| offsets[row as usize + 1] += 1);
-        for i in 0..rows {
-            offsets[i + 1] += offsets[i];
+        let [one] = Self::several(rows, blank, |emit| each(&mut |row, item| emit(0, row, item)));
+        one
+    }
+
+    /// `N` adjacencies over the same rows from one source, which emits
+    /// `(which, row, item)`. `each` runs twice: once to count, once to
+    /// place, so no list of pairs is held in between, and a large source
+    /// is read twice however many adjacencies it feeds.
+    fn several<const N: usize>(rows: usize, blank: T, each: impl Fn(&mut dyn FnMut(usize, u32, T))) -> [Self; N] {
+        let mut offsets: [Vec<u32>; N] = std::array::from_fn(|_| vec![0u32; rows + 1]);
+        each(&mut |which, row, _| offsets[which][row as usize + 1] += 1);
+        for o in &mut offsets {
+            for i in 0..rows {
+                o[i + 1] += o[i];
+            }
         }
-        let mut items = vec![blank; offsets[rows] as usize];
+        let mut items: [Vec<T>; N] = std::array::from_fn(|k| vec![blank; offsets[k][rows] as usize]);
         let mut fill = offsets.clone();
-        each(&mut |row, item| {
-            let at = &mut fill[row as usize];
-            items[*at as usize] = item;
+        each(&mut |which, row, item| {
+            let at = &mut fill[which][row as usize];
+            items[which][*at as usize] = item;
             *at += 1;
         });
-        Adjacency { offsets, items }
+        let mut items = items.into_iter();
+        offsets.map(|offsets| Adjacency { offsets, items: items.next().unwrap_or_default() })
     }
 
     /// No items in any row.
@@ -251,18 +262,18 @@ enum TaskIndex {
 }
 
 impl TaskIndex {
-    fn new(tasks: &[Task]) -> Self {
-        let (lo, hi) = tasks.iter().fold((TaskId::MAX, TaskId::MIN), |(lo, hi), t| (lo.min(t.id), hi.max(t.id)));
+    fn new(ids: &[TaskId]) -> Self {
+        let (lo, hi) = ids.iter().fold((TaskId::MAX, TaskId::MIN), |(lo, hi), &id| (lo.min(id), hi.max(id)));
         let width = hi.checked_sub(lo).and_then(|w| usize::try_from(w).ok()).and_then(|w| w.checked_add(1));
         match width {
-            Some(width) if width <= tasks.len().saturating_mul(4) + 64 => {
+            Some(width) if width <= ids.len().saturating_mul(4) + 64 => {
                 let mut at = vec![u32::MAX; width];
-                for (i, t) in tasks.iter().enumerate() {
-                    at[(t.id - lo) as usize] = i as u32;
+                for (i, &id) in ids.iter().enumerate() {
+                    at[(id - lo) as usize] = i as u32;
                 }
                 TaskIndex::Dense { first: lo, at }
             }
-            _ => TaskIndex::Sparse(tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect()),
+            _ => TaskIndex::Sparse(ids.iter().enumerate().map(|(i, &id)| (id, i)).collect()),
         }
     }
 
@@ -278,11 +289,13 @@ impl TaskIndex {
 }
 
 impl Network {
-    fn new(tasks: &[Task], links: &[Link]) -> Self {
-        let index = TaskIndex::new(tasks);
-        let n = tasks.len();
+    /// The network of tasks with these ids and parents (in input order),
+    /// and these links.
+    fn new(ids: &[TaskId], parents: &[Option<TaskId>], links: &[Link]) -> Self {
+        let index = TaskIndex::new(ids);
+        let n = ids.len();
         let parent: Vec<Option<usize>> =
-            tasks.iter().enumerate().map(|(i, t)| t.parent_id.and_then(|p| index.get(p)).filter(|p| *p != i)).collect();
+            parents.iter().enumerate().map(|(i, p)| p.and_then(|p| index.get(p)).filter(|p| *p != i)).collect();
         let children = Adjacency::new(n, 0, |emit| {
             for (i, p) in parent.iter().enumerate() {
                 if let Some(p) = p {
@@ -291,19 +304,17 @@ impl Network {
             }
         });
         // Each link as an arc at both ends: from its successor back to its
-        // predecessor, and from its predecessor on to its successor.
-        let arcs = |forward: bool, emit: &mut dyn FnMut(u32, Arc)| {
+        // predecessor (incoming), and from its predecessor on (outgoing).
+        let blank = Arc { packed: 0, lag: 0 };
+        let [incoming, outgoing] = Adjacency::several(n, blank, |emit| {
             for l in links {
                 if let (Some(p), Some(s)) = (index.get(l.predecessor), index.get(l.successor)) {
                     let lag = Lag { minutes: l.lag_minutes, elapsed: l.lag_elapsed };
-                    let (from, to) = if forward { (p, s) } else { (s, p) };
-                    emit(from as u32, Arc::new(to, l.kind, lag));
+                    emit(0, s as u32, Arc::new(p, l.kind, lag));
+                    emit(1, p as u32, Arc::new(s, l.kind, lag));
                 }
             }
-        };
-        let blank = Arc { packed: 0, lag: 0 };
-        let incoming = Adjacency::new(n, blank, |emit| arcs(false, emit));
-        let outgoing = Adjacency::new(n, blank, |emit| arcs(true, emit));
+        });
         Network { index, parent, children, incoming, outgoing }
     }
 
@@ -437,7 +448,9 @@ impl Network {
 /// tasks in order. Links between a summary and its own subtasks count, as
 /// they can never be satisfied.
 pub fn find_cycle(tasks: &[Task], links: &[Link]) -> Option<Vec<TaskId>> {
-    let net = Network::new(tasks, links);
+    let ids: Vec<TaskId> = tasks.iter().map(|t| t.id).collect();
+    let parents: Vec<Option<TaskId>> = tasks.iter().map(|t| t.parent_id).collect();
+    let net = Network::new(&ids, &parents, links);
     net.order().err().map(|c| c.into_iter().map(|i| tasks[i].id).collect())
 }
 
@@ -447,20 +460,79 @@ pub fn schedule(input: &ScheduleInput) -> Schedule {
     Scheduler::new(input).into_schedule()
 }
 
-/// The days the calendar indexes count first: from a year before the
-/// earliest date the plan names to a year after the latest. They count
-/// further days as the schedule reaches them.
-fn span(input: &ScheduleInput) -> (chrono::NaiveDate, chrono::NaiveDate) {
-    let named = input
-        .tasks
-        .iter()
-        .flat_map(|t| [t.constraint.date, t.actual_start, t.actual_finish])
-        .flatten()
-        .chain([input.project_start])
-        .chain(input.status_date);
-    let (lo, hi) = named.fold((input.project_start, input.project_start), |(lo, hi), d| (lo.min(d), hi.max(d)));
-    let year = chrono::Duration::days(366);
-    (lo.date().checked_sub_signed(year).unwrap_or(lo.date()), hi.date().checked_add_signed(year).unwrap_or(hi.date()))
+/// What the scheduler reads of every task, gathered in one sweep over the
+/// tasks: a million tasks fill hundreds of megabytes, and each sweep over
+/// them costs as much as a pass of the schedule.
+struct Sweep {
+    ids: Vec<TaskId>,
+    parents: Vec<Option<TaskId>>,
+    calendars: Vec<Option<CalendarId>>,
+    /// Each task's duration, before summaries are known.
+    durations: Vec<i64>,
+    traits: Vec<Traits>,
+    /// The days the calendar indexes count first: from a year before the
+    /// earliest date the plan names to a year after the latest. They count
+    /// further days as the schedule reaches them.
+    span: (NaiveDate, NaiveDate),
+}
+
+impl Sweep {
+    fn new(input: &ScheduleInput) -> Self {
+        let n = input.tasks.len();
+        let mut sweep = Sweep {
+            ids: Vec::with_capacity(n),
+            parents: Vec::with_capacity(n),
+            calendars: Vec::with_capacity(n),
+            durations: Vec::with_capacity(n),
+            traits: Vec::with_capacity(n),
+            span: (input.project_start.date(), input.project_start.date()),
+        };
+        let (mut lo, mut hi) = (input.project_start, input.project_start);
+        for t in input.tasks {
+            sweep.ids.push(t.id);
+            sweep.parents.push(t.parent_id);
+            sweep.calendars.push(t.calendar_id);
+            sweep.durations.push(duration(t));
+            sweep.traits.push(Traits::of(t));
+            for d in [t.constraint.date, t.actual_start, t.actual_finish].into_iter().flatten() {
+                (lo, hi) = (lo.min(d), hi.max(d));
+            }
+        }
+        if let Some(d) = input.status_date {
+            (lo, hi) = (lo.min(d), hi.max(d));
+        }
+        let year = chrono::Duration::days(366);
+        sweep.span = (
+            lo.date().checked_sub_signed(year).unwrap_or(lo.date()),
+            hi.date().checked_add_signed(year).unwrap_or(hi.date()),
+        );
+        sweep
+    }
+}
+
+/// What of a task, besides its duration, the passes and its result depend on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Traits {
+    /// A dated constraint, an actual start or finished work: the task takes
+    /// calendar steps, not working positions.
+    stepped: bool,
+    /// As late as possible: its dates are its late ones.
+    alap: bool,
+    started: bool,
+    finished: bool,
+}
+
+impl Traits {
+    fn of(t: &Task) -> Self {
+        let dated = t.constraint.date.is_some() && t.constraint.kind.needs_date();
+        let (started, finished) = (t.actual_start.is_some(), t.is_finished());
+        Traits {
+            stepped: dated || started || finished,
+            alap: t.constraint.kind == ConstraintKind::Alap,
+            started,
+            finished,
+        }
+    }
 }
 
 fn duration(t: &Task) -> i64 {
@@ -490,15 +562,16 @@ struct Clocks {
 }
 
 impl Clocks {
-    fn new(input: &ScheduleInput) -> Self {
-        let (from, to) = span(input);
+    /// The indexes of the project calendar and of the `calendars` tasks
+    /// name (per task, in input order), over `span`.
+    fn new(input: &ScheduleInput, calendars: &[Option<CalendarId>], span: (NaiveDate, NaiveDate)) -> Self {
+        let (from, to) = span;
         let mut indexes = vec![CalendarIndex::new(input.calendar, from, to)];
-        let mut at: HashMap<i64, u32> = HashMap::new();
-        let of = input
-            .tasks
+        let mut at: HashMap<CalendarId, u32> = HashMap::new();
+        let of = calendars
             .iter()
-            .map(|t| {
-                let Some(id) = t.calendar_id else { return 0 };
+            .map(|&calendar| {
+                let Some(id) = calendar else { return 0 };
                 *at.entry(id).or_insert_with(|| match input.calendars.iter().find(|c| c.id == id) {
                     Some(c) => {
                         indexes.push(CalendarIndex::new(c, from, to));
@@ -562,6 +635,9 @@ pub struct NetworkChanged {
 /// per date. Other tasks take calendar steps on moments.
 pub struct Scheduler<'a> {
     tasks: Cow<'a, [Task]>,
+    /// Each task's id and traits, as [`Sweep`] took them.
+    ids: Vec<TaskId>,
+    traits: Vec<Traits>,
     net: Network,
     /// A topological order of the nodes; with a cycle, of the structure alone.
     order: Vec<u32>,
@@ -619,7 +695,8 @@ impl<'a> Scheduler<'a> {
     /// Schedules with plain tasks on working positions (`by_positions`), or
     /// every task in calendar steps, which the tests hold the first way to.
     fn build(input: &ScheduleInput, tasks: Cow<'a, [Task]>, by_positions: bool) -> Self {
-        let net = Network::new(input.tasks, input.links);
+        let sweep = Sweep::new(input);
+        let net = Network::new(&sweep.ids, &sweep.parents, input.links);
         let (net, order, cycle) = match net.order() {
             Ok(order) => (net, order, None),
             Err(cycle) => {
@@ -630,15 +707,22 @@ impl<'a> Scheduler<'a> {
             }
         };
         let n = tasks.len();
-        let mut clocks = Clocks::new(input);
+        let mut clocks = Clocks::new(input, &sweep.calendars, sweep.span);
         let summary: Vec<bool> = (0..n).map(|i| net.is_summary(i)).collect();
-        let duration: Vec<i64> = tasks.iter().zip(&summary).map(|(t, &s)| if s { 0 } else { duration(t) }).collect();
+        let mut duration = sweep.durations;
+        for (d, &s) in duration.iter_mut().zip(&summary) {
+            if s {
+                *d = 0;
+            }
+        }
         let clock = clocks.clock();
         let start = clock.minute(input.project_start);
         let status = input.status_date.map(|d| clock.minute(d));
         let project_start = clocks.indexes[0].next_start_minute(start);
         let mut s = Scheduler {
             tasks,
+            ids: sweep.ids,
+            traits: sweep.traits,
             net,
             order,
             rank: Vec::new(),
@@ -679,13 +763,10 @@ impl<'a> Scheduler<'a> {
 
     /// Whether task `i` is scheduled on working positions.
     fn is_plain(&self, i: usize) -> bool {
-        let t = &self.tasks[i];
         self.by_positions
             && !self.summary[i]
             && self.duration[i] > 0
-            && (t.constraint.date.is_none() || !t.constraint.kind.needs_date())
-            && t.actual_start.is_none()
-            && !t.is_finished()
+            && !self.traits[i].stepped
             && self.clocks.works[self.clocks.of[i] as usize]
     }
 
@@ -769,6 +850,7 @@ impl<'a> Scheduler<'a> {
             tasks[i] = t;
         }
         for &i in &at {
+            self.traits[i] = Traits::of(&self.tasks[i]);
             self.duration[i] = if self.summary[i] { 0 } else { duration(&self.tasks[i]) };
             self.plain[i] = self.is_plain(i);
         }
@@ -1280,7 +1362,7 @@ impl<'a> Scheduler<'a> {
     /// Slack, free slack and the chosen dates of task `i`; a summary's
     /// critical flag from its own slack alone.
     fn dates_of(&mut self, i: usize, finish_position: &[i64]) -> TaskDates {
-        let t = &self.tasks[i];
+        let traits = self.traits[i];
         let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
         let summary = self.summary[i];
         let free_slack = if summary {
@@ -1308,11 +1390,11 @@ impl<'a> Scheduler<'a> {
             }
             free.clamp(0, total_slack.max(0))
         };
-        let alap = t.constraint.kind == ConstraintKind::Alap && !summary && t.actual_start.is_none();
+        let alap = traits.alap && !summary && !traits.started;
         let (start, finish) = if alap { (self.ls[i], self.lf[i]) } else { (self.es[i], self.ef[i]) };
         let clock = self.clocks.clock();
         TaskDates {
-            id: t.id,
+            id: self.ids[i],
             start: clock.datetime(start),
             finish: clock.datetime(finish),
             early_start: clock.datetime(self.es[i]),
@@ -1322,7 +1404,7 @@ impl<'a> Scheduler<'a> {
             total_slack,
             free_slack,
             // Finished work cannot delay anything any more.
-            critical: total_slack <= 0 && !t.is_finished(),
+            critical: total_slack <= 0 && !traits.finished,
             summary,
         }
     }
