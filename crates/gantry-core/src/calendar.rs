@@ -251,7 +251,7 @@ fn at(date: NaiveDate, minute: u16) -> NaiveDateTime {
         // 24:00 is midnight of the next day.
         return date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN);
     }
-    let time = NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0).unwrap_or(NaiveTime::MIN);
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(u32::from(minute) * 60, 0).unwrap_or(NaiveTime::MIN);
     date.and_time(time)
 }
 

@@ -1391,16 +1391,18 @@ impl<'a> Scheduler<'a> {
             free.clamp(0, total_slack.max(0))
         };
         let alap = traits.alap && !summary && !traits.started;
-        let (start, finish) = if alap { (self.ls[i], self.lf[i]) } else { (self.es[i], self.ef[i]) };
         let clock = self.clocks.clock();
+        let [early_start, early_finish, late_start, late_finish] =
+            [self.es[i], self.ef[i], self.ls[i], self.lf[i]].map(|m| clock.datetime(m));
+        let (start, finish) = if alap { (late_start, late_finish) } else { (early_start, early_finish) };
         TaskDates {
             id: self.ids[i],
-            start: clock.datetime(start),
-            finish: clock.datetime(finish),
-            early_start: clock.datetime(self.es[i]),
-            early_finish: clock.datetime(self.ef[i]),
-            late_start: clock.datetime(self.ls[i]),
-            late_finish: clock.datetime(self.lf[i]),
+            start,
+            finish,
+            early_start,
+            early_finish,
+            late_start,
+            late_finish,
             total_slack,
             free_slack,
             // Finished work cannot delay anything any more.

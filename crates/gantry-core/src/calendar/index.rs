@@ -38,15 +38,22 @@ pub struct CalendarIndex {
     /// Working minutes from `first` to the start of each day; one entry
     /// more than there are days.
     before: Vec<i64>,
-    /// Which working times each day works by: a weekday's (0 to 6), or
-    /// exception `k - 7`'s.
+    /// The shape each day is worked in, in `shapes`.
     day: Vec<u32>,
+    /// The distinct ways days are worked.
+    shapes: Vec<Shape>,
+    /// The shape of each list of working times: a weekday's (0 to 6), then
+    /// each exception's.
+    shape_of: Vec<u32>,
     /// The date of each day.
     dates: Vec<NaiveDate>,
     /// For each `BUCKET` working minutes, the first day that works one of them.
     bucket: Vec<u32>,
     /// The most days the span grows to.
     limit: usize,
+    /// The moment last asked for its position, and that position: tasks
+    /// of one summary ask for its bounds one after the other.
+    last_position: (Minute, i64),
 }
 
 /// Whether a calendar has no working time on any day at all.
@@ -66,10 +73,25 @@ impl CalendarIndex {
             first: from,
             before: vec![0],
             day: Vec::new(),
+            shapes: Vec::new(),
+            shape_of: Vec::new(),
             dates: Vec::new(),
             bucket: Vec::new(),
             limit,
+            last_position: (Minute::MIN, 0),
         };
+        for k in 0..7 + index.cal.exceptions.len() {
+            let periods = index.list(k);
+            let shape = match index.shapes.iter().position(|s| s.periods == periods) {
+                Some(shape) => shape,
+                None => {
+                    let shape = Shape::new(periods);
+                    index.shapes.push(shape);
+                    index.shapes.len() - 1
+                }
+            };
+            index.shape_of.push(shape as u32);
+        }
         index.grow_to(usize::try_from((to - from).num_days() + 1).unwrap_or(0).min(limit));
         index
     }
@@ -90,13 +112,13 @@ impl CalendarIndex {
                 Some(e) => 7 + e,
                 None => d.weekday().num_days_from_monday() as usize,
             };
-            let before = self.before[self.days()];
-            let total = before + self.list(list).iter().map(|p| i64::from(p.end - p.start)).sum::<i64>();
+            let shape = self.shape_of[list];
+            let total = self.before[self.days()] + self.shapes[shape as usize].total();
             // Every bucket boundary this day passes starts on it.
             while (self.bucket.len() as i64) * BUCKET < total {
                 self.bucket.push(self.days() as u32);
             }
-            self.day.push(list as u32);
+            self.day.push(shape);
             self.dates.push(d);
             self.before.push(total);
             date = d.succ_opt();
@@ -167,8 +189,12 @@ impl CalendarIndex {
         }
     }
 
+    fn shape(&self, d: usize) -> &Shape {
+        &self.shapes[self.day[d] as usize]
+    }
+
     fn periods(&self, d: usize) -> &[WorkingTime] {
-        self.list(self.day[d] as usize)
+        &self.shape(d).periods
     }
 
     /// Minute `minute` of day `d` on the clock.
@@ -178,12 +204,21 @@ impl CalendarIndex {
 
     /// Working minutes from the start of the span to minute `m` of day `d`.
     fn position_in(&self, d: usize, m: u16) -> i64 {
-        self.before[d] + self.periods(d).iter().map(|p| i64::from(p.end.min(m).saturating_sub(p.start))).sum::<i64>()
+        self.before[d] + i64::from(self.shape(d).within[usize::from(m)])
     }
 
     /// The working position of `m`: working minutes from the start of the
     /// span to it, negative before the span.
     pub fn position(&mut self, m: Minute) -> i64 {
+        if self.last_position.0 == m {
+            return self.last_position.1;
+        }
+        let p = self.position_anew(m);
+        self.last_position = (m, p);
+        p
+    }
+
+    fn position_anew(&mut self, m: Minute) -> i64 {
         match self.locate(m) {
             Some((d, minute)) => self.position_in(d, minute),
             None if m < 0 => -self.cal.working_minutes_between(self.datetime(m), self.datetime(0)),
@@ -216,30 +251,16 @@ impl CalendarIndex {
     /// after it begins, a start. `None` when the span cannot hold `p`.
     pub fn start_at(&mut self, p: i64) -> Option<Minute> {
         let d = self.day_after_position(p)?;
-        let mut left = p - self.before[d];
-        for w in self.periods(d) {
-            let length = i64::from(w.end - w.start);
-            if left < length {
-                return Some(Self::at(d, w.start) + left);
-            }
-            left -= length;
-        }
-        None
+        let minute = self.shape(d).starts.get((p - self.before[d]) as usize)?;
+        Some(Self::at(d, *minute))
     }
 
     /// The earliest moment at working position `p`: where the working
     /// minute before it ends, a finish. `None` when the span cannot hold `p`.
     pub fn finish_at(&mut self, p: i64) -> Option<Minute> {
         let d = self.day_after_position(p - 1)?;
-        let mut left = p - self.before[d];
-        for w in self.periods(d) {
-            let length = i64::from(w.end - w.start);
-            if left <= length {
-                return Some(Self::at(d, w.start) + left);
-            }
-            left -= length;
-        }
-        None
+        let minute = self.shape(d).finishes.get((p - self.before[d]) as usize)?;
+        Some(Self::at(d, *minute))
     }
 
     /// Whether the calendar works at all within the span it can grow to.
@@ -329,6 +350,39 @@ impl CalendarIndex {
     /// [`Self::working_minutes_between`] on the clock.
     pub fn working_minutes_from(&mut self, a: Minute, b: Minute) -> i64 {
         self.position(b) - self.position(a)
+    }
+}
+
+/// One way a day is worked: its working times, and tables that turn a
+/// minute of the day into working minutes done and back without a search.
+struct Shape {
+    periods: Vec<WorkingTime>,
+    /// Working minutes done before each minute of the day.
+    within: Vec<u32>,
+    /// The latest minute of the day with `k` working minutes done (a
+    /// start), for each `k` below the day's total.
+    starts: Vec<u16>,
+    /// The earliest minute of the day with `k` working minutes done (a
+    /// finish), for each `k` from 1 to the day's total; 0 at `k = 0`.
+    finishes: Vec<u16>,
+}
+
+impl Shape {
+    fn new(periods: &[WorkingTime]) -> Self {
+        let within = (0..DAY_MINUTES)
+            .map(|m| periods.iter().map(|p| u32::from(p.end.min(m).saturating_sub(p.start))).sum())
+            .collect();
+        let (mut starts, mut finishes) = (Vec::new(), vec![0]);
+        for p in periods {
+            starts.extend(p.start..p.end);
+            finishes.extend(p.start + 1..=p.end);
+        }
+        Shape { periods: periods.to_vec(), within, starts, finishes }
+    }
+
+    /// Working minutes in the day.
+    fn total(&self) -> i64 {
+        self.starts.len() as i64
     }
 }
 
