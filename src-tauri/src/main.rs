@@ -6,6 +6,11 @@
 mod commands;
 mod state;
 
+/// Large plans allocate large arrays; mimalloc reuses them between
+/// schedules where the system allocator maps and faults in fresh pages.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     tauri::Builder::default()
         // First, so a second launch hands its file to this one and exits

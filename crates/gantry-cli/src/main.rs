@@ -7,6 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use gantry_api::Portfolio;
 
+/// Large plans allocate large arrays; mimalloc reuses them between
+/// schedules where the system allocator maps and faults in fresh pages.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "gantry", version, about = "Plan and steer IT projects from a portfolio file.")]
 struct Cli {

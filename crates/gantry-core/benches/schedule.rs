@@ -11,6 +11,10 @@ use gantry_core::calendar::{CalendarException, WorkCalendar};
 use gantry_core::model::*;
 use gantry_core::schedule::{ScheduleInput, Scheduler, schedule};
 
+/// As the app and the command line, whose allocator this is.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn plan(tasks: usize, links: usize) -> (Vec<Task>, Vec<Link>) {
     gantry_core::generate::plan(1, tasks, links)
 }
