@@ -145,6 +145,18 @@ code_enum! {
     }
 }
 
+impl LinkKind {
+    /// Whether the link runs from its predecessor's finish (FS, FF).
+    pub fn from_finish(self) -> bool {
+        matches!(self, LinkKind::FinishToStart | LinkKind::FinishToFinish)
+    }
+
+    /// Whether the link holds its successor's start (FS, SS).
+    pub fn to_start(self) -> bool {
+        matches!(self, LinkKind::FinishToStart | LinkKind::StartToStart)
+    }
+}
+
 impl ConstraintKind {
     /// Whether this constraint needs a date.
     pub fn needs_date(self) -> bool {

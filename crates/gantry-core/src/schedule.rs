@@ -158,7 +158,12 @@ impl<T: Copy> Adjacency<T> {
     }
 
     fn of(&self, row: usize) -> &[T] {
-        &self.items[self.offsets[row] as usize..self.offsets[row + 1] as usize]
+        &self.items[self.rows(row)]
+    }
+
+    /// Where row `row`'s items are in `items`.
+    fn rows(&self, row: usize) -> std::ops::Range<usize> {
+        self.offsets[row] as usize..self.offsets[row + 1] as usize
     }
 }
 
@@ -927,6 +932,11 @@ impl<'a> Scheduler<'a> {
     /// One pass from the `seeds` over the nodes they reach, in topological
     /// order (`forward`) or its reverse: a node is computed again only when
     /// something it reads has moved. Returns the tasks whose dates moved.
+    ///
+    /// The nodes waiting wait in a priority queue by rank while they are
+    /// few. Once a thirty-second of all nodes wait, the change reaches far,
+    /// and a walk along the order from there, taking the nodes marked
+    /// waiting, costs less than keeping them sorted.
     fn propagate(&mut self, seeds: impl Iterator<Item = u32>, forward: bool) -> Vec<usize> {
         // The queue pops the greatest key: ranks, negated to go forward.
         let key = move |rank: u32| if forward { -i64::from(rank) } else { i64::from(rank) };
@@ -936,24 +946,27 @@ impl<'a> Scheduler<'a> {
         }
         let mut moved = Vec::new();
         while let Some(k) = queue.pop() {
-            let node = self.order[k.unsigned_abs() as usize];
-            self.queued[node as usize] = false;
-            let i = node as usize / 2;
-            // A task's node that computes nothing in this pass (its finish
-            // going forward, its start going back) passes on what the
-            // other node set.
-            let passes_on = !self.summary[i] && is_start_node(node) != forward;
-            let dates = |s: &Self| if forward { s.early(i) } else { s.late(i) };
-            let before = dates(self);
-            if forward {
-                self.forward_at(node)
-            } else {
-                self.backward_at(node)
-            }
-            if passes_on || before != dates(self) {
-                if !passes_on {
-                    moved.push(i);
+            let rank = k.unsigned_abs() as usize;
+            if queue.len() * 32 >= self.order.len() {
+                // Every node in the queue is still marked waiting.
+                let ranks: Box<dyn Iterator<Item = usize>> =
+                    if forward { Box::new(rank..self.order.len()) } else { Box::new((0..=rank).rev()) };
+                for rank in ranks {
+                    let node = self.order[rank];
+                    if self.queued[node as usize] && self.step(node, forward, &mut moved) {
+                        let queued = &mut self.queued;
+                        let mut mark = |n: u32| queued[n as usize] = true;
+                        if forward {
+                            self.net.each_successor(node, &mut mark)
+                        } else {
+                            self.net.each_predecessor(node, &mut mark)
+                        }
+                    }
                 }
+                break;
+            }
+            let node = self.order[rank];
+            if self.step(node, forward, &mut moved) {
                 let mut next = |n| enqueue(&mut self.queued, &self.rank, &mut queue, n, key);
                 if forward {
                     self.net.each_successor(node, &mut next)
@@ -963,6 +976,29 @@ impl<'a> Scheduler<'a> {
             }
         }
         moved
+    }
+
+    /// Computes one waiting node of a [`Self::propagate`] again, listing its
+    /// task in `moved` if its dates moved. Returns whether what it passes on
+    /// may have moved.
+    fn step(&mut self, node: u32, forward: bool, moved: &mut Vec<usize>) -> bool {
+        self.queued[node as usize] = false;
+        let i = node as usize / 2;
+        // A task's node that computes nothing in this pass (its finish going
+        // forward, its start going back) passes on what the other node set.
+        let passes_on = !self.summary[i] && is_start_node(node) != forward;
+        let dates = |s: &Self| if forward { s.early(i) } else { s.late(i) };
+        let before = dates(self);
+        if forward {
+            self.forward_at(node)
+        } else {
+            self.backward_at(node)
+        }
+        let changed = before != dates(self);
+        if changed && !passes_on {
+            moved.push(i);
+        }
+        passes_on || changed
     }
 
     /// What the forward pass sets for task `i`.
@@ -1026,34 +1062,20 @@ impl<'a> Scheduler<'a> {
             Some(p) => (self.clocks.of(i).position(self.floor[p]), None),
             None => (i64::MIN, Some(self.project_start)),
         };
-        let mut finish_floor: Option<Minute> = None;
-        for a in self.net.incoming.of(i) {
-            let p = a.task();
-            match a.kind() {
-                LinkKind::FinishToStart | LinkKind::StartToStart => {
-                    let (position, moment) = match a.kind() {
-                        LinkKind::FinishToStart => (self.efp[p], self.ef[p]),
-                        _ => (self.esp[p], self.es[p]),
-                    };
-                    let candidate = if self.clocks.shared(p, i, a.lag()) {
-                        position + a.lag().minutes
-                    } else {
-                        let cal = self.clocks.of(i);
-                        let after = a.lag().after(cal, moment);
-                        cal.position(after)
-                    };
-                    reach = reach.max(candidate);
-                }
-                LinkKind::FinishToFinish | LinkKind::StartToFinish => {
-                    let moment = if a.kind() == LinkKind::FinishToFinish { self.ef[p] } else { self.es[p] };
-                    finish_floor = finish_floor.max(Some(a.lag().after(self.clocks.of(i), moment)));
-                }
+        // The latest position a link asks the finish for (FF and SF links).
+        let mut finish_reach = i64::MIN;
+        for k in self.net.incoming.rows(i) {
+            let a = self.net.incoming.items[k];
+            let position = self.bound_position(i, a);
+            if a.kind().to_start() {
+                reach = reach.max(position);
+            } else {
+                finish_reach = finish_reach.max(position);
             }
         }
         let cal = self.clocks.of(i);
-        let floor_position = finish_floor.map(|f| cal.position(f));
-        if let Some(f) = floor_position {
-            reach = reach.max(f - dur);
+        if finish_reach != i64::MIN {
+            reach = reach.max(finish_reach - dur);
         }
         // Unfinished work cannot be planned in the past.
         if let Some(status) = self.status {
@@ -1073,14 +1095,38 @@ impl<'a> Scheduler<'a> {
         self.ef[i] = finish;
         // A finish driven by a date (FF/SF link) sits exactly on it, as in
         // MS Project: Monday 08:00 rather than the same working moment on
-        // Friday at 17:00.
-        if let (Some(f), Some(at)) = (finish_floor, floor_position)
-            && at == esp + dur
-            && f > self.ef[i]
-        {
-            self.ef[i] = f;
+        // Friday at 17:00. Only the links that drive it say which moment.
+        if finish_reach == esp + dur {
+            for k in self.net.incoming.rows(i) {
+                let a = self.net.incoming.items[k];
+                if !a.kind().to_start() && self.bound_position(i, a) == finish_reach {
+                    let (moment, _) = self.from_date(a);
+                    let f = a.lag().after(self.clocks.of(i), moment);
+                    self.ef[i] = self.ef[i].max(f);
+                }
+            }
         }
         true
+    }
+
+    /// The date of link `a`'s predecessor that the link runs from: its
+    /// moment and working position.
+    fn from_date(&self, a: Arc) -> (Minute, i64) {
+        let p = a.task();
+        if a.kind().from_finish() { (self.ef[p], self.efp[p]) } else { (self.es[p], self.esp[p]) }
+    }
+
+    /// The working position, on task `i`'s calendar, that link `a` into it
+    /// bounds its start (FS, SS) or finish (FF, SF) to.
+    fn bound_position(&mut self, i: usize, a: Arc) -> i64 {
+        let (moment, position) = self.from_date(a);
+        if self.clocks.shared(a.task(), i, a.lag()) {
+            position + a.lag().minutes
+        } else {
+            let cal = self.clocks.of(i);
+            let after = a.lag().after(cal, moment);
+            cal.position(after)
+        }
     }
 
     /// The forward pass of any task, in calendar steps.
@@ -1392,8 +1438,8 @@ impl<'a> Scheduler<'a> {
         };
         let alap = traits.alap && !summary && !traits.started;
         let clock = self.clocks.clock();
-        let [early_start, early_finish, late_start, late_finish] =
-            [self.es[i], self.ef[i], self.ls[i], self.lf[i]].map(|m| clock.datetime(m));
+        let (early_start, early_finish) = (clock.datetime(self.es[i]), clock.datetime(self.ef[i]));
+        let (late_start, late_finish) = (clock.datetime(self.ls[i]), clock.datetime(self.lf[i]));
         let (start, finish) = if alap { (late_start, late_finish) } else { (early_start, early_finish) };
         TaskDates {
             id: self.ids[i],

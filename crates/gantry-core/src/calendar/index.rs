@@ -156,6 +156,7 @@ impl CalendarIndex {
     }
 
     /// The moment at minute `m` of this index's clock.
+    #[inline]
     pub fn datetime(&self, m: Minute) -> NaiveDateTime {
         let (d, minute) = (m.div_euclid(DAY), m.rem_euclid(DAY) as u16);
         let date = match usize::try_from(d).ok().and_then(|d| self.dates.get(d)) {
