@@ -1058,21 +1058,22 @@ impl<'a> Scheduler<'a> {
         let dur = self.duration[i];
         // The latest position a bound asks the start for; the project start
         // is a moment on the project's calendar, kept as one.
-        let (mut reach, at_least) = match self.net.parent[i] {
+        let (reach, at_least) = match self.net.parent[i] {
             Some(p) => (self.clocks.of(i).position(self.floor[p]), None),
             None => (i64::MIN, Some(self.project_start)),
         };
         // The latest position a link asks the finish for (FF and SF links).
-        let mut finish_reach = i64::MIN;
+        // Both kept in one array and picked by index, not by a branch:
+        // link types come in any order, and a mispredicted branch costs
+        // more than the rest of the link.
+        let mut reaches = [reach, i64::MIN];
         for k in self.net.incoming.rows(i) {
             let a = self.net.incoming.items[k];
             let position = self.bound_position(i, a);
-            if a.kind().to_start() {
-                reach = reach.max(position);
-            } else {
-                finish_reach = finish_reach.max(position);
-            }
+            let bound = &mut reaches[usize::from(!a.kind().to_start())];
+            *bound = (*bound).max(position);
         }
+        let [mut reach, finish_reach] = reaches;
         let cal = self.clocks.of(i);
         if finish_reach != i64::MIN {
             reach = reach.max(finish_reach - dur);
@@ -1100,7 +1101,7 @@ impl<'a> Scheduler<'a> {
             for k in self.net.incoming.rows(i) {
                 let a = self.net.incoming.items[k];
                 if !a.kind().to_start() && self.bound_position(i, a) == finish_reach {
-                    let (moment, _) = self.from_date(a);
+                    let (moment, _) = self.origin(a);
                     let f = a.lag().after(self.clocks.of(i), moment);
                     self.ef[i] = self.ef[i].max(f);
                 }
@@ -1111,7 +1112,7 @@ impl<'a> Scheduler<'a> {
 
     /// The date of link `a`'s predecessor that the link runs from: its
     /// moment and working position.
-    fn from_date(&self, a: Arc) -> (Minute, i64) {
+    fn origin(&self, a: Arc) -> (Minute, i64) {
         let p = a.task();
         if a.kind().from_finish() { (self.ef[p], self.efp[p]) } else { (self.es[p], self.esp[p]) }
     }
@@ -1119,10 +1120,11 @@ impl<'a> Scheduler<'a> {
     /// The working position, on task `i`'s calendar, that link `a` into it
     /// bounds its start (FS, SS) or finish (FF, SF) to.
     fn bound_position(&mut self, i: usize, a: Arc) -> i64 {
-        let (moment, position) = self.from_date(a);
         if self.clocks.shared(a.task(), i, a.lag()) {
-            position + a.lag().minutes
+            let p = a.task();
+            [self.esp[p], self.efp[p]][usize::from(a.kind().from_finish())] + a.lag().minutes
         } else {
+            let (moment, _) = self.origin(a);
             let cal = self.clocks.of(i);
             let after = a.lag().after(cal, moment);
             cal.position(after)
@@ -1287,22 +1289,18 @@ impl<'a> Scheduler<'a> {
         };
         let mut finish = self.clocks.of(i).position(bound);
         for a in self.net.outgoing.of(i) {
-            let s = a.task();
-            let (position, moment) = match a.kind() {
-                LinkKind::FinishToStart | LinkKind::StartToStart => (self.lsp[s], self.ls[s]),
-                LinkKind::FinishToFinish | LinkKind::StartToFinish => (self.lfp[s], self.lf[s]),
-            };
+            let (s, kind) = (a.task(), a.kind());
+            // Picked by index, not by a branch, as in the forward pass.
+            let to_finish = usize::from(!kind.to_start());
             let at = if self.clocks.shared(i, s, a.lag()) {
-                position - a.lag().minutes
+                [self.lsp[s], self.lfp[s]][to_finish] - a.lag().minutes
             } else {
+                let moment = [self.ls[s], self.lf[s]][to_finish];
                 let before = a.lag().before(self.clocks.of(s), moment);
                 self.clocks.of(i).position(before)
             };
-            finish = finish.min(match a.kind() {
-                LinkKind::FinishToStart | LinkKind::FinishToFinish => at,
-                // A start bound holds the finish a duration later.
-                LinkKind::StartToStart | LinkKind::StartToFinish => at + dur,
-            });
+            // A start bound holds the finish a duration later.
+            finish = finish.min(at + if kind.from_finish() { 0 } else { dur });
         }
         let cal = self.clocks.of(i);
         let (Some(late_finish), Some(late_start)) = (cal.finish_at(finish), cal.start_at(finish - dur)) else {
