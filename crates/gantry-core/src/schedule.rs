@@ -918,7 +918,7 @@ impl<'a> Scheduler<'a> {
         }
         summaries.sort_unstable_by_key(|&p| self.rank[finish_node(p) as usize]);
         for p in summaries {
-            let own = self.dates[p].total_slack <= 0 && !self.tasks[p].is_finished();
+            let own = self.critical_alone(p, self.dates[p].total_slack);
             self.dates[p].critical = own || self.net.children.of(p).iter().any(|&c| self.dates[c as usize].critical);
         }
         for &i in &again {
@@ -1035,12 +1035,10 @@ impl<'a> Scheduler<'a> {
         let i = node as usize / 2;
         if !is_start_node(node) {
             if self.summary[i] {
-                let kids = self.net.children.of(i);
-                self.es[i] = kids.iter().map(|&c| self.es[c as usize]).min().unwrap_or(self.floor[i]);
-                self.ef[i] = kids.iter().map(|&c| self.ef[c as usize]).max().unwrap_or(self.floor[i]);
+                let (start, finish) = roll_up(self.net.children.of(i), &self.es, &self.ef, self.floor[i]);
                 let cal = self.clocks.of(i);
-                self.esp[i] = cal.position(self.es[i]);
-                self.efp[i] = cal.position(self.ef[i]);
+                (self.es[i], self.ef[i], self.esp[i], self.efp[i]) =
+                    (start, finish, cal.position(start), cal.position(finish));
             }
             return;
         }
@@ -1267,12 +1265,10 @@ impl<'a> Scheduler<'a> {
         let i = node as usize / 2;
         if is_start_node(node) {
             if self.summary[i] {
-                let kids = self.net.children.of(i);
-                self.ls[i] = kids.iter().map(|&c| self.ls[c as usize]).min().unwrap_or(self.ceiling[i]);
-                self.lf[i] = kids.iter().map(|&c| self.lf[c as usize]).max().unwrap_or(self.ceiling[i]);
+                let (start, finish) = roll_up(self.net.children.of(i), &self.ls, &self.lf, self.ceiling[i]);
                 let cal = self.clocks.of(i);
-                self.lsp[i] = cal.position(self.ls[i]);
-                self.lfp[i] = cal.position(self.lf[i]);
+                (self.ls[i], self.lf[i], self.lsp[i], self.lfp[i]) =
+                    (start, finish, cal.position(start), cal.position(finish));
             }
         } else if !(self.plain[i] && self.backward_plain(i)) {
             self.backward_general(i);
@@ -1403,6 +1399,12 @@ impl<'a> Scheduler<'a> {
         out
     }
 
+    /// Whether task `i` is critical on its own slack: finished work cannot
+    /// delay anything any more.
+    fn critical_alone(&self, i: usize, total_slack: i64) -> bool {
+        total_slack <= 0 && !self.traits[i].finished
+    }
+
     /// Slack, free slack and the chosen dates of task `i`; a summary's
     /// critical flag from its own slack alone.
     fn dates_of(&mut self, i: usize, finish_position: &[i64]) -> TaskDates {
@@ -1449,11 +1451,18 @@ impl<'a> Scheduler<'a> {
             late_finish,
             total_slack,
             free_slack,
-            // Finished work cannot delay anything any more.
-            critical: total_slack <= 0 && !traits.finished,
+            critical: self.critical_alone(i, total_slack),
             summary,
         }
     }
+}
+
+/// A summary's dates from its children's: the earliest of their `starts`
+/// and the latest of their `finishes`, or `empty` without children.
+fn roll_up(children: &[u32], starts: &[Minute], finishes: &[Minute], empty: Minute) -> (Minute, Minute) {
+    let start = children.iter().map(|&c| starts[c as usize]).min().unwrap_or(empty);
+    let finish = children.iter().map(|&c| finishes[c as usize]).max().unwrap_or(empty);
+    (start, finish)
 }
 
 /// Queues `node` in `queue` by its rank, unless it waits there already.
