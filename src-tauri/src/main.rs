@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod rendering;
 mod state;
 
 /// Large plans allocate large arrays; mimalloc reuses them between
@@ -20,6 +21,9 @@ fn main() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                rendering::choose(&window);
+            }
             let state = state::AppState::start(app.handle(), std::env::args_os().nth(1).map(Into::into));
             tauri::Manager::manage(app, state);
             Ok(())

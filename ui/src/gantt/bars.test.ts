@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRow } from '../lib/ipc';
-import { type DragState, arrowHead, barOf, dragRequest, grip, linkPath, progressAt, visibleRange } from './bars';
+import { type DragState, arrowHead, barOf, dragRequest, grip, indexLinks, linkPath, linksTouching, progressAt, visibleRange } from './bars';
 import { scaleFor } from './scale';
 import { toMinutes } from './time';
 
@@ -109,5 +109,32 @@ describe('arrow heads', () => {
     const y = b.y + 7;
     expect(arrowHead('fs', b)).toBe(`M${b.x0},${y} L${b.x0 - 6},${y - 4} L${b.x0 - 6},${y + 4} Z`);
     expect(arrowHead('ff', b).startsWith(`M${b.x1},${y} L${b.x1 + 6}`)).toBe(true);
+  });
+});
+
+describe('the links of the rows on screen', () => {
+  // Rows 0..9; a long link from 0 to 9, short ones between neighbours.
+  const pairs = [
+    { a: 0, b: 9 },
+    { a: 1, b: 2 },
+    { a: 2, b: 3 },
+    { a: 5, b: 4 },
+    { a: 7, b: 8 },
+  ];
+  const index = indexLinks(pairs, 10);
+
+  it('finds each link with an end in range once, and no other', () => {
+    const brute = (lo: number, hi: number) =>
+      pairs.flatMap((p, l) => ((p.a >= lo && p.a < hi) || (p.b >= lo && p.b < hi) ? [l] : [])).sort();
+    for (let lo = 0; lo <= 10; lo++) {
+      for (let hi = lo; hi <= 11; hi++) {
+        expect([...linksTouching(index, lo, hi)].sort()).toEqual(brute(lo, hi));
+      }
+    }
+  });
+
+  it('keeps a link whose other end is far off screen', () => {
+    expect(linksTouching(index, 8, 10)).toContain(0);
+    expect(linksTouching(index, 4, 7)).toEqual([3]);
   });
 });

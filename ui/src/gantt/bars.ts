@@ -144,3 +144,50 @@ export function arrowHead(kind: LinkKind, to: Bar): string {
   const back = toEnd ? 6 : -6;
   return `M${x},${y} L${x + back},${y - 4} L${x + back},${y + 4} Z`;
 }
+
+/**
+ * The links between shown rows, indexed by row so that the arrows of the
+ * rows on screen are found without reading every link of the plan.
+ */
+export interface LinkIndex {
+  /** Each link's predecessor row and successor row. */
+  from: Int32Array;
+  to: Int32Array;
+  /** The links touching row `r` are `items[first[r]]` up to `items[first[r + 1]]`. */
+  first: Int32Array;
+  items: Int32Array;
+}
+
+/** Indexes links given as row pairs over `rowCount` rows. */
+export function indexLinks(pairs: readonly { a: number; b: number }[], rowCount: number): LinkIndex {
+  const from = Int32Array.from(pairs, (p) => p.a);
+  const to = Int32Array.from(pairs, (p) => p.b);
+  const first = new Int32Array(rowCount + 1);
+  for (let l = 0; l < pairs.length; l++) {
+    first[from[l]! + 1]! += 1;
+    first[to[l]! + 1]! += 1;
+  }
+  for (let r = 0; r < rowCount; r++) first[r + 1]! += first[r]!;
+  const next = first.slice(0, rowCount);
+  const items = new Int32Array(pairs.length * 2);
+  for (let l = 0; l < pairs.length; l++) {
+    items[next[from[l]!]!++] = l;
+    items[next[to[l]!]!++] = l;
+  }
+  return { from, to, first, items };
+}
+
+/** The links with an end in rows `lo..hi` (exclusive), each once, in row order. */
+export function linksTouching(index: LinkIndex, lo: number, hi: number): number[] {
+  const out: number[] = [];
+  const last = Math.min(hi, index.first.length - 1);
+  for (let r = Math.max(0, lo); r < last; r++) {
+    for (let k = index.first[r]!; k < index.first[r + 1]!; k++) {
+      const l = index.items[k]!;
+      const other = index.from[l] === r ? index.to[l]! : index.from[l]!;
+      // A link with both ends in range is taken at its first row.
+      if (other < lo || other >= hi || other > r) out.push(l);
+    }
+  }
+  return out;
+}
