@@ -17,11 +17,12 @@ as_root() {
 }
 
 # Debian packages: WebKitGTK and friends for the app; Xvfb, D-Bus and the
-# WebKit WebDriver for the end-to-end tests; poppler for reading PDFs. The
+# WebKit WebDriver for the end-to-end tests, with xdotool and ImageMagick to
+# find and capture the window; poppler for reading PDFs. The
 # report fonts (DejaVu Sans, Droid Sans Fallback) are compiled into Gantry.
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev librsvg2-dev libssl-dev fonts-dejavu-core fonts-droid-fallback)
 if $want_tests; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool poppler-utils desktop-file-utils)
+  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils desktop-file-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do

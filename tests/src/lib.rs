@@ -230,12 +230,32 @@ impl App {
         self.release().await;
     }
 
-    /// Saves a screenshot under `target/e2e/` for people to look at.
+    /// Saves a screenshot of the app's window under `target/e2e/` for
+    /// people to look at, read from the X display as a person sees it.
+    /// Where there is no GPU, WebKit paints the window directly, and in that
+    /// mode WebDriver's own screenshot never answers.
     pub async fn screenshot(&self, name: &str) {
-        let png = self.client.screenshot().await.expect("screenshot");
+        // Two frames, so the last change has been painted and handed to the
+        // window before the screen is read.
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .expect("a frame");
+        tokio::time::sleep(Duration::from_millis(100)).await;
         let dir = app_binary().parent().and_then(Path::parent).map(|t| t.join("e2e")).unwrap_or_default();
         let _ = std::fs::create_dir_all(&dir);
-        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+        let file = dir.join(format!("{name}.png"));
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Gantry$"])
+            .output()
+            .expect("xdotool runs");
+        let listed = String::from_utf8_lossy(&found.stdout);
+        let window = listed.lines().next().expect("the Gantry window is on the screen");
+        let taken = Command::new("import").args(["-window", window]).arg(&file).status().expect("import runs");
+        assert!(taken.success(), "the screenshot {name} was taken");
     }
 
     /// Closes the window and ends the session, as a user quitting.
