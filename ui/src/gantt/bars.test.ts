@@ -113,19 +113,22 @@ describe('arrow heads', () => {
 });
 
 describe('the links of the rows on screen', () => {
-  // Rows 0..9; a long link from 0 to 9, short ones between neighbours.
-  const pairs = [
-    { a: 0, b: 9 },
-    { a: 1, b: 2 },
-    { a: 2, b: 3 },
-    { a: 5, b: 4 },
-    { a: 7, b: 8 },
-  ];
-  const index = indexLinks(pairs, 10);
+  // Tasks 100..109 on rows 0..9, and task 200 under a collapsed summary.
+  // A long link from row 0 to row 9, short ones between neighbours.
+  const rowOf = new Map(Array.from({ length: 10 }, (_, r) => [100 + r, r]));
+  const link = (a: number, b: number) => ({ predecessor: a, successor: b });
+  const links = [link(100, 109), link(101, 102), link(102, 103), link(105, 104), link(107, 108), link(103, 200)];
+  const index = indexLinks(links, rowOf, 10);
 
-  it('finds each link with an end in range once, and no other', () => {
+  it('finds each shown link with an end in range once, and no other', () => {
+    const row = (id: number) => rowOf.get(id) ?? -1;
     const brute = (lo: number, hi: number) =>
-      pairs.flatMap((p, l) => ((p.a >= lo && p.a < hi) || (p.b >= lo && p.b < hi) ? [l] : [])).sort();
+      links
+        .flatMap((x, l) => {
+          const [a, b] = [row(x.predecessor), row(x.successor)];
+          return a >= 0 && b >= 0 && ((a >= lo && a < hi) || (b >= lo && b < hi)) ? [l] : [];
+        })
+        .sort();
     for (let lo = 0; lo <= 10; lo++) {
       for (let hi = lo; hi <= 11; hi++) {
         expect([...linksTouching(index, lo, hi)].sort()).toEqual(brute(lo, hi));
@@ -133,8 +136,10 @@ describe('the links of the rows on screen', () => {
     }
   });
 
-  it('keeps a link whose other end is far off screen', () => {
+  it('keeps a link whose other end is far off screen, and drops one into a hidden row', () => {
     expect(linksTouching(index, 8, 10)).toContain(0);
     expect(linksTouching(index, 4, 7)).toEqual([3]);
+    expect(linksTouching(index, 3, 4)).toEqual([2]);
+    expect([index.from[5], index.to[5]]).toEqual([3, -1]);
   });
 });

@@ -150,7 +150,7 @@ export function arrowHead(kind: LinkKind, to: Bar): string {
  * rows on screen are found without reading every link of the plan.
  */
 export interface LinkIndex {
-  /** Each link's predecessor row and successor row. */
+  /** Each link's predecessor row and successor row; -1 for a hidden row. */
   from: Int32Array;
   to: Int32Array;
   /** The links touching row `r` are `items[first[r]]` up to `items[first[r + 1]]`. */
@@ -158,19 +158,34 @@ export interface LinkIndex {
   items: Int32Array;
 }
 
-/** Indexes links given as row pairs over `rowCount` rows. */
-export function indexLinks(pairs: readonly { a: number; b: number }[], rowCount: number): LinkIndex {
-  const from = Int32Array.from(pairs, (p) => p.a);
-  const to = Int32Array.from(pairs, (p) => p.b);
+/**
+ * Indexes `links` by the rows of their tasks (`rowOf`, over `rowCount`
+ * rows). A link to a task under a collapsed summary has no row and no arrow.
+ */
+export function indexLinks(
+  links: readonly { predecessor: number; successor: number }[],
+  rowOf: ReadonlyMap<number, number>,
+  rowCount: number,
+): LinkIndex {
+  const from = new Int32Array(links.length);
+  const to = new Int32Array(links.length);
   const first = new Int32Array(rowCount + 1);
-  for (let l = 0; l < pairs.length; l++) {
-    first[from[l]! + 1]! += 1;
-    first[to[l]! + 1]! += 1;
+  let shown = 0;
+  for (let l = 0; l < links.length; l++) {
+    const a = rowOf.get(links[l]!.predecessor) ?? -1;
+    const b = rowOf.get(links[l]!.successor) ?? -1;
+    from[l] = a;
+    to[l] = b;
+    if (a < 0 || b < 0) continue;
+    first[a + 1]! += 1;
+    first[b + 1]! += 1;
+    shown += 1;
   }
   for (let r = 0; r < rowCount; r++) first[r + 1]! += first[r]!;
   const next = first.slice(0, rowCount);
-  const items = new Int32Array(pairs.length * 2);
-  for (let l = 0; l < pairs.length; l++) {
+  const items = new Int32Array(shown * 2);
+  for (let l = 0; l < links.length; l++) {
+    if (from[l]! < 0 || to[l]! < 0) continue;
     items[next[from[l]!]!++] = l;
     items[next[to[l]!]!++] = l;
   }
