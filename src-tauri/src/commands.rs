@@ -78,15 +78,27 @@ pub async fn delete_task(app: AppHandle, state: State<'_, AppState>, project: i6
     state.change(&app, Some(project), |p| p.delete_task(id))
 }
 
-/// Where a drag would put everything; writes nothing and tells no one.
+/// Where a drag would put everything, listed for the tasks `shown`; writes
+/// nothing and tells no one.
 #[tauri::command]
-pub async fn preview_drag(state: State<'_, AppState>, project: i64, drag: Drag) -> Reply<Rescheduled> {
-    state.with(|p| p.preview_drag(project, &drag))
+pub async fn preview_drag(
+    state: State<'_, AppState>,
+    project: i64,
+    drag: Drag,
+    shown: Option<Vec<i64>>,
+) -> Reply<Rescheduled> {
+    state.with(|p| p.preview_drag(project, &drag, shown.as_deref()))
 }
 
 #[tauri::command]
-pub async fn drop_drag(app: AppHandle, state: State<'_, AppState>, project: i64, drag: Drag) -> Reply<Rescheduled> {
-    state.change(&app, Some(project), |p| p.drag(project, &drag))
+pub async fn drop_drag(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    drag: Drag,
+    shown: Option<Vec<i64>>,
+) -> Reply<Rescheduled> {
+    state.change(&app, Some(project), |p| p.drag(project, &drag, shown.as_deref()))
 }
 
 #[tauri::command]

@@ -48,8 +48,9 @@ impl Loaded {
     }
 
     /// The stored plan with `changed` in place of some tasks, rescheduled
-    /// from the last preview: what moved compared with the stored dates.
-    fn preview(&mut self, changed: &[(usize, Task)]) -> Rescheduled {
+    /// from the last preview: what moved compared with the stored dates,
+    /// listed for the tasks `shown` (all when `None`) and counted for all.
+    fn preview(&mut self, changed: &[(usize, Task)], shown: Option<&[TaskId]>) -> Rescheduled {
         // The last preview's tasks go back to their stored selves, unless
         // this one changes them again.
         let mut batch: Vec<Task> = self
@@ -73,16 +74,21 @@ impl Loaded {
                 self.touched = (0..tasks.len()).collect();
             }
         }
-        let now = self.kept.dates();
+        let (now, stored) = (self.kept.dates(), &self.schedule.tasks);
+        let moved = |&i: &usize| (now[i].start, now[i].finish) != (stored[i].start, stored[i].finish);
+        let listed: Vec<usize> = match shown {
+            None => self.touched.iter().copied().filter(moved).collect(),
+            Some(ids) => {
+                let mut listed: Vec<usize> =
+                    ids.iter().filter_map(|id| self.index.get(id).copied()).filter(moved).collect();
+                listed.sort_unstable();
+                listed.dedup();
+                listed
+            }
+        };
         Rescheduled {
-            moved: self
-                .touched
-                .iter()
-                .filter(|&&i| {
-                    (now[i].start, now[i].finish) != (self.schedule.tasks[i].start, self.schedule.tasks[i].finish)
-                })
-                .map(|&i| moved_task(&now[i], &self.tasks[i].name))
-                .collect(),
+            moved: listed.into_iter().map(|i| moved_task(&now[i], &self.tasks[i].name)).collect(),
+            moved_count: self.touched.iter().filter(|i| moved(i)).count(),
             finish_before: wire_datetime(self.schedule.finish),
             finish_after: wire_datetime(self.kept.finish()),
         }
@@ -198,19 +204,23 @@ impl Portfolio {
         Ok(self.loaded.as_mut().expect("loaded just above"))
     }
 
-    /// Where everything would land if the drag were dropped now. Writes
+    /// Where everything would land if the drag were dropped now: the new
+    /// dates of the moved tasks among `shown` (of all when `None`), and how
+    /// many moved in all. A view on a huge plan asks about the rows on
+    /// screen, so that the answer stays small however much moves. Writes
     /// nothing.
-    pub fn preview_drag(&mut self, project: ProjectId, drag: &Drag) -> Result<Rescheduled> {
+    pub fn preview_drag(&mut self, project: ProjectId, drag: &Drag, shown: Option<&[TaskId]>) -> Result<Rescheduled> {
         let l = self.loaded(project)?;
         let d = dragged(l, drag)?;
-        Ok(l.preview(&d.changed))
+        Ok(l.preview(&d.changed, shown))
     }
 
-    /// Drops a drag: one undoable step, and what it moved.
-    pub fn drag(&mut self, project: ProjectId, drag: &Drag) -> Result<Rescheduled> {
+    /// Drops a drag: one undoable step, and what it moved, listed as by
+    /// [`Portfolio::preview_drag`].
+    pub fn drag(&mut self, project: ProjectId, drag: &Drag, shown: Option<&[TaskId]>) -> Result<Rescheduled> {
         let l = self.loaded(project)?;
         let d = dragged(l, drag)?;
-        let moved = l.preview(&d.changed);
+        let moved = l.preview(&d.changed, shown);
         self.store.write(&d.label, |db| d.changed.iter().try_for_each(|(_, t)| gantry_store::update_task(db, t)))?;
         Ok(moved)
     }

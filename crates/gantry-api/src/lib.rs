@@ -831,12 +831,14 @@ pub fn schedule_mspdi(bytes: &[u8]) -> Result<ScheduleReport> {
 /// What moved between two schedules of the same tasks.
 fn rescheduled(tasks: &[Task], was: &Schedule, now: &Schedule) -> Rescheduled {
     let names: HashMap<TaskId, &str> = tasks.iter().map(|t| (t.id, t.name.as_str())).collect();
+    let moved: Vec<MovedTask> = now
+        .moved_since(was)
+        .into_iter()
+        .map(|d| moved_task(d, names.get(&d.id).copied().unwrap_or_default()))
+        .collect();
     Rescheduled {
-        moved: now
-            .moved_since(was)
-            .into_iter()
-            .map(|d| moved_task(d, names.get(&d.id).copied().unwrap_or_default()))
-            .collect(),
+        moved_count: moved.len(),
+        moved,
         finish_before: wire_datetime(was.finish),
         finish_after: wire_datetime(now.finish),
     }

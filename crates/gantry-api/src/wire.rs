@@ -401,8 +401,11 @@ pub struct ScheduledTask {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rescheduled {
-    /// Every task whose start or finish moved, with its new dates.
+    /// The tasks whose start or finish moved, with their new dates: all of
+    /// them, or those a drag's preview asked about.
     pub moved: Vec<MovedTask>,
+    /// How many tasks moved in all.
+    pub moved_count: usize,
     pub finish_before: String,
     pub finish_after: String,
 }

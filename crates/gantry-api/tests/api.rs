@@ -316,7 +316,7 @@ fn a_drag_previews_the_ripple_without_saving_and_drops_as_one_undoable_step() {
     let history = p.info().expect("info").undo;
     // Two calendar days later: Monday → Wednesday.
     let two_days = Drag::Move { tasks: vec![design], minutes: 2 * 24 * 60 };
-    let preview = p.preview_drag(project, &two_days).expect("preview");
+    let preview = p.preview_drag(project, &two_days, None).expect("preview");
     let moved: Vec<&str> = preview.moved.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(moved, vec!["Design", "Build", "Test"], "the successors move with the dragged task");
     assert_eq!(preview.moved[0].start, "2027-01-06T08:00:00");
@@ -327,7 +327,7 @@ fn a_drag_previews_the_ripple_without_saving_and_drops_as_one_undoable_step() {
     assert_eq!(dates(&p, project), before, "a preview writes nothing");
     assert_eq!(p.info().expect("info").undo, history, "a preview is not a step");
 
-    let dropped = p.drag(project, &two_days).expect("drop");
+    let dropped = p.drag(project, &two_days, None).expect("drop");
     assert_eq!(dropped.finish_after, preview.finish_after, "the drop lands where the preview showed");
     let after = dates(&p, project);
     assert_eq!(after[2].0, "2027-01-11T08:00:00", "Test starts the Monday after");
@@ -336,6 +336,28 @@ fn a_drag_previews_the_ripple_without_saving_and_drops_as_one_undoable_step() {
     assert_eq!(dates(&p, project), before, "one undo puts every task back");
     p.redo().expect("redo");
     assert_eq!(dates(&p, project), after);
+}
+
+#[test]
+fn a_preview_lists_the_moved_tasks_it_is_asked_about_and_counts_them_all() {
+    let (_dir, mut p) = sample();
+    let (project, [design, build, test]) = chain(&mut p, ["1d", "2d", "1d"]);
+    let other =
+        p.add_task(NewTask { project_id: project, after: None, name: "Apart".into(), duration: None }).expect("task");
+    let drag = Drag::Move { tasks: vec![design], minutes: 2 * 24 * 60 };
+    let all = p.preview_drag(project, &drag, None).expect("preview");
+    // The rows on screen, in any order, with a repeat, a task that stays
+    // and one that no longer exists.
+    let shown = [test, other, 987_654, design, test];
+    let some = p.preview_drag(project, &drag, Some(&shown)).expect("preview");
+    let names = |r: &Rescheduled| r.moved.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&all), ["Design", "Build", "Test"]);
+    assert_eq!(names(&some), ["Design", "Test"], "the moved tasks asked about, in plan order");
+    assert_eq!((all.moved_count, some.moved_count), (3, 3), "every moved task is counted");
+    assert_eq!(format!("{:?}", some.moved[1]), format!("{:?}", all.moved[2]), "with the same dates");
+    assert_eq!(some.finish_after, all.finish_after);
+    let dropped = p.drag(project, &drag, Some(&[build])).expect("drop");
+    assert_eq!((names(&dropped), dropped.moved_count), (vec!["Build".to_owned()], 3));
 }
 
 #[test]
@@ -360,8 +382,8 @@ fn each_preview_of_a_drag_starts_from_the_stored_plan() {
     ];
     let mut moved_any = false;
     for drag in &drags {
-        let kept = p.preview_drag(project, drag).expect("preview");
-        let fresh = Portfolio::open(dir.path().join("Sample.gantry")).expect("open").preview_drag(project, drag);
+        let kept = p.preview_drag(project, drag, None).expect("preview");
+        let fresh = Portfolio::open(dir.path().join("Sample.gantry")).expect("open").preview_drag(project, drag, None);
         assert_eq!(format!("{kept:?}"), format!("{:?}", fresh.expect("preview")), "{drag:?}");
         moved_any |= !kept.moved.is_empty();
     }
@@ -375,7 +397,8 @@ fn a_move_snaps_to_the_working_calendar_and_a_summary_moves_its_subtasks() {
     let (_dir, mut p) = sample();
     let (project, [design, build, test]) = chain(&mut p, ["1d", "1d", "1d"]);
     // Monday + 5 days is Saturday: the task waits for Monday morning.
-    let change = p.preview_drag(project, &Drag::Move { tasks: vec![design], minutes: 5 * 24 * 60 }).expect("preview");
+    let change =
+        p.preview_drag(project, &Drag::Move { tasks: vec![design], minutes: 5 * 24 * 60 }, None).expect("preview");
     assert_eq!(change.moved[0].start, "2027-01-11T08:00:00");
     // A summary carries its subtasks. (A task cannot go under a task it is
     // linked with, so the chain's links go first.)
@@ -385,7 +408,7 @@ fn a_move_snaps_to_the_working_calendar_and_a_summary_moves_its_subtasks() {
     p.shift_task(build, Shift::Indent).expect("indent");
     p.shift_task(test, Shift::Indent).expect("indent");
     let summary = design;
-    let change = p.drag(project, &Drag::Move { tasks: vec![summary], minutes: 7 * 24 * 60 }).expect("drop");
+    let change = p.drag(project, &Drag::Move { tasks: vec![summary], minutes: 7 * 24 * 60 }, None).expect("drop");
     let names: Vec<&str> = change.moved.iter().map(|m| m.name.as_str()).collect();
     assert!(names.contains(&"Build") && names.contains(&"Test"), "the subtasks moved: {names:?}");
     let plan = p.plan(project).expect("plan");
@@ -399,7 +422,7 @@ fn several_selected_tasks_move_together() {
     for l in p.plan(project).expect("plan").links {
         p.unlink(l.id).expect("unlink");
     }
-    p.drag(project, &Drag::Move { tasks: vec![design, test], minutes: 24 * 60 }).expect("drop");
+    p.drag(project, &Drag::Move { tasks: vec![design, test], minutes: 24 * 60 }, None).expect("drop");
     let d = dates(&p, project);
     assert_eq!(
         (d[0].0.as_str(), d[1].0.as_str(), d[2].0.as_str()),
@@ -415,12 +438,13 @@ fn resizing_a_bar_changes_the_duration_to_the_working_time_up_to_the_new_end() {
     let (project, [_, build, _]) = chain(&mut p, ["1d", "2d", "1d"]);
     // Build runs Tue 5 – Wed 6 January. Its end dropped at midnight after
     // Friday 8 January makes it four days.
-    let change = p.drag(project, &Drag::Resize { task: build, finish: "2027-01-09T00:00:00".into() }).expect("resize");
+    let change =
+        p.drag(project, &Drag::Resize { task: build, finish: "2027-01-09T00:00:00".into() }, None).expect("resize");
     assert_eq!(change.finish_after, "2027-01-11T17:00:00");
     let plan = p.plan(project).expect("plan");
     assert_eq!(plan.tasks[1].duration, "4d");
     // Dropped on Sunday, it ends Friday evening: still four days.
-    p.drag(project, &Drag::Resize { task: build, finish: "2027-01-10T12:00:00".into() }).expect("resize");
+    p.drag(project, &Drag::Resize { task: build, finish: "2027-01-10T12:00:00".into() }, None).expect("resize");
     assert_eq!(p.plan(project).expect("plan").tasks[1].duration, "4d");
 }
 
@@ -443,8 +467,8 @@ fn bad_drags_are_refused_and_change_nothing() {
     ];
     for (what, drag) in cases {
         let target = if what == "a task of another project" { other } else { project };
-        let preview = p.preview_drag(target, &drag);
-        let drop = p.drag(target, &drag);
+        let preview = p.preview_drag(target, &drag, None);
+        let drop = p.drag(target, &drag, None);
         assert!(preview.is_err() && drop.is_err(), "{what} is refused");
         let message = ApiError::from(&drop.unwrap_err()).message;
         assert!(!message.is_empty() && message.len() < 200, "{what}: {message}");

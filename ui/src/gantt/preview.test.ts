@@ -52,6 +52,7 @@ describe('drag previews', () => {
   it('turn a reschedule into dates by task', () => {
     const spans = previewSpans({
       moved: [{ id: 4, name: 'Build', start: '2027-01-06T08:00:00', finish: '2027-01-07T17:00:00' }],
+      movedCount: 1,
       finishBefore: '',
       finishAfter: '',
     });

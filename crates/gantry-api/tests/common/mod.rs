@@ -151,7 +151,7 @@ pub fn random_command(
         },
         8 => {
             let drag = Drag::Move { tasks: vec![any(dice)], minutes: (dice.below(11) as i64 - 5) * 1440 };
-            ("drag", p.drag(project, &drag).map(|_| ()).map_err(|e| e.to_string()))
+            ("drag", p.drag(project, &drag, None).map(|_| ()).map_err(|e| e.to_string()))
         }
         9 => {
             let at = NaiveDate::from_ymd_opt(2026, 11, 24).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("date");

@@ -170,9 +170,14 @@ export type ScheduledTask = { uid: number, name: string, summary: boolean, miles
 
 export type Rescheduled = { 
 /**
- * Every task whose start or finish moved, with its new dates.
+ * The tasks whose start or finish moved, with their new dates: all of
+ * them, or those a drag's preview asked about.
  */
-moved: Array<MovedTask>, finishBefore: string, finishAfter: string, };
+moved: Array<MovedTask>, 
+/**
+ * How many tasks moved in all.
+ */
+movedCount: number, finishBefore: string, finishAfter: string, };
 
 export type MovedTask = { id: number, name: string, start: string, finish: string, };
 

@@ -44,8 +44,10 @@ export const api = {
   editTask: (project: number, id: number, edit: W.TaskEdit) => call<W.Rescheduled>('edit_task', { project, id, edit }),
   shiftTask: (project: number, id: number, shift: W.Shift) => call<void>('shift_task', { project, id, shift }),
   deleteTask: (project: number, id: number) => call<W.Deleted>('delete_task', { project, id }),
-  previewDrag: (project: number, drag: W.Drag) => call<W.Rescheduled>('preview_drag', { project, drag }),
-  dropDrag: (project: number, drag: W.Drag) => call<W.Rescheduled>('drop_drag', { project, drag }),
+  /** `shown`: the tasks whose new dates the answer lists; all when absent. */
+  previewDrag: (project: number, drag: W.Drag, shown?: number[]) =>
+    call<W.Rescheduled>('preview_drag', { project, drag, shown: shown ?? null }),
+  dropDrag: (project: number, drag: W.Drag, shown?: number[]) => call<W.Rescheduled>('drop_drag', { project, drag, shown: shown ?? null }),
   addLink: (project: number, link: W.NewLink) => call<number>('add_link', { project, link }),
   editLink: (project: number, id: number, edit: W.LinkEdit) => call<void>('edit_link', { project, id, edit }),
   removeLink: (project: number, id: number) => call<void>('remove_link', { project, id }),
