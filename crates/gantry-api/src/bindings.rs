@@ -72,6 +72,8 @@ pub fn typescript() -> String {
         "// Generated from crates/gantry-api/src/wire.rs by `UPDATE_BINDINGS=1 cargo test -p gantry-api`.\n\
          // Do not edit by hand.\n",
     );
+    // The shape `table::rows` sends long lists of rows in.
+    out.push_str("\nexport type Table = { fields: string[], rows: unknown[][] };\n");
     for d in decls {
         out.push_str("\nexport ");
         out.push_str(&d);

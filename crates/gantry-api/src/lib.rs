@@ -14,6 +14,7 @@ pub mod recent;
 mod report;
 pub mod sample;
 mod snapshots;
+mod table;
 pub mod wire;
 
 use std::collections::HashMap;

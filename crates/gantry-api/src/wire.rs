@@ -132,6 +132,33 @@ pub struct TaskRow {
     pub labels: Vec<String>,
 }
 
+crate::table::positional!(TaskRow {
+    id,
+    parent_id,
+    depth,
+    outline,
+    name,
+    notes,
+    kind,
+    duration_minutes,
+    duration,
+    start,
+    finish,
+    percent_complete,
+    board_status,
+    priority,
+    constraint_kind,
+    constraint_date,
+    total_slack_minutes,
+    critical,
+    has_children,
+    predecessors,
+    assignees,
+    actual_start,
+    actual_finish,
+    labels,
+});
+
 /// A team member on a task.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -154,6 +181,8 @@ pub struct LinkRow {
     /// The lag as the plan shows it ("+2d", "-4h", "+1ed"), empty for none.
     pub lag: String,
 }
+
+crate::table::positional!(LinkRow { id, predecessor, successor, kind, lag_minutes, lag });
 
 /// A new dependency drawn between two tasks.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -223,7 +252,13 @@ pub struct ProjectPlan {
     pub calendar_name: String,
     pub start: String,
     pub finish: String,
+    /// Sent as a `Table`: the field names once, then each row's values.
+    #[serde(serialize_with = "crate::table::rows")]
+    #[ts(type = "Table")]
     pub tasks: Vec<TaskRow>,
+    /// Sent as a `Table`: the field names once, then each row's values.
+    #[serde(serialize_with = "crate::table::rows")]
+    #[ts(type = "Table")]
     pub links: Vec<LinkRow>,
     pub diagnostics: Vec<String>,
     /// The project calendar's working weekdays, Monday first.

@@ -1,6 +1,8 @@
 // Generated from crates/gantry-api/src/wire.rs by `UPDATE_BINDINGS=1 cargo test -p gantry-api`.
 // Do not edit by hand.
 
+export type Table = { fields: string[], rows: unknown[][] };
+
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * The input field that was wrong, when one was.
@@ -88,7 +90,15 @@ export type BaselineDates = { taskId: number, start: string, finish: string, };
 
 export type Drag = { "kind": "move", tasks: Array<number>, minutes: number, } | { "kind": "resize", task: number, finish: string, };
 
-export type ProjectPlan = { id: number, fields: ProjectFields, calendarName: string, start: string, finish: string, tasks: Array<TaskRow>, links: Array<LinkRow>, diagnostics: Array<string>, 
+export type ProjectPlan = { id: number, fields: ProjectFields, calendarName: string, start: string, finish: string, 
+/**
+ * Sent as a `Table`: the field names once, then each row's values.
+ */
+tasks: Table, 
+/**
+ * Sent as a `Table`: the field names once, then each row's values.
+ */
+links: Table, diagnostics: Array<string>, 
 /**
  * The project calendar's working weekdays, Monday first.
  */

@@ -4,8 +4,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type * as W from './bindings';
+import { rowsOf } from './table';
 
 export type * from './bindings';
+
+/** A project with its scheduled WBS, its rows as objects. */
+export type ProjectPlan = Omit<W.ProjectPlan, 'tasks' | 'links'> & { tasks: W.TaskRow[]; links: W.LinkRow[] };
 
 /** A command the backend refused, with a message for people. */
 export class CommandError extends Error {
@@ -39,7 +43,10 @@ export const api = {
   createProject: (fields: W.ProjectFields) => call<number>('create_project', { fields }),
   updateProject: (id: number, fields: W.ProjectFields) => call<void>('update_project', { id, fields }),
   deleteProject: (id: number) => call<void>('delete_project', { id }),
-  projectPlan: (id: number) => call<W.ProjectPlan>('project_plan', { id }),
+  projectPlan: async (id: number): Promise<ProjectPlan> => {
+    const plan = await call<W.ProjectPlan>('project_plan', { id });
+    return { ...plan, tasks: rowsOf<W.TaskRow>(plan.tasks), links: rowsOf<W.LinkRow>(plan.links) };
+  },
   addTask: (task: W.NewTask) => call<number>('add_task', { task }),
   editTask: (project: number, id: number, edit: W.TaskEdit) => call<W.Rescheduled>('edit_task', { project, id, edit }),
   shiftTask: (project: number, id: number, shift: W.Shift) => call<void>('shift_task', { project, id, shift }),
