@@ -142,10 +142,14 @@ impl App {
         }
     }
 
-    /// Fails the test, leaving a screenshot of the moment in `target/e2e/failure.png`.
+    /// Fails the test, leaving a screenshot of the moment in
+    /// `target/e2e/failure.png` when one can still be taken: the message
+    /// says why the test failed either way.
     async fn fail(&self, message: &str) -> ! {
-        self.screenshot("failure").await;
-        panic!("{message} (see target/e2e/failure.png)");
+        match self.try_screenshot("failure").await {
+            Ok(file) => panic!("{message} (see {})", file.display()),
+            Err(why) => panic!("{message} (no screenshot: {why})"),
+        }
     }
 
     /// The first element matching `css` whose text starts with `prefix`.
@@ -235,15 +239,23 @@ impl App {
     /// Where there is no GPU, WebKit paints the window directly, and in that
     /// mode WebDriver's own screenshot never answers.
     pub async fn screenshot(&self, name: &str) {
+        if let Err(why) = self.try_screenshot(name).await {
+            panic!("the screenshot {name} was not taken: {why}");
+        }
+    }
+
+    async fn try_screenshot(&self, name: &str) -> Result<PathBuf, String> {
         // Two frames, so the last change has been painted and handed to the
         // window before the screen is read.
-        self.client
-            .execute_async(
-                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
-                vec![],
-            )
-            .await
-            .expect("a frame");
+        let frames = self.client.execute_async(
+            "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+            vec![],
+        );
+        match tokio::time::timeout(Duration::from_secs(10), frames).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => return Err(format!("the page did not draw a frame: {e}")),
+            Err(_) => return Err("the page drew no frame within 10 s".into()),
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
         let dir = app_binary().parent().and_then(Path::parent).map(|t| t.join("e2e")).unwrap_or_default();
         let _ = std::fs::create_dir_all(&dir);
@@ -251,11 +263,14 @@ impl App {
         let found = Command::new("xdotool")
             .args(["search", "--onlyvisible", "--name", "^Gantry$"])
             .output()
-            .expect("xdotool runs");
+            .map_err(|e| format!("xdotool: {e}"))?;
         let listed = String::from_utf8_lossy(&found.stdout);
-        let window = listed.lines().next().expect("the Gantry window is on the screen");
-        let taken = Command::new("import").args(["-window", window]).arg(&file).status().expect("import runs");
-        assert!(taken.success(), "the screenshot {name} was taken");
+        let window = listed.lines().next().ok_or("the Gantry window is not on the screen")?;
+        let taken = Command::new("import").args(["-window", window]).arg(&file).status().map_err(|e| format!("import: {e}"))?;
+        if !taken.success() {
+            return Err(format!("import exited with {taken}"));
+        }
+        Ok(file)
     }
 
     /// Closes the window and ends the session, as a user quitting.
