@@ -266,7 +266,8 @@ impl App {
             .map_err(|e| format!("xdotool: {e}"))?;
         let listed = String::from_utf8_lossy(&found.stdout);
         let window = listed.lines().next().ok_or("the Gantry window is not on the screen")?;
-        let taken = Command::new("import").args(["-window", window]).arg(&file).status().map_err(|e| format!("import: {e}"))?;
+        let taken =
+            Command::new("import").args(["-window", window]).arg(&file).status().map_err(|e| format!("import: {e}"))?;
         if !taken.success() {
             return Err(format!("import exited with {taken}"));
         }

@@ -232,32 +232,38 @@ impl Portfolio {
 
         let by_id: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         let rows = wbs::outline(&nodes(&tasks));
-        let outline_of: HashMap<TaskId, &str> = rows.iter().map(|r| (r.id, r.outline.as_str())).collect();
-        let mut preds: HashMap<TaskId, Vec<String>> = HashMap::new();
+        // By task index from here on.
+        let mut outline_of = vec!["?"; tasks.len()];
+        for r in &rows {
+            if let Some(&i) = by_id.get(&r.id) {
+                outline_of[i] = r.outline.as_str();
+            }
+        }
+        let mut preds = vec![String::new(); tasks.len()];
         for l in &links {
-            let lag = gantt::lag_text(l, project.durations);
-            let code = l.kind.code().to_uppercase();
-            let from = outline_of.get(&l.predecessor).copied().unwrap_or("?");
-            preds.entry(l.successor).or_default().push(format!("{from}{code}{lag}"));
+            let Some(&to) = by_id.get(&l.successor) else { continue };
+            let text = &mut preds[to];
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(by_id.get(&l.predecessor).map_or("?", |&i| outline_of[i]));
+            text.extend(l.kind.code().chars().map(|c| c.to_ascii_uppercase()));
+            text.push_str(&gantt::lag_text(l, project.durations));
         }
         let mut people = assignees(db, id)?;
         let mut labels = task_labels(db, id)?;
         // Summaries show the work-weighted progress of the tasks under them.
-        let mut rollup: HashMap<TaskId, (f64, f64)> = HashMap::new();
+        let mut rollup = vec![(0.0, 0.0); tasks.len()];
         for r in rows.iter().rev() {
             let Some(&i) = by_id.get(&r.id) else { continue };
             let t = &tasks[i];
-            let (work, done) = if r.has_children {
-                rollup.get(&t.id).copied().unwrap_or_default()
-            } else {
+            if !r.has_children {
                 let work = t.duration_minutes.max(1) as f64;
-                (work, work * f64::from(t.percent_complete) / 100.0)
-            };
-            rollup.insert(t.id, (work, done));
-            if let Some(parent) = t.parent_id {
-                let acc = rollup.entry(parent).or_default();
-                acc.0 += work;
-                acc.1 += done;
+                rollup[i] = (work, work * f64::from(t.percent_complete) / 100.0);
+            }
+            if let Some(&p) = t.parent_id.and_then(|p| by_id.get(&p)) {
+                rollup[p].0 += rollup[i].0;
+                rollup[p].1 += rollup[i].1;
             }
         }
         let task_rows = rows
@@ -283,8 +289,8 @@ impl Portfolio {
                     duration: units::format_duration(duration, project.durations),
                     start: wire_datetime(d.start),
                     finish: wire_datetime(d.finish),
-                    percent_complete: match rollup.get(&t.id) {
-                        Some(&(work, done)) if r.has_children && work > 0.0 => (done / work * 100.0).floor() as u8,
+                    percent_complete: match rollup[i] {
+                        (work, done) if r.has_children && work > 0.0 => (done / work * 100.0).floor() as u8,
                         _ => t.percent_complete,
                     },
                     board_status: t.board_status,
@@ -294,7 +300,7 @@ impl Portfolio {
                     total_slack_minutes: d.total_slack,
                     critical: d.critical,
                     has_children: r.has_children,
-                    predecessors: preds.remove(&t.id).unwrap_or_default().join(", "),
+                    predecessors: std::mem::take(&mut preds[i]),
                     assignees: people.remove(&t.id).unwrap_or_default(),
                     actual_start: t.actual_start.map(wire_datetime),
                     actual_finish: t.actual_finish.map(wire_datetime),

@@ -112,6 +112,32 @@ fn tasks_are_added_indented_and_survive_reopening() {
 }
 
 #[test]
+fn a_row_lists_its_predecessors_and_a_summary_shows_the_work_weighted_progress_under_it() {
+    let (_dir, mut p) = sample();
+    let cal = p.calendars().expect("calendars")[0].id;
+    let id = p.create_project(fields("Network refresh", cal)).expect("created");
+    let mut after = None;
+    let mut ids = Vec::new();
+    for (name, duration) in [("Refresh", "1d"), ("Survey", "2d"), ("Order", "6d"), ("Install", "1d")] {
+        let t = p.add_task(NewTask { project_id: id, after, name: name.into(), duration: Some(duration.into()) });
+        ids.push(t.expect("task"));
+        after = ids.last().copied();
+    }
+    let [refresh, survey, order, install] = ids[..] else { unreachable!() };
+    p.shift_task(survey, Shift::Indent).expect("indent");
+    p.shift_task(order, Shift::Indent).expect("indent");
+    p.edit_task(survey, TaskEdit { percent_complete: Some(50), ..Default::default() }).expect("progress");
+    p.link_tasks(survey, install, LinkKind::FinishToStart, 0).expect("link");
+    p.link_tasks(order, install, LinkKind::StartToStart, 480).expect("link");
+    let plan = p.plan(id).expect("plan");
+    let row = |id: i64| plan.tasks.iter().find(|t| t.id == id).expect("row");
+    assert_eq!(row(install).predecessors, "1.1FS, 1.2SS+1d");
+    assert_eq!(row(survey).predecessors, "");
+    // Half of two days done out of eight days: 12.5 %, shown as 12.
+    assert_eq!(row(refresh).percent_complete, 12);
+}
+
+#[test]
 fn editing_durations_and_dates_reschedules_successors() {
     let (_dir, mut p) = sample();
     let cal = p.calendars().expect("calendars")[0].id;

@@ -67,9 +67,9 @@ pub fn format_duration(minutes: i64, settings: DurationSettings) -> String {
     } else if minutes % day == 0 {
         format!("{}d", minutes / day)
     } else if minutes > day {
-        format!("{}d", trim_float((minutes as f64 / day as f64 * 100.0).round() / 100.0))
+        format!("{}d", decimal(rounded_hundredths(minutes, day)))
     } else if minutes % 6 == 0 {
-        format!("{}h", trim_float(minutes as f64 / 60.0))
+        format!("{}h", decimal(minutes / 6 * 10))
     } else {
         format!("{minutes}m")
     }
@@ -87,14 +87,59 @@ pub fn format_elapsed(minutes: i64) -> String {
     }
 }
 
-fn trim_float(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+/// `minutes / day` in hundredths, rounded as the quotient's nearest double
+/// is (so 492 / 480, just under 1.025 there, gives 102).
+fn rounded_hundredths(minutes: i64, day: i64) -> i64 {
+    (minutes as f64 / day as f64 * 100.0).round() as i64
+}
+
+/// Hundredths as a decimal without trailing zeros: 1388 → "13.88",
+/// 350 → "3.5", 400 → "4".
+fn decimal(hundredths: i64) -> String {
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, fraction) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_as_the_rounded_decimal_of_their_days_or_hours() {
+        // What the text stands for, worked out in floating point.
+        fn by_float(minutes: i64, day: i64) -> String {
+            let trim = |x: f64| format!("{x:.2}").trim_end_matches('0').trim_end_matches('.').to_owned();
+            if minutes == 0 {
+                "0d".into()
+            } else if minutes % day == 0 {
+                format!("{}d", minutes / day)
+            } else if minutes > day {
+                format!("{}d", trim((minutes as f64 / day as f64 * 100.0).round() / 100.0))
+            } else if minutes % 6 == 0 {
+                format!("{}h", trim(minutes as f64 / 60.0))
+            } else {
+                format!("{minutes}m")
+            }
+        }
+        for day in [60, 420, 450, 456, 480, 510, 1440] {
+            let settings = DurationSettings { minutes_per_day: day, ..DurationSettings::default() };
+            for minutes in (0..20_000).chain([1_000_003, 48_000_017]) {
+                assert_eq!(
+                    format_duration(minutes, settings),
+                    by_float(minutes, day),
+                    "{minutes} minutes, {day} a day"
+                );
+            }
+        }
+        let day = DurationSettings::default();
+        assert_eq!((format_duration(1860, day), format_duration(90, day)), ("3.88d".into(), "1.5h".into()));
+        assert_eq!(format_lag(-90, day), "-1.5h");
+    }
 
     fn check(raw: &str, expected: Result<i64, &str>) {
         let got = parse_duration(raw, DurationSettings::default());
