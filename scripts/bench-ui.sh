@@ -16,6 +16,8 @@ cargo build --release --locked -p gantry-app
 export GANTRY_APP="$target/release/gantry-app"
 export GANTRY_BENCH_DIR="$target/bench"
 mkdir -p "$GANTRY_BENCH_DIR"
+# The numbers are printed on stdout; WebKit's and D-Bus's own messages go to
+# a log, so that none lands in the middle of a line of numbers.
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
-  cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture --test-threads=1 2>&1 \
-  | grep -E '^(10+ tasks|board|test result)'
+  cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture --test-threads=1 \
+  2>"$GANTRY_BENCH_DIR/messages.log" | grep -E '^(10+ tasks|board|test result)'

@@ -121,11 +121,34 @@ async fn gantt_view_on_generated_plans() {
     for tasks in [10_000, 100_000] {
         let file = plan_file(tasks);
         let home = tempfile::tempdir().expect("home");
-        let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
-        app.wait_until("the projects are listed", || async { app.all("[data-project-id]").await.len() == 4 }).await;
         let name = format!("Generated plan of {tasks} tasks");
-        let first = measure(&app, OPEN, vec![serde_json::json!(name)]).await;
-        println!("{tasks} tasks: first frame {:.0} ms after opening the project", first.as_f64().unwrap_or(f64::NAN));
+        // The app's first open of a project: nothing compiled yet, no font
+        // or layout cache warm. It varies from launch to launch, so it is
+        // measured over several launches at 10k.
+        let launches = if tasks > 10_000 { 1 } else { 5 };
+        let mut first = Vec::new();
+        let mut launched: Option<App> = None;
+        for _ in 0..launches {
+            if let Some(app) = launched.take() {
+                app.quit().await;
+            }
+            let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
+            app.wait_until("the projects are listed", || async { app.all("[data-project-id]").await.len() == 4 }).await;
+            first.push(measure(&app, OPEN, vec![serde_json::json!(name)]).await.as_f64().unwrap_or(f64::NAN));
+            launched = Some(app);
+        }
+        let app = launched.expect("the app was launched");
+        first.sort_by(f64::total_cmp);
+        match &first[..] {
+            [once] => println!("{tasks} tasks: first frame {once:.0} ms after opening the project"),
+            all => println!(
+                "{tasks} tasks: first frame {:.0} ms after opening the project, median of {} launches ({:.0}–{:.0})",
+                percentile(all, 0.5),
+                all.len(),
+                all[0],
+                all[all.len() - 1]
+            ),
+        }
         let scrolling = measure(&app, FRAMES, vec![serde_json::json!("scroll"), serde_json::json!(240)]).await;
         frames(&format!("{tasks} tasks: scrolling"), &scrolling);
         let zooming = measure(&app, FRAMES, vec![serde_json::json!("zoom"), serde_json::json!(80)]).await;

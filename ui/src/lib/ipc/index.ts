@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type * as W from './bindings';
-import { rowsOf } from './table';
+import { linkRows, taskRows } from './table';
 
 export type * from './bindings';
 
@@ -45,7 +45,7 @@ export const api = {
   deleteProject: (id: number) => call<void>('delete_project', { id }),
   projectPlan: async (id: number): Promise<ProjectPlan> => {
     const plan = await call<W.ProjectPlan>('project_plan', { id });
-    return { ...plan, tasks: rowsOf<W.TaskRow>(plan.tasks), links: rowsOf<W.LinkRow>(plan.links) };
+    return { ...plan, tasks: taskRows(plan.tasks), links: linkRows(plan.links) };
   },
   addTask: (task: W.NewTask) => call<number>('add_task', { task }),
   editTask: (project: number, id: number, edit: W.TaskEdit) => call<W.Rescheduled>('edit_task', { project, id, edit }),
