@@ -12,8 +12,9 @@ export CARGO_TARGET_DIR="$target"
 
 (cd ui && npm run --silent build) >&2
 cargo build --release --locked -p gantry-cli >&2
-# The CLI goes in as /usr/bin/gantry; its path is only known here.
-extra=$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/gantry":"%s","/usr/share/mime/packages/gantry.xml":"../packaging/gantry-mime.xml"}}}}}' \
+# The CLI goes in as /usr/bin/gantry; its path is only known here. The
+# other files repeat tauri.conf.json's, which this list replaces.
+extra=$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/gantry":"%s","/usr/share/mime/packages/gantry.xml":"../packaging/gantry-mime.xml","/usr/share/doc/gantry/fonts/Inter-LICENSE.txt":"../ui/node_modules/@fontsource-variable/inter/LICENSE"}}}}}' \
   "$target/release/gantry")
 rm -f "$target"/release/bundle/deb/*.deb
 ui/node_modules/.bin/tauri build --ci --bundles deb --config "$extra" >&2

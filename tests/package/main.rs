@@ -63,6 +63,8 @@ fn the_package_installs_the_app_the_command_the_menu_entry_and_the_file_type() {
         "usr/share/icons/hicolor/128x128/apps/gantry-app.png",
         "usr/share/icons/hicolor/256x256@2/apps/gantry-app.png",
         "usr/share/icons/hicolor/512x512/apps/gantry-app.png",
+        // The licence of the Inter font the interface is set in.
+        "usr/share/doc/gantry/fonts/Inter-LICENSE.txt",
     ] {
         let listed = listing.lines().any(|l| l.ends_with(&format!(" {file}")) || l.ends_with(&format!(" ./{file}")));
         assert!(listed, "{file} is in the package:\n{listing}");
