@@ -14,11 +14,11 @@ export interface Column {
 
 export const COLUMNS: readonly Column[] = [
   { key: 'id', label: '#', width: 48, fixed: true },
-  { key: 'name', label: 'Task', width: 260, fixed: true },
+  { key: 'name', label: 'Task', width: 234, fixed: true },
   { key: 'duration', label: 'Duration', width: 74 },
   { key: 'start', label: 'Start', width: 84 },
   { key: 'finish', label: 'Finish', width: 84 },
-  { key: 'percent', label: 'Done', width: 100 },
+  { key: 'percent', label: 'Done', width: 94 },
   { key: 'pred', label: 'Predecessors', width: 110 },
   { key: 'who', label: 'Assigned', width: 100 },
   {
