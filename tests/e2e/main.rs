@@ -651,8 +651,8 @@ async fn page_script_cannot_read_a_file_or_call_an_undeclared_command() {
 async fn an_imported_ms_project_file_is_in_the_history_and_a_snapshot_takes_it_back() {
     let home = tempfile::tempdir().expect("home");
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/fixtures/mspdi/task-links-project2013-mspdi.xml");
-    let xml = home.path().join("Links.xml");
+        .join("../../shared/fixtures/mspdi/assignment-assignments-project2010-mspdi.xml");
+    let xml = home.path().join("Assignments.xml");
     std::fs::copy(&fixture, &xml).expect("an MS Project file to import");
     let app = App::launch(home.path()).await;
     app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
@@ -660,8 +660,12 @@ async fn an_imported_ms_project_file_is_in_the_history_and_a_snapshot_takes_it_b
 
     file_menu(&app, "Import MS Project XML").await;
     answer_file_dialog("Import an MS Project file", &xml);
-    app.find_with_prefix(".toast span", "Imported").await;
-    app.find(".table .row[data-task-id]").await;
+    let toast = app.find_with_prefix(".toast span", "Imported").await;
+    assert!(text_of(&toast).await.contains("3 people joined the team"), "{}", text_of(&toast).await);
+    // Its three people came with it, each on the task the file gives them.
+    for person in ["Resource 1", "Resource 2", "Resource 3"] {
+        app.find(&format!(".table .row[data-task-id] [data-col=who] .avatar[title='{person}']")).await;
+    }
     app.screenshot("imported-project").await;
 
     // The history lists the import, newest first, with its time.

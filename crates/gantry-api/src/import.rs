@@ -22,6 +22,9 @@ use crate::{Error, Portfolio, Result, circle};
 /// The most tasks one import brings in.
 pub const MAX_IMPORT_TASKS: usize = 100_000;
 
+/// The most people one import brings in.
+pub const MAX_IMPORT_PEOPLE: usize = 10_000;
+
 /// Reads a file to import, refusing one over the importer's size limit
 /// before reading it.
 pub fn read_import_file(path: &std::path::Path) -> Result<Vec<u8>> {
@@ -56,6 +59,12 @@ impl Portfolio {
                 plan.start.date(),
                 validate::YEARS.start(),
                 validate::YEARS.end()
+            )));
+        }
+        if plan.people.len() > MAX_IMPORT_PEOPLE {
+            return Err(refused(format!(
+                "{file_name} names {} people; Gantry imports up to {MAX_IMPORT_PEOPLE} at a time.",
+                plan.people.len()
             )));
         }
         let mut seen = std::collections::HashSet::new();
@@ -138,13 +147,14 @@ impl Portfolio {
         for c in &mut calendars {
             c.name = validate::cleaned_name(&c.name).unwrap_or_else(|| format!("Calendar {}", c.id));
         }
+        let people = cleaned_people(&plan.people, &mut warnings);
         let name = validate::cleaned_name(&plan.name).unwrap_or_else(|| "Imported project".to_owned());
         let status_date = plan.status_date.filter(|d| plausible(*d)).map(|d| d.date());
 
         // Everything is checked; from here on the file is written.
         self.store.snapshot(SnapshotReason::BeforeImport, now)?;
         let label = format!("Import “{name}”");
-        let (project_id, task_count, link_count) = self.store.write(&label, |db| {
+        let counts = self.store.write(&label, |db| {
             let mut calendar_ids = HashMap::new();
             for c in &calendars {
                 calendar_ids.insert(c.id, gantry_store::insert_calendar(db, c)?);
@@ -180,8 +190,76 @@ impl Portfolio {
                 };
                 gantry_store::insert_link(db, project_id, &Link { predecessor, successor, ..*l })?;
             }
-            Ok((project_id, tasks.len(), links.len()))
+            // The people join the portfolio's team, unless someone of the
+            // same name is on it already: a second plan of the same team
+            // does not list everyone twice, and nobody's details are
+            // overwritten.
+            let mut team: HashMap<String, MemberId> =
+                gantry_store::team(db)?.into_iter().map(|m| (m.name.to_lowercase(), m.id)).collect();
+            let (mut member_ids, mut joined) = (HashMap::new(), 0);
+            for p in &people {
+                let id = match team.get(&p.name.to_lowercase()) {
+                    Some(&id) => id,
+                    None => {
+                        joined += 1;
+                        let id = gantry_store::insert_member(db, p)?;
+                        team.insert(p.name.to_lowercase(), id);
+                        id
+                    }
+                };
+                member_ids.insert(p.id, id);
+            }
+            let mut assigned = 0;
+            for a in &plan.assignments {
+                if let (Some(&task_id), Some(&member_id)) = (task_ids.get(&a.task_id), member_ids.get(&a.member_id)) {
+                    gantry_store::assign(db, &Assignment { task_id, member_id, ..*a })?;
+                    assigned += 1;
+                }
+            }
+            Ok((project_id, tasks.len(), links.len(), joined, assigned))
         })?;
-        Ok(Imported { project_id, name, tasks: task_count as i64, links: link_count as i64, warnings })
+        let (project_id, task_count, link_count, joined, assigned) = counts;
+        Ok(Imported {
+            project_id,
+            name,
+            tasks: task_count as i64,
+            links: link_count as i64,
+            people: joined,
+            assignments: assigned,
+            warnings,
+        })
     }
+}
+
+/// The file's people as team members: names cleaned as task names are, an
+/// e-mail address or rate that is no such thing left out, each with a
+/// warning. Keeps the file's resource UIDs as ids.
+fn cleaned_people(people: &[TeamMember], warnings: &mut Vec<String>) -> Vec<TeamMember> {
+    people
+        .iter()
+        .map(|p| {
+            let name = match validate::cleaned_name(&p.name) {
+                Some(clean) => {
+                    if clean != p.name.trim() {
+                        warnings.push(format!(
+                            "The name of resource {} was shortened or had control characters removed: “{clean}”.",
+                            p.id
+                        ));
+                    }
+                    clean
+                }
+                None => format!("Resource {}", p.id),
+            };
+            let email = validate::email("email", &p.email).unwrap_or_else(|_| {
+                warnings.push(format!("The e-mail address of “{name}” is not one and was left out."));
+                String::new()
+            });
+            let cost_rate = validate::cost_rate("costRate", p.cost_rate).unwrap_or_else(|_| {
+                warnings.push(format!("The standard rate of “{name}” is not an amount and was left out."));
+                0.0
+            });
+            let role = validate::cleaned_name(&p.role).unwrap_or_default();
+            TeamMember { name, role, email, cost_rate, skills: Vec::new(), ..*p }
+        })
+        .collect()
 }

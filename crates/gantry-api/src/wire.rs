@@ -380,6 +380,11 @@ pub struct Imported {
     pub name: String,
     pub tasks: i64,
     pub links: i64,
+    /// People who joined the portfolio's team (those already on it by
+    /// name are not counted, and keep their details).
+    pub people: i64,
+    /// Assignments of people to the imported tasks.
+    pub assignments: i64,
     /// What was read approximately, changed or left out.
     pub warnings: Vec<String>,
 }

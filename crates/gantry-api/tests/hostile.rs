@@ -381,6 +381,73 @@ fn corpus() -> Vec<Case> {
         Either,
     ));
 
+    // People: resources and assignments.
+    let people = |resources: &str, assignments: &str| {
+        project(&task(1, "Build", "")).replace(
+            "</Tasks>",
+            &format!("</Tasks><Resources>{resources}</Resources><Assignments>{assignments}</Assignments>"),
+        )
+    };
+    let resource = |uid: i64, inner: &str| format!("<Resource><UID>{uid}</UID><Type>1</Type>{inner}</Resource>");
+    let on_build = |uid: &str, units: &str| {
+        format!("<Assignment><TaskUID>1</TaskUID><ResourceUID>{uid}</ResourceUID><Units>{units}</Units></Assignment>")
+    };
+    c.push(case(
+        "a person named with 10,000 characters",
+        people(&resource(1, &format!("<Name>{}</Name>", "P".repeat(10_000))), &on_build("1", "1")),
+        Warned,
+    ));
+    c.push(case(
+        "a person's name with a bidi override",
+        people(&resource(1, "<Name>admin\u{202E}nimda</Name>"), &on_build("1", "1")),
+        Warned,
+    ));
+    for (what, inner) in [
+        ("an e-mail address that is not one", "<EmailAddress>not an address</EmailAddress>"),
+        ("a rate that is not a number", "<StandardRate>NaN</StandardRate>"),
+        ("a negative rate", "<StandardRate>-80</StandardRate>"),
+        ("a rate of 1e300", "<StandardRate>1e300</StandardRate>"),
+    ] {
+        c.push(case(
+            format!("a person with {what}"),
+            people(&resource(1, &format!("<Name>Ana</Name>{inner}")), &on_build("1", "1")),
+            Warned,
+        ));
+    }
+    c.push(case(
+        "units of 1e300 and -5",
+        people(
+            &format!(
+                "{}{}",
+                resource(1, "<Name>Ana</Name><MaxUnits>1e300</MaxUnits>"),
+                resource(2, "<Name>Ben</Name>")
+            ),
+            &format!("{}{}", on_build("1", "-5"), on_build("2", "1e300")),
+        ),
+        Clean,
+    ));
+    c.push(case(
+        "assignments to a task and a person that are not there",
+        people(
+            &resource(1, "<Name>Ana</Name>"),
+            "<Assignment><TaskUID>99</TaskUID><ResourceUID>1</ResourceUID></Assignment><Assignment><TaskUID>1</TaskUID><ResourceUID>7</ResourceUID></Assignment><Assignment><TaskUID>x</TaskUID></Assignment>",
+        ),
+        Clean,
+    ));
+    c.push(case(
+        "material and cost resources",
+        people(
+            "<Resource><UID>1</UID><Name>Cables</Name><Type>0</Type></Resource><Resource><UID>2</UID><Name>Travel</Name><Type>2</Type></Resource>",
+            &on_build("1", "1"),
+        ),
+        Warned,
+    ));
+    c.push(case(
+        "10,001 people",
+        people(&(1..=10_001).map(|i| resource(i, &format!("<Name>P{i}</Name>"))).collect::<String>(), ""),
+        Refused,
+    ));
+
     // Damaged copies of real MS Project files.
     for (i, file) in common::mspdi_fixtures().iter().enumerate() {
         let bytes = std::fs::read(file).expect("fixture");
@@ -415,6 +482,10 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
             assert_eq!(plan.tasks.len() as i64, imported.tasks, "{}", case.name);
             for t in &plan.tasks {
                 assert!(t.name.chars().count() <= 250 && !t.name.contains('\u{202E}'), "{}: {:?}", case.name, t.name);
+            }
+            for m in p.team().expect("team") {
+                assert!(m.name.chars().count() <= 250 && !m.name.contains('\u{202E}'), "{}: {:?}", case.name, m.name);
+                assert!(m.cost_rate.is_finite() && m.cost_rate >= 0.0, "{}: rate {}", case.name, m.cost_rate);
             }
         }
         let took = started.elapsed();

@@ -47,3 +47,37 @@ fn every_fixture_imports_with_the_dates_its_file_schedules_to() {
     );
     println!("import: {} MS Project files, {compared} tasks, every date as the file schedules", files.len());
 }
+
+#[test]
+fn the_people_of_a_file_join_the_team_once_with_their_assignments() {
+    let (_dir, path) = common::sample_copy();
+    let mut p = Portfolio::open(&path).expect("opens");
+    let team_before = p.team().expect("team").len();
+    let now = NaiveDateTime::parse_from_str("2026-11-24 10:00", "%Y-%m-%d %H:%M").expect("now");
+    let file = common::mspdi_fixtures()
+        .into_iter()
+        .find(|f| f.ends_with("sample.xml"))
+        .expect("the 2003 sample, whose tasks have two people at 50 % and 75 %");
+    let bytes = std::fs::read(&file).expect("fixture");
+
+    let first = p.import_mspdi(&bytes, "sample.xml", now).expect("imports");
+    assert_eq!((first.people, first.assignments), (2, 2), "two work resources, each on “Second Task”");
+    let team = p.team().expect("team");
+    assert_eq!(team.len(), team_before + 2);
+    let first_resource = team.iter().find(|m| m.name == "First Resource").expect("joined the team");
+    assert_eq!((first_resource.cost_rate, first_resource.capacity_percent), (10.0, 100), "rate per hour, max units");
+    let plan = p.plan(first.project_id).expect("plan");
+    let second = plan.tasks.iter().find(|t| t.name == "Second Task").expect("task");
+    let on_it: Vec<(&str, u16)> = second.assignees.iter().map(|a| (a.name.as_str(), a.units_percent)).collect();
+    assert_eq!(on_it, [("First Resource", 50), ("Second Resource", 75)], "who works on it, and how much");
+
+    // The same team's next plan finds them on the team already.
+    let again = p.import_mspdi(&bytes, "sample.xml", now).expect("imports again");
+    assert_eq!((again.people, again.assignments), (0, 2), "nobody is listed twice");
+    assert_eq!(p.team().expect("team").len(), team_before + 2);
+
+    // Each import is one undo step, people included.
+    p.undo().expect("undo the second");
+    p.undo().expect("undo the first");
+    assert_eq!(p.team().expect("team").len(), team_before, "undo takes the people back out");
+}

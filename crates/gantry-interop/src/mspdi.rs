@@ -2,12 +2,14 @@
 //!
 //! Reads what scheduling needs (tasks with their WBS, durations, constraints,
 //! progress and calendars; links with type and lag; calendars with working
-//! times and exceptions; the project's settings) and, beside it, the dates MS
+//! times and exceptions; the project's settings), the people who do the work
+//! (work resources and their assignments) and, beside it, the dates MS
 //! Project itself computed, so the two schedulers can be compared.
 //!
 //! Units, as MSPDI writes them: durations as ISO 8601 (`PT8H0M0S`), link
 //! lags and slack in tenths of a minute, weekday 1 = Sunday, link type
-//! 0 = FF, 1 = FS, 2 = SF, 3 = SS.
+//! 0 = FF, 1 = FS, 2 = SF, 3 = SS; a resource's units and an assignment's
+//! as a fraction (1 = 100 %), its standard rate per hour.
 
 use std::collections::HashMap;
 
@@ -31,6 +33,13 @@ pub struct Plan {
     /// Tasks in file order; ids are the file's task UIDs.
     pub tasks: Vec<Task>,
     pub links: Vec<Link>,
+    /// The work resources, as the file has them; ids are the file's
+    /// resource UIDs. Material and cost resources are not people and are
+    /// left out (with a warning).
+    pub people: Vec<TeamMember>,
+    /// Who works on which task: task and member ids are the file's UIDs.
+    /// Only assignments of a listed person to a listed task are kept.
+    pub assignments: Vec<Assignment>,
     /// What MS Project computed, per task UID, for comparison.
     pub computed: HashMap<TaskId, Computed>,
     /// Things read approximately or skipped, for the user.
@@ -225,7 +234,95 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     if skipped > 0 {
         warnings.push(format!("{skipped} links to missing tasks or to themselves were skipped."));
     }
-    Ok(Plan { name, start, status_date, settings, calendar, calendars, tasks, links, computed, warnings })
+    let people = read_people(root.child("Resources"), &mut warnings);
+    let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
+    Ok(Plan {
+        name,
+        start,
+        status_date,
+        settings,
+        calendar,
+        calendars,
+        tasks,
+        links,
+        people,
+        assignments,
+        computed,
+        warnings,
+    })
+}
+
+/// The work resources of `<Resources>`. MS Project's blank resource (UID 0,
+/// no name) and blank rows are skipped; material and cost resources are
+/// counted in one warning. Names and text are taken as the file has them:
+/// the importer cleans them.
+fn read_people(list: Option<&Element>, warnings: &mut Vec<String>) -> Vec<TeamMember> {
+    let mut people = Vec::new();
+    let (mut material, mut cost) = (0, 0);
+    for r in list.map(|l| l.all("Resource").collect::<Vec<_>>()).unwrap_or_default() {
+        let Some(uid) = r.text_of("UID").and_then(|u| u.parse::<i64>().ok()) else { continue };
+        let name = r.text_of("Name").unwrap_or_default().trim();
+        if flag(r, "IsNull") || name.is_empty() {
+            continue;
+        }
+        // Type 1 is work; 0 is material, or cost when IsCostResource says
+        // so (2 in some versions).
+        match r.text_of("Type") {
+            Some("0") if flag(r, "IsCostResource") => {
+                cost += 1;
+                continue;
+            }
+            Some("0") => {
+                material += 1;
+                continue;
+            }
+            Some("2") => {
+                cost += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let units = r.text_of("MaxUnits").and_then(|u| u.trim().parse::<f64>().ok()).filter(|u| u.is_finite());
+        people.push(TeamMember {
+            id: uid,
+            name: name.to_owned(),
+            role: r.text_of("Group").unwrap_or_default().to_owned(),
+            skills: Vec::new(),
+            email: r.text_of("EmailAddress").unwrap_or_default().trim().to_owned(),
+            cost_rate: r.text_of("StandardRate").and_then(|v| v.trim().parse::<f64>().ok()).unwrap_or(0.0),
+            capacity_percent: units.map_or(100, |u| (u * 100.0).round().clamp(0.0, 1000.0) as u16),
+        });
+    }
+    if material + cost > 0 {
+        let what = match (material, cost) {
+            (m, 0) => format!("{m} material resources were"),
+            (0, c) => format!("{c} cost resources were"),
+            (m, c) => format!("{m} material and {c} cost resources were"),
+        };
+        warnings.push(format!("{what} left out: Gantry's team holds the people who do the work."));
+    }
+    people
+}
+
+/// The assignments of listed people to listed tasks, with their units in
+/// percent (0–1000 %). The "unassigned" entries MS Project writes for tasks
+/// without resources (resource UID -65535) name no one and are not kept.
+fn read_assignments(list: Option<&Element>, tasks: &[Task], people: &[TeamMember]) -> Vec<Assignment> {
+    let tasks: std::collections::HashSet<TaskId> = tasks.iter().map(|t| t.id).collect();
+    let people: std::collections::HashSet<MemberId> = people.iter().map(|p| p.id).collect();
+    let mut seen = std::collections::HashSet::new();
+    list.map(|l| l.all("Assignment").collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|a| {
+            let task_id = a.text_of("TaskUID")?.trim().parse::<i64>().ok()?;
+            let member_id = a.text_of("ResourceUID")?.trim().parse::<i64>().ok()?;
+            let units = a.text_of("Units").and_then(|u| u.trim().parse::<f64>().ok()).filter(|u| u.is_finite());
+            let units_percent = units.map_or(100, |u| (u * 100.0).round().clamp(0.0, 1000.0) as u16);
+            (tasks.contains(&task_id) && people.contains(&member_id) && seen.insert((task_id, member_id)))
+                .then_some(Assignment { task_id, member_id, units_percent })
+        })
+        .collect()
 }
 
 /// A task's date field; one that is there but is no date Gantry can plan
@@ -531,6 +628,45 @@ mod tests {
         assert_eq!(plan.tasks[2].constraint, Constraint::ASAP, "an impossible constraint date is dropped");
         assert!(plan.warnings.iter().any(|w| w.contains("without a UID")));
         assert!(plan.warnings.iter().any(|w| w.contains("links to missing tasks")));
+    }
+
+    #[test]
+    fn work_resources_are_people_and_their_assignments_are_kept() {
+        let plan = read(
+            b"<Project><StartDate>2027-03-15T08:00:00</StartDate>
+              <Tasks><Task><UID>1</UID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task></Tasks>
+              <Resources>
+                <Resource><UID>0</UID><Type>1</Type></Resource>
+                <Resource><UID>1</UID><Name>Ana</Name><Type>1</Type><Group>Developers</Group><MaxUnits>0.50</MaxUnits>
+                  <StandardRate>80</StandardRate><EmailAddress>ana@example.org</EmailAddress></Resource>
+                <Resource><UID>2</UID><Name>Ben</Name><Type>1</Type><MaxUnits>1e300</MaxUnits><StandardRate>NaN</StandardRate></Resource>
+                <Resource><UID>3</UID><Name>Cables</Name><Type>0</Type></Resource>
+                <Resource><UID>4</UID><Name>Travel</Name><Type>0</Type><IsCostResource>1</IsCostResource></Resource>
+                <Resource><Name>no uid</Name><Type>1</Type></Resource>
+              </Resources>
+              <Assignments>
+                <Assignment><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>0.5</Units></Assignment>
+                <Assignment><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>
+                <Assignment><TaskUID>1</TaskUID><ResourceUID>2</ResourceUID><Units>-3</Units></Assignment>
+                <Assignment><TaskUID>1</TaskUID><ResourceUID>3</ResourceUID><Units>1</Units></Assignment>
+                <Assignment><TaskUID>1</TaskUID><ResourceUID>-65535</ResourceUID><Units>1</Units></Assignment>
+                <Assignment><TaskUID>9</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units></Assignment>
+              </Assignments></Project>",
+        )
+        .expect("read");
+        let people: Vec<(&str, &str, u16)> =
+            plan.people.iter().map(|p| (p.name.as_str(), p.role.as_str(), p.capacity_percent)).collect();
+        assert_eq!(people, [("Ana", "Developers", 50), ("Ben", "", 1000)], "work resources only, units as capacity");
+        assert_eq!(plan.people[0].cost_rate, 80.0);
+        assert!(plan.people[1].cost_rate.is_nan(), "the importer, not the reader, decides what a bad rate becomes");
+        let assigned: Vec<(i64, i64, u16)> =
+            plan.assignments.iter().map(|a| (a.task_id, a.member_id, a.units_percent)).collect();
+        assert_eq!(assigned, [(1, 1, 50), (1, 2, 0)], "one per person and task, to listed tasks and people");
+        assert!(
+            plan.warnings.iter().any(|w| w.contains("1 material and 1 cost resources were left out")),
+            "{:?}",
+            plan.warnings
+        );
     }
 
     #[test]

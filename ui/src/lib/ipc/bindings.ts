@@ -164,6 +164,15 @@ keptAside: string | null, };
 
 export type Imported = { projectId: number, name: string, tasks: number, links: number, 
 /**
+ * People who joined the portfolio's team (those already on it by
+ * name are not counted, and keep their details).
+ */
+people: number, 
+/**
+ * Assignments of people to the imported tasks.
+ */
+assignments: number, 
+/**
  * What was read approximately, changed or left out.
  */
 warnings: Array<string>, };
