@@ -17,7 +17,8 @@ export GANTRY_APP="$target/release/gantry-app"
 export GANTRY_BENCH_DIR="$target/bench"
 mkdir -p "$GANTRY_BENCH_DIR"
 # The numbers are printed on stdout; WebKit's and D-Bus's own messages go to
-# a log, so that none lands in the middle of a line of numbers.
+# a log, so that none lands in the middle of a line of numbers. The test
+# runner names each test on the line its first number is printed on.
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
   cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture --test-threads=1 \
-  2>"$GANTRY_BENCH_DIR/messages.log" | grep -E '^(10+ tasks|board|test result)'
+  2>"$GANTRY_BENCH_DIR/messages.log" | sed -n -E 's/^test [a-z_]+ \.\.\. //; /^(10+ tasks|board|test result)/p'
