@@ -607,11 +607,13 @@ impl Clocks {
     }
 }
 
-/// A constraint a task cannot meet: what it asks, and where the task is.
+/// A constraint a task cannot meet: what it asks, where the task is, and
+/// what holds it there, in the planner's words.
 #[derive(Clone, Copy)]
 struct Conflict {
     what: &'static str,
     at: Minute,
+    by: &'static str,
 }
 
 /// A change that [`Scheduler::reschedule`] cannot make in place, because it
@@ -808,7 +810,7 @@ impl<'a> Scheduler<'a> {
         }
         for (&i, c) in &self.conflicts {
             let t = &self.tasks[i];
-            out.push(conflict(t, c.what, t.constraint.date, self.clocks.clock().datetime(c.at)));
+            out.push(conflict(t, c, self.clocks.clock().datetime(c.at)));
         }
         out
     }
@@ -1143,6 +1145,8 @@ impl<'a> Scheduler<'a> {
             Some(p) => snap_start(self.clocks.of(i), zero_length, self.floor[p]),
             None => self.project_start,
         };
+        // What holds the task back when no link does, for a diagnostic.
+        let earliest = start;
         // The latest moment a link lets the task start, and finish. Both
         // snaps are monotone, so snapping the latest moment once is the
         // same as taking the latest of each link's snapped moment.
@@ -1176,6 +1180,15 @@ impl<'a> Scheduler<'a> {
             };
             start = start.max(snap_start(cal, zero_length, bound));
         }
+        // What put the start where it is, before the task's own constraint:
+        // the reason a diagnostic gives.
+        let by = if start > earliest {
+            "its predecessors put it at"
+        } else if self.net.parent[i].is_some() {
+            "its summary task puts it at"
+        } else {
+            "the project start puts it at"
+        };
         let mut conflict_at: Option<(&str, Minute)> = None;
         match (c.kind, date) {
             (ConstraintKind::Mso, Some(d)) => {
@@ -1247,7 +1260,7 @@ impl<'a> Scheduler<'a> {
             self.efp[i] = cal.position(finish);
         }
         if let Some((what, at)) = conflict_at {
-            self.conflicts.insert(i, Conflict { what, at });
+            self.conflicts.insert(i, Conflict { what, at, by });
         }
     }
 
@@ -1487,13 +1500,15 @@ fn earlier(bound: Option<Minute>, t: Minute) -> Minute {
     bound.map_or(t, |b| b.min(t))
 }
 
-fn conflict(t: &Task, what: &str, date: Option<NaiveDateTime>, scheduled: NaiveDateTime) -> Diagnostic {
-    let date = date.map_or_else(String::new, |d| d.format("%Y-%m-%d %H:%M").to_string());
+fn conflict(t: &Task, c: &Conflict, scheduled: NaiveDateTime) -> Diagnostic {
+    let date = t.constraint.date.map_or_else(String::new, |d| d.format("%Y-%m-%d %H:%M").to_string());
     Diagnostic {
         task: Some(t.id),
         message: format!(
-            "“{}” cannot meet its constraint “{what} {date}”: its predecessors put it at {}.",
+            "“{}” cannot meet its constraint “{} {date}”: {} {}.",
             t.name,
+            c.what,
+            c.by,
             scheduled.format("%Y-%m-%d %H:%M"),
         ),
     }

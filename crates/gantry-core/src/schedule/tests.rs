@@ -225,6 +225,16 @@ fn constraints_move_tasks_or_explain_why_they_cannot() {
     );
     assert_eq!(s.diagnostics.len(), 1);
     assert!(s.diagnostics[0].message.contains("Audit"), "names the task");
+    assert!(s.diagnostics[0].message.contains("its predecessors put it at 2027-03-18 08:00"), "says why");
+
+    // Held before the project start by its own date, with nothing linked
+    // to it: the reason is the project start, not a predecessor.
+    let mut early = task(3, "Kick-off", DAY);
+    early.constraint = Constraint { kind: ConstraintKind::Mso, date: Some(t("2027-03-01 08:00")) };
+    let s = check(&[early.clone()], &[], &[(3, "2027-03-01 08:00", "2027-03-01 17:00")]);
+    assert!(s.diagnostics[0].message.contains("the project start puts it at 2027-03-15 08:00"), "{:?}", s.diagnostics);
+    let s = run(&[task(4, "Phase", 0), child(early, 4)], &[]);
+    assert!(s.diagnostics[0].message.contains("its summary task puts it at"), "{:?}", s.diagnostics);
 
     let mut alap = task(2, "Buffer", DAY);
     alap.constraint = Constraint { kind: ConstraintKind::Alap, date: None };
