@@ -74,15 +74,8 @@ impl Portfolio {
         let mut tasks = plan.tasks.clone();
         for t in &mut tasks {
             let shown = format!("task {}", t.id);
-            t.name = match validate::cleaned_name(&t.name) {
-                Some(clean) => {
-                    if clean != t.name.trim() {
-                        warnings.push(format!(
-                            "The name of {shown} was shortened or had control characters removed: “{clean}”."
-                        ));
-                    }
-                    clean
-                }
+            t.name = match cleaned_name(&t.name, &shown, &mut warnings) {
+                Some(clean) => clean,
                 None => {
                     warnings.push(format!("{shown} had no name; it is called “Unnamed {shown}”."));
                     format!("Unnamed {shown}")
@@ -154,7 +147,7 @@ impl Portfolio {
         // Everything is checked; from here on the file is written.
         self.store.snapshot(SnapshotReason::BeforeImport, now)?;
         let label = format!("Import “{name}”");
-        let counts = self.store.write(&label, |db| {
+        let (project_id, task_count, link_count, joined, assigned) = self.store.write(&label, |db| {
             let mut calendar_ids = HashMap::new();
             for c in &calendars {
                 calendar_ids.insert(c.id, gantry_store::insert_calendar(db, c)?);
@@ -198,12 +191,13 @@ impl Portfolio {
                 gantry_store::team(db)?.into_iter().map(|m| (m.name.to_lowercase(), m.id)).collect();
             let (mut member_ids, mut joined) = (HashMap::new(), 0);
             for p in &people {
-                let id = match team.get(&p.name.to_lowercase()) {
+                let key = p.name.to_lowercase();
+                let id = match team.get(&key) {
                     Some(&id) => id,
                     None => {
                         joined += 1;
                         let id = gantry_store::insert_member(db, p)?;
-                        team.insert(p.name.to_lowercase(), id);
+                        team.insert(key, id);
                         id
                     }
                 };
@@ -218,7 +212,6 @@ impl Portfolio {
             }
             Ok((project_id, tasks.len(), links.len(), joined, assigned))
         })?;
-        let (project_id, task_count, link_count, joined, assigned) = counts;
         Ok(Imported {
             project_id,
             name,
@@ -231,6 +224,17 @@ impl Portfolio {
     }
 }
 
+/// A name from the file as Gantry keeps it (`validate::cleaned_name`), with
+/// a warning naming `shown` when cleaning changed it; `None` when nothing
+/// is left.
+fn cleaned_name(raw: &str, shown: &str, warnings: &mut Vec<String>) -> Option<String> {
+    let clean = validate::cleaned_name(raw)?;
+    if clean != raw.trim() {
+        warnings.push(format!("The name of {shown} was shortened or had control characters removed: “{clean}”."));
+    }
+    Some(clean)
+}
+
 /// The file's people as team members: names cleaned as task names are, an
 /// e-mail address or rate that is no such thing left out, each with a
 /// warning. Keeps the file's resource UIDs as ids.
@@ -238,18 +242,8 @@ fn cleaned_people(people: &[TeamMember], warnings: &mut Vec<String>) -> Vec<Team
     people
         .iter()
         .map(|p| {
-            let name = match validate::cleaned_name(&p.name) {
-                Some(clean) => {
-                    if clean != p.name.trim() {
-                        warnings.push(format!(
-                            "The name of resource {} was shortened or had control characters removed: “{clean}”.",
-                            p.id
-                        ));
-                    }
-                    clean
-                }
-                None => format!("Resource {}", p.id),
-            };
+            let name = cleaned_name(&p.name, &format!("resource {}", p.id), warnings)
+                .unwrap_or_else(|| format!("Resource {}", p.id));
             let email = validate::email("email", &p.email).unwrap_or_else(|_| {
                 warnings.push(format!("The e-mail address of “{name}” is not one and was left out."));
                 String::new()

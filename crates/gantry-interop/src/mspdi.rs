@@ -282,7 +282,6 @@ fn read_people(list: Option<&Element>, warnings: &mut Vec<String>) -> Vec<TeamMe
             }
             _ => {}
         }
-        let units = r.text_of("MaxUnits").and_then(|u| u.trim().parse::<f64>().ok()).filter(|u| u.is_finite());
         people.push(TeamMember {
             id: uid,
             name: name.to_owned(),
@@ -290,7 +289,7 @@ fn read_people(list: Option<&Element>, warnings: &mut Vec<String>) -> Vec<TeamMe
             skills: Vec::new(),
             email: r.text_of("EmailAddress").unwrap_or_default().trim().to_owned(),
             cost_rate: r.text_of("StandardRate").and_then(|v| v.trim().parse::<f64>().ok()).unwrap_or(0.0),
-            capacity_percent: units.map_or(100, |u| (u * 100.0).round().clamp(0.0, 1000.0) as u16),
+            capacity_percent: percent(r.text_of("MaxUnits")),
         });
     }
     if material + cost > 0 {
@@ -317,12 +316,20 @@ fn read_assignments(list: Option<&Element>, tasks: &[Task], people: &[TeamMember
         .filter_map(|a| {
             let task_id = a.text_of("TaskUID")?.trim().parse::<i64>().ok()?;
             let member_id = a.text_of("ResourceUID")?.trim().parse::<i64>().ok()?;
-            let units = a.text_of("Units").and_then(|u| u.trim().parse::<f64>().ok()).filter(|u| u.is_finite());
-            let units_percent = units.map_or(100, |u| (u * 100.0).round().clamp(0.0, 1000.0) as u16);
+            let units_percent = percent(a.text_of("Units"));
             (tasks.contains(&task_id) && people.contains(&member_id) && seen.insert((task_id, member_id)))
                 .then_some(Assignment { task_id, member_id, units_percent })
         })
         .collect()
+}
+
+/// Units as MSPDI writes them (a fraction, 1 = 100 %) in percent, held to
+/// 0–1000 %; 100 % when missing or no number.
+fn percent(units: Option<&str>) -> u16 {
+    units
+        .and_then(|u| u.trim().parse::<f64>().ok())
+        .filter(|u| u.is_finite())
+        .map_or(100, |u| (u * 100.0).round().clamp(0.0, 1000.0) as u16)
 }
 
 /// A task's date field; one that is there but is no date Gantry can plan
