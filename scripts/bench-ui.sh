@@ -3,7 +3,8 @@
 # 10,000 and 100,000 tasks, opens them in WebKitGTK under Xvfb and prints
 # what the page measured (Gantt: first frame, scrolling and zooming frame
 # rates, drag preview latency; board: first frame, scrolling a long column,
-# dragging a card). Numbers only; nothing fails on a slow machine. One app
+# dragging a card), each after a line that says how busy the machine is.
+# Numbers only; nothing fails on a slow machine. One app
 # at a time: Gantry is single-instance, so a second launch would hand over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,4 @@ mkdir -p "$GANTRY_BENCH_DIR"
 # runner names each test on the line its first number is printed on.
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
   cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture --test-threads=1 \
-  2>"$GANTRY_BENCH_DIR/messages.log" | sed -n -E 's/^test [a-z_]+ \.\.\. //; /^(10+ tasks|board|test result)/p'
+  2>"$GANTRY_BENCH_DIR/messages.log" | sed -n -E 's/^test [a-z0-9_]+ \.\.\. //; /^(10+ tasks|board|machine|test result)/p'
