@@ -10,7 +10,7 @@
 //! cycle in the graph is reported with the tasks that form it.
 //!
 //! Dates are minutes on one clock, and each calendar is indexed once over
-//! the plan's span ([`CalendarIndex`]). Plain tasks (see [`Pass`]) are
+//! the plan's span ([`CalendarIndex`]). Plain tasks (see [`Scheduler`]) are
 //! scheduled in integer working positions; the rest take calendar steps.
 //! A property test holds both ways to the same answers on random plans.
 
