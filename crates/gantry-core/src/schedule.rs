@@ -220,6 +220,17 @@ impl Arc {
         }
     }
 
+    /// Whether the link runs from its predecessor's finish (FS, FF), as
+    /// [`LinkKind::from_finish`] without decoding the kind.
+    fn runs_from_finish(self) -> bool {
+        self.packed & 0b01 == 0
+    }
+
+    /// Whether the link holds its successor's finish (FF, SF).
+    fn holds_finish(self) -> bool {
+        self.packed & 0b10 != 0
+    }
+
     fn lag(self) -> Lag {
         Lag { minutes: i64::from(self.lag), elapsed: self.packed & ELAPSED_BIT != 0 }
     }
@@ -673,6 +684,12 @@ pub struct Scheduler<'a> {
     floor: Vec<Minute>,
     /// The latest moment a summary's children may finish.
     ceiling: Vec<Minute>,
+    /// Working minutes each task can slip before it moves a successor or
+    /// the project finish (its free slack before bounds), set by the
+    /// backward pass: both read the successors of a task.
+    room: Vec<i64>,
+    /// The project finish's working position on each calendar.
+    finish_position: Vec<i64>,
     /// The constraints tasks cannot meet, by task.
     conflicts: BTreeMap<usize, Conflict>,
     /// The result, per task in input order.
@@ -752,6 +769,8 @@ impl<'a> Scheduler<'a> {
             lfp: vec![0; n],
             floor: vec![project_start; n],
             ceiling: Vec::new(),
+            room: vec![0; n],
+            finish_position: Vec::new(),
             conflicts: BTreeMap::new(),
             dates: Vec::new(),
             queued: Vec::new(),
@@ -873,13 +892,11 @@ impl<'a> Scheduler<'a> {
         // Forward, from the changed tasks.
         let early_moved = self.propagate(at.iter().map(|&i| start_node(i)), true);
         let before = self.project_finish;
-        self.project_finish = self.latest_finish();
+        self.set_finish();
         if self.project_finish != before {
             // Every late date hangs from the project finish.
             self.backward_all();
-            let was = std::mem::take(&mut self.dates);
-            self.dates = self.all_dates();
-            return Ok((0..was.len()).filter(|&i| was[i] != self.dates[i]).collect());
+            return Ok(self.all_dates_again());
         }
 
         // Backward, from the changed tasks and those whose early dates moved
@@ -897,11 +914,11 @@ impl<'a> Scheduler<'a> {
                 list(&mut self.listed, &mut again, a.task());
             }
         }
-        let finish_position = self.finish_positions();
         let mut was = Vec::with_capacity(again.len());
         for &i in &again {
             was.push((i, self.dates[i]));
-            self.dates[i] = self.dates_of(i, &finish_position);
+            self.room[i] = self.room_of(i);
+            self.dates[i] = self.dates_of(i);
         }
         // Summaries above them roll their critical flag up again, children
         // first.
@@ -1028,7 +1045,15 @@ impl<'a> Scheduler<'a> {
             self.forward_at(node);
         }
         self.order = order;
+        self.set_finish();
+    }
+
+    /// The project finish from the early dates, and its working position
+    /// on each calendar.
+    fn set_finish(&mut self) {
         self.project_finish = self.latest_finish();
+        let finish = self.project_finish;
+        self.finish_position = self.clocks.indexes.iter_mut().map(|c| c.position(finish)).collect();
     }
 
     /// The forward pass at one node: a task's dates at its start node, a
@@ -1070,7 +1095,7 @@ impl<'a> Scheduler<'a> {
         for k in self.net.incoming.rows(i) {
             let a = self.net.incoming.items[k];
             let position = self.bound_position(i, a);
-            let bound = &mut reaches[usize::from(!a.kind().to_start())];
+            let bound = &mut reaches[usize::from(a.holds_finish())];
             *bound = (*bound).max(position);
         }
         let [mut reach, finish_reach] = reaches;
@@ -1100,7 +1125,7 @@ impl<'a> Scheduler<'a> {
         if finish_reach == esp + dur {
             for k in self.net.incoming.rows(i) {
                 let a = self.net.incoming.items[k];
-                if !a.kind().to_start() && self.bound_position(i, a) == finish_reach {
+                if a.holds_finish() && self.bound_position(i, a) == finish_reach {
                     let (moment, _) = self.origin(a);
                     let f = a.lag().after(self.clocks.of(i), moment);
                     self.ef[i] = self.ef[i].max(f);
@@ -1114,7 +1139,7 @@ impl<'a> Scheduler<'a> {
     /// moment and working position.
     fn origin(&self, a: Arc) -> (Minute, i64) {
         let p = a.task();
-        if a.kind().from_finish() { (self.ef[p], self.efp[p]) } else { (self.es[p], self.esp[p]) }
+        if a.runs_from_finish() { (self.ef[p], self.efp[p]) } else { (self.es[p], self.esp[p]) }
     }
 
     /// The working position, on task `i`'s calendar, that link `a` into it
@@ -1122,7 +1147,7 @@ impl<'a> Scheduler<'a> {
     fn bound_position(&mut self, i: usize, a: Arc) -> i64 {
         if self.clocks.shared(a.task(), i, a.lag()) {
             let p = a.task();
-            [self.esp[p], self.efp[p]][usize::from(a.kind().from_finish())] + a.lag().minutes
+            [self.esp[p], self.efp[p]][usize::from(a.runs_from_finish())] + a.lag().minutes
         } else {
             let (moment, _) = self.origin(a);
             let cal = self.clocks.of(i);
@@ -1297,20 +1322,29 @@ impl<'a> Scheduler<'a> {
             None => self.project_finish,
         };
         let mut finish = self.clocks.of(i).position(bound);
+        // Its room (see `room_of`) on the way: one read of the successors.
+        let own = [self.esp[i], self.efp[i]];
+        let mut room = self.finish_position[self.clocks.of[i] as usize] - own[1];
+        let mut across = false;
         for a in self.net.outgoing.of(i) {
-            let (s, kind) = (a.task(), a.kind());
+            let s = a.task();
             // Picked by index, not by a branch, as in the forward pass.
-            let to_finish = usize::from(!kind.to_start());
+            let to_finish = usize::from(a.holds_finish());
             let at = if self.clocks.shared(i, s, a.lag()) {
+                let after = own[usize::from(a.runs_from_finish())] + a.lag().minutes;
+                room = room.min([self.esp[s], self.efp[s]][to_finish] - after);
                 [self.lsp[s], self.lfp[s]][to_finish] - a.lag().minutes
             } else {
+                across = true;
                 let moment = [self.ls[s], self.lf[s]][to_finish];
                 let before = a.lag().before(self.clocks.of(s), moment);
                 self.clocks.of(i).position(before)
             };
             // A start bound holds the finish a duration later.
-            finish = finish.min(at + if kind.from_finish() { 0 } else { dur });
+            finish = finish.min(at + dur * i64::from(!a.runs_from_finish()));
         }
+        // A link between calendars measures its room in moments.
+        self.room[i] = if across { self.room_of(i) } else { room };
         let cal = self.clocks.of(i);
         let (Some(late_finish), Some(late_start)) = (cal.finish_at(finish), cal.start_at(finish - dur)) else {
             return false;
@@ -1388,28 +1422,51 @@ impl<'a> Scheduler<'a> {
         self.ls[i] = if dur == 0 { late_finish } else { cal.add_minutes(late_finish, -dur) };
         self.lfp[i] = cal.position(self.lf[i]);
         self.lsp[i] = cal.position(self.ls[i]);
-    }
-
-    /// The project finish's working position on each calendar.
-    fn finish_positions(&mut self) -> Vec<i64> {
-        self.clocks.indexes.iter_mut().map(|c| c.position(self.project_finish)).collect()
+        self.room[i] = self.room_of(i);
     }
 
     /// Every task's result; a summary is critical when one of its tasks is.
     fn all_dates(&mut self) -> Vec<TaskDates> {
-        let finish_position = self.finish_positions();
-        let mut out: Vec<TaskDates> = (0..self.tasks.len()).map(|i| self.dates_of(i, &finish_position)).collect();
+        let mut out: Vec<TaskDates> = (0..self.tasks.len()).map(|i| self.dates_of(i)).collect();
+        self.roll_up_critical(&mut out);
+        out
+    }
+
+    /// Every task's result again, in place (a plan's results are as large
+    /// as the rest of the scheduler, and memory the system hands out anew
+    /// must be cleared first). Returns the tasks whose result changed.
+    fn all_dates_again(&mut self) -> Vec<usize> {
+        let mut moved = Vec::new();
+        // A summary's flag is rolled up below: it is compared after.
+        let mut summaries = Vec::new();
+        for i in 0..self.tasks.len() {
+            let dates = self.dates_of(i);
+            if self.summary[i] {
+                summaries.push((i, self.dates[i]));
+            } else if dates != self.dates[i] {
+                moved.push(i);
+            }
+            self.dates[i] = dates;
+        }
+        let mut dates = std::mem::take(&mut self.dates);
+        self.roll_up_critical(&mut dates);
+        self.dates = dates;
+        moved.extend(summaries.into_iter().filter(|&(i, was)| self.dates[i] != was).map(|(i, _)| i));
+        moved.sort_unstable();
+        moved
+    }
+
+    /// Marks critical each summary with a critical task under it.
+    fn roll_up_critical(&self, out: &mut [TaskDates]) {
         // Children finish before their parent in the order.
         for &node in &self.order {
             let i = node as usize / 2;
             if !is_start_node(node)
-                && out[i].critical
                 && let Some(p) = self.net.parent[i]
             {
-                out[p].critical = true;
+                out[p].critical |= out[i].critical;
             }
         }
-        out
     }
 
     /// Whether task `i` is critical on its own slack: finished work cannot
@@ -1418,37 +1475,38 @@ impl<'a> Scheduler<'a> {
         total_slack <= 0 && !self.traits[i].finished
     }
 
+    /// How far task `i` can slip before it moves a successor or the
+    /// project finish, from the early dates: what [`Self::backward_plain`]
+    /// finds on its way, for the tasks it does not compute.
+    fn room_of(&mut self, i: usize) -> i64 {
+        if self.summary[i] {
+            return 0;
+        }
+        let mut room = self.finish_position[self.clocks.of[i] as usize] - self.efp[i];
+        for a in self.net.outgoing.of(i) {
+            let s = a.task();
+            // Picked by index, not by a branch, as in the passes.
+            let from = usize::from(a.runs_from_finish());
+            let to = [self.esp[s], self.efp[s]][usize::from(a.holds_finish())];
+            let after = if self.clocks.shared(i, s, a.lag()) {
+                [self.esp[i], self.efp[i]][from] + a.lag().minutes
+            } else {
+                let scal = self.clocks.of(s);
+                let m = a.lag().after(scal, [self.es[i], self.ef[i]][from]);
+                scal.position(m)
+            };
+            room = room.min(to - after);
+        }
+        room
+    }
+
     /// Slack, free slack and the chosen dates of task `i`; a summary's
     /// critical flag from its own slack alone.
-    fn dates_of(&mut self, i: usize, finish_position: &[i64]) -> TaskDates {
+    fn dates_of(&self, i: usize) -> TaskDates {
         let traits = self.traits[i];
         let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
         let summary = self.summary[i];
-        let free_slack = if summary {
-            0
-        } else {
-            let mut free = finish_position[self.clocks.of[i] as usize] - self.efp[i];
-            for a in self.net.outgoing.of(i) {
-                let s = a.task();
-                let (from, from_position) = match a.kind() {
-                    LinkKind::FinishToStart | LinkKind::FinishToFinish => (self.ef[i], self.efp[i]),
-                    LinkKind::StartToStart | LinkKind::StartToFinish => (self.es[i], self.esp[i]),
-                };
-                let to = match a.kind() {
-                    LinkKind::FinishToStart | LinkKind::StartToStart => self.esp[s],
-                    LinkKind::FinishToFinish | LinkKind::StartToFinish => self.efp[s],
-                };
-                let after = if self.clocks.shared(i, s, a.lag()) {
-                    from_position + a.lag().minutes
-                } else {
-                    let scal = self.clocks.of(s);
-                    let m = a.lag().after(scal, from);
-                    scal.position(m)
-                };
-                free = free.min(to - after);
-            }
-            free.clamp(0, total_slack.max(0))
-        };
+        let free_slack = if summary { 0 } else { self.room[i].clamp(0, total_slack.max(0)) };
         let alap = traits.alap && !summary && !traits.started;
         let clock = self.clocks.clock();
         let (early_start, early_finish) = (clock.datetime(self.es[i]), clock.datetime(self.ef[i]));

@@ -242,6 +242,10 @@ impl CalendarIndex {
             }
         }
         let mut d = self.bucket[(p / BUCKET) as usize] as usize;
+        // A bucket is shorter than a working day mostly, so one step
+        // finds the day: taken without a branch, which would guess wrong
+        // every time a bucket spans two days.
+        d += usize::from(self.before[d + 1] <= p);
         while self.before[d + 1] <= p {
             d += 1;
         }
