@@ -6,6 +6,8 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 pub use fantoccini::elements::Element;
@@ -13,6 +15,11 @@ pub use fantoccini::{Client, Locator};
 
 /// How long the app may take to show something before a test fails.
 const PATIENCE: Duration = Duration::from_secs(20);
+
+/// How long one app may run in a test. A story takes seconds; a WebDriver
+/// request to an app that stopped answering waits for ever, so past this
+/// the driver is ended, the request fails and the test says why.
+const LIFETIME: Duration = Duration::from_secs(300);
 
 /// WebDriver key codes.
 pub mod keys {
@@ -49,6 +56,8 @@ fn free_port() -> u16 {
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// Set when the app is done with, for the watchdog (see [`LIFETIME`]).
+    ended: Arc<AtomicBool>,
 }
 
 impl App {
@@ -89,7 +98,8 @@ impl App {
                 Err(e) => panic!("no WebDriver session with the app: {e}"),
             }
         };
-        let app = App { client, driver };
+        let ended = watchdog(&driver);
+        let app = App { client, driver, ended };
         app.find("header .brand").await;
         app
     }
@@ -312,10 +322,35 @@ pub fn answer_file_dialog(title: &str, path: &Path) {
     xdotool(&["key", "Return"]);
 }
 
+/// Ends the driver's process group: the driver, the WebKit driver and the
+/// app it started.
+fn end_group(leader: u32) {
+    let _ = Command::new("kill").args(["-TERM", "--", &format!("-{leader}")]).status();
+}
+
+/// Ends `driver` if its app is still running after [`LIFETIME`]; the app
+/// sets the flag returned when it is done with.
+fn watchdog(driver: &Child) -> Arc<AtomicBool> {
+    let ended = Arc::new(AtomicBool::new(false));
+    let (seen, leader) = (ended.clone(), driver.id());
+    std::thread::spawn(move || {
+        let deadline = Instant::now() + LIFETIME;
+        while Instant::now() < deadline {
+            if seen.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        eprintln!("the app ran {} s without its test ending: it or its driver stopped answering", LIFETIME.as_secs());
+        end_group(leader);
+    });
+    ended
+}
+
 impl Drop for App {
     fn drop(&mut self) {
-        let group = format!("-{}", self.driver.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        self.ended.store(true, Ordering::Relaxed);
+        end_group(self.driver.id());
         let _ = self.driver.wait();
     }
 }
