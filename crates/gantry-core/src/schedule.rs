@@ -1005,7 +1005,9 @@ impl<'a> Scheduler<'a> {
         let i = node as usize / 2;
         // A task's node that computes nothing in this pass (its finish going
         // forward, its start going back) passes on what the other node set.
-        let passes_on = !self.summary[i] && is_start_node(node) != forward;
+        if !self.summary[i] && is_start_node(node) != forward {
+            return true;
+        }
         let dates = |s: &Self| if forward { s.early(i) } else { s.late(i) };
         let before = dates(self);
         if forward {
@@ -1014,10 +1016,10 @@ impl<'a> Scheduler<'a> {
             self.backward_at(node)
         }
         let changed = before != dates(self);
-        if changed && !passes_on {
+        if changed {
             moved.push(i);
         }
-        passes_on || changed
+        changed
     }
 
     /// What the forward pass sets for task `i`.
