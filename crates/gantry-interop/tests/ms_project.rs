@@ -66,8 +66,9 @@ fn compare(file: &str) -> (usize, Vec<String>) {
 ///   model yet;
 /// - `sample.xml` (2003): stored dates that do not follow the file's own
 ///   durations (an 800-hour task spanning 50 days and ending at 08:00);
-/// - `task-baselines-project2010-mspdi.xml`: manual tasks with estimated
-///   ("1 day?") durations that MS Project leaves off the critical path
+/// - `task-baselines-project2010-mspdi.xml`: manual tasks entered by name
+///   alone (empty `StartText`, `FinishText` and `DurationText`), which MS
+///   Project gives an estimated day and leaves off the critical path
 ///   although their slack is zero; every date and slack agrees.
 const EXACT: &[&str] = &[
     "assignment-assignments-project2010-mspdi.xml",
