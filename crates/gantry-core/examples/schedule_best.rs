@@ -74,7 +74,8 @@ fn main() -> Result<(), String> {
                 let mut task = plan_tasks[i].clone();
                 let mut times = Vec::with_capacity(runs);
                 for _ in 0..runs {
-                    task.duration_minutes += if task.duration_minutes == plan_tasks[i].duration_minutes { 60 } else { -60 };
+                    task.duration_minutes +=
+                        if task.duration_minutes == plan_tasks[i].duration_minutes { 60 } else { -60 };
                     let began = Instant::now();
                     std::hint::black_box(kept.reschedule(vec![task.clone()]).map_err(|e| format!("{e:?}"))?);
                     times.push(began.elapsed().as_secs_f64() * 1e3);
