@@ -685,8 +685,8 @@ pub struct Scheduler<'a> {
     /// The latest moment a summary's children may finish.
     ceiling: Vec<Minute>,
     /// Working minutes each task can slip before it moves a successor or
-    /// the project finish (its free slack before bounds), set by the
-    /// backward pass: both read the successors of a task.
+    /// the project finish: its free slack before the total slack bounds
+    /// it. The backward pass sets it, as both read a task's successors.
     room: Vec<i64>,
     /// The project finish's working position on each calendar.
     finish_position: Vec<i64>,
