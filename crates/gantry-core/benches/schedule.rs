@@ -50,21 +50,7 @@ fn bench(c: &mut Criterion) {
             links: &plan_links,
             status_date: None,
         });
-        let mut found: [Option<usize>; 2] = [None, None];
-        for (i, task) in plan_tasks.iter().enumerate().skip(tasks / 2) {
-            let finish = kept.finish();
-            let mut longer = task.clone();
-            longer.duration_minutes += 60;
-            let moved = kept.reschedule(vec![longer]).expect("same network").len();
-            let finish_moves = kept.finish() != finish;
-            kept.reschedule(vec![task.clone()]).expect("same network");
-            if moved > 1 && found[usize::from(finish_moves)].is_none() {
-                found[usize::from(finish_moves)] = Some(i);
-            }
-            if found.iter().all(Option::is_some) {
-                break;
-            }
-        }
+        let found = gantry_core::generate::timed_changes(&mut kept, &plan_tasks).expect("same network");
         for (what, i) in ["holds", "moves"].into_iter().zip(found) {
             let i = i.expect("such a task in the second half");
             let mut task = plan_tasks[i].clone();

@@ -50,25 +50,8 @@ fn main() -> Result<(), String> {
             println!("{tasks} tasks: schedule hash {:016x}", hasher.finish());
         }
         Some("--change") => {
-            // The benchmark's two changes: the first task of the second half
-            // whose hour more moves successors while the finish holds, and
-            // the first whose hour more moves the finish.
             let mut kept = Scheduler::owning(&input);
-            let mut found: [Option<usize>; 2] = [None, None];
-            for (i, task) in plan_tasks.iter().enumerate().skip(tasks / 2) {
-                let finish = kept.finish();
-                let mut longer = task.clone();
-                longer.duration_minutes += 60;
-                let moved = kept.reschedule(vec![longer]).map_err(|e| format!("{e:?}"))?.len();
-                let finish_moves = kept.finish() != finish;
-                kept.reschedule(vec![task.clone()]).map_err(|e| format!("{e:?}"))?;
-                if moved > 1 && found[usize::from(finish_moves)].is_none() {
-                    found[usize::from(finish_moves)] = Some(i);
-                }
-                if found.iter().all(Option::is_some) {
-                    break;
-                }
-            }
+            let found = gantry_core::generate::timed_changes(&mut kept, &plan_tasks).map_err(|e| format!("{e:?}"))?;
             for (what, i) in ["holds", "moves"].into_iter().zip(found) {
                 let i = i.ok_or("no such task in the second half")?;
                 let mut task = plan_tasks[i].clone();

@@ -3,6 +3,7 @@
 //! types, some lags). The same sizes give the same plan on every machine.
 
 use crate::model::*;
+use crate::schedule::{NetworkChanged, Scheduler};
 
 /// A deterministic plan of `tasks` tasks (ids from 1, summaries every 51st)
 /// and about `links` links, acyclic and local, for project `project`.
@@ -55,4 +56,29 @@ pub fn plan(project: ProjectId, tasks: usize, links: usize) -> (Vec<Task>, Vec<L
     result.sort_by_key(|l| (l.successor, l.predecessor));
     result.dedup_by_key(|l| (l.successor, l.predecessor));
     (out, result)
+}
+
+/// The two changes the benchmarks time on a kept scheduler of `tasks`, as
+/// each step of a drag makes: a task of the second half an hour longer,
+/// then back. The first is the first such task whose hour moves some
+/// successors while the project finish holds; the second, the first whose
+/// hour moves the finish, and with it every late date. Either is `None`
+/// when no task does that. The scheduler is left as it was.
+pub fn timed_changes(kept: &mut Scheduler, tasks: &[Task]) -> Result<[Option<usize>; 2], NetworkChanged> {
+    let mut found: [Option<usize>; 2] = [None, None];
+    for (i, task) in tasks.iter().enumerate().skip(tasks.len() / 2) {
+        let finish = kept.finish();
+        let mut longer = task.clone();
+        longer.duration_minutes += 60;
+        let moved = kept.reschedule(vec![longer])?.len();
+        let finish_moves = kept.finish() != finish;
+        kept.reschedule(vec![task.clone()])?;
+        if moved > 1 && found[usize::from(finish_moves)].is_none() {
+            found[usize::from(finish_moves)] = Some(i);
+        }
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    Ok(found)
 }
