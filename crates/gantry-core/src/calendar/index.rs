@@ -297,7 +297,13 @@ impl CalendarIndex {
         let Some((d, m)) = self.locate(from) else { return self.ask(from, |t| self.cal.add(t, minutes)) };
         let target = self.position_in(d, m) + minutes;
         let found = if minutes > 0 { self.finish_at(target) } else { self.start_at(target) };
-        found.unwrap_or_else(|| self.ask(from, |t| self.cal.add(t, minutes)))
+        // The calendar looks so many days far for the work and no further
+        // (see `WorkCalendar::add`): past them, it answers.
+        let days = SEARCH_DAYS + minutes.unsigned_abs().min(i64::MAX as u64) as i64 / 60;
+        match found {
+            Some(to) if (to.div_euclid(DAY) - from.div_euclid(DAY)).abs() < days => to,
+            _ => self.ask(from, |t| self.cal.add(t, minutes)),
+        }
     }
 
     /// The first working moment at or after `t` (see [`WorkCalendar::next_start`]).
