@@ -23,6 +23,12 @@ pub const DAY_MINUTES: u16 = 24 * 60;
 /// calendar with no working time at all must not make it loop forever).
 const SEARCH_DAYS: i64 = 366 * 30;
 
+/// How many days adding `minutes` of work looks through before it gives up:
+/// the search above, and a day for each hour of the work.
+fn reach_days(minutes: i64) -> i64 {
+    SEARCH_DAYS + (minutes.unsigned_abs() / 60) as i64
+}
+
 /// One working period of a day, in minutes after midnight; `start < end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkingTime {
@@ -181,7 +187,7 @@ impl WorkCalendar {
         let (mut date, mut floor) = split(from);
         let mut left = minutes;
         let week = if self.exceptions.is_empty() { self.week_minutes() } else { 0 };
-        for _ in 0..SEARCH_DAYS + left / 60 {
+        for _ in 0..reach_days(left) {
             for p in self.working_times(date) {
                 if p.end <= floor {
                     continue;
@@ -211,7 +217,7 @@ impl WorkCalendar {
         let (mut date, mut ceiling) = split(from);
         let mut left = minutes;
         let week = if self.exceptions.is_empty() { self.week_minutes() } else { 0 };
-        for _ in 0..SEARCH_DAYS + left / 60 {
+        for _ in 0..reach_days(left) {
             for p in self.working_times(date).iter().rev() {
                 if p.start >= ceiling {
                     continue;

@@ -16,7 +16,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
-use super::{DAY_MINUTES, SEARCH_DAYS, WorkCalendar, WorkingTime, at, split};
+use super::{DAY_MINUTES, SEARCH_DAYS, WorkCalendar, WorkingTime, at, reach_days, split};
 
 /// A moment as minutes since midnight of an index's first day: the
 /// scheduler's clock, on which moments are plain integers.
@@ -299,9 +299,8 @@ impl CalendarIndex {
         let found = if minutes > 0 { self.finish_at(target) } else { self.start_at(target) };
         // The calendar looks so many days far for the work and no further
         // (see `WorkCalendar::add`): past them, it answers.
-        let days = SEARCH_DAYS + minutes.unsigned_abs().min(i64::MAX as u64) as i64 / 60;
         match found {
-            Some(to) if (to.div_euclid(DAY) - from.div_euclid(DAY)).abs() < days => to,
+            Some(to) if (to.div_euclid(DAY) - from.div_euclid(DAY)).abs() < reach_days(minutes) => to,
             _ => self.ask(from, |t| self.cal.add(t, minutes)),
         }
     }
