@@ -161,6 +161,7 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
             }
             let mut t = t.clone();
             t.duration_minutes = validate::duration("finish", minutes)?;
+            t.estimated = false;
             let label = format!("Change duration of “{}”", t.name);
             Ok(Dragged { changed: vec![(i, t)], label })
         }

@@ -398,6 +398,8 @@ impl Portfolio {
         }
         if let Some(text) = &edit.duration {
             t.duration_minutes = units::parse_duration(text, project.durations)?;
+            // A duration typed is no longer an estimate.
+            t.estimated = false;
             t.kind = if t.kind == TaskKind::Summary {
                 TaskKind::Summary
             } else if t.duration_minutes == 0 {
@@ -442,6 +444,7 @@ impl Portfolio {
                 })));
             }
             t.duration_minutes = validate::duration("finish", minutes)?;
+            t.estimated = false;
             if t.kind != TaskKind::Summary {
                 t.kind = if minutes == 0 { TaskKind::Milestone } else { TaskKind::Task };
             }

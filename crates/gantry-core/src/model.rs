@@ -231,6 +231,10 @@ pub struct Task {
     /// Scheduled by hand, as MS Project's manual tasks: it stays where the
     /// planner put it (a must-start-on constraint holds the start).
     pub manual: bool,
+    /// Its duration is an estimate (MS Project's "1 day?"). A manual task
+    /// whose duration is only an estimate, entered by name alone, is left
+    /// off the critical path, as MS Project leaves it.
+    pub estimated: bool,
 }
 
 impl Task {
@@ -254,6 +258,7 @@ impl Task {
             actual_start: None,
             actual_finish: None,
             manual: false,
+            estimated: false,
         }
     }
 

@@ -536,6 +536,9 @@ struct Traits {
     alap: bool,
     started: bool,
     finished: bool,
+    /// Never critical, whatever its slack: finished work, and manual tasks
+    /// whose duration is only an estimate (as MS Project has them).
+    off_critical: bool,
 }
 
 impl Traits {
@@ -547,6 +550,7 @@ impl Traits {
             alap: t.constraint.kind == ConstraintKind::Alap,
             started,
             finished,
+            off_critical: finished || (t.manual && t.estimated),
         }
     }
 }
@@ -680,7 +684,8 @@ pub struct Scheduler<'a> {
     efp: Vec<i64>,
     lsp: Vec<i64>,
     lfp: Vec<i64>,
-    /// The earliest moment a summary's children may start.
+    /// The earliest moment a summary's children may start, or
+    /// [`PROJECT_FLOOR`] when only the project start holds them.
     floor: Vec<Minute>,
     /// The latest moment a summary's children may finish.
     ceiling: Vec<Minute>,
@@ -1022,6 +1027,11 @@ impl<'a> Scheduler<'a> {
         changed
     }
 
+    /// The earliest moment summary `i`'s children may start.
+    fn floor_of(&self, i: usize) -> Minute {
+        if self.floor[i] == PROJECT_FLOOR { self.project_start } else { self.floor[i] }
+    }
+
     /// What the forward pass sets for task `i`.
     fn early(&self, i: usize) -> [Minute; 5] {
         [self.es[i], self.ef[i], self.esp[i], self.efp[i], self.floor[i]]
@@ -1064,7 +1074,7 @@ impl<'a> Scheduler<'a> {
         let i = node as usize / 2;
         if !is_start_node(node) {
             if self.summary[i] {
-                let (start, finish) = roll_up(self.net.children.of(i), &self.es, &self.ef, self.floor[i]);
+                let (start, finish) = roll_up(self.net.children.of(i), &self.es, &self.ef, self.floor_of(i));
                 let cal = self.clocks.of(i);
                 (self.es[i], self.ef[i], self.esp[i], self.efp[i]) =
                     (start, finish, cal.position(start), cal.position(finish));
@@ -1086,7 +1096,10 @@ impl<'a> Scheduler<'a> {
         // The latest position a bound asks the start for; the project start
         // is a moment on the project's calendar, kept as one.
         let (reach, at_least) = match self.net.parent[i] {
-            Some(p) => (self.clocks.of(i).position(self.floor[p]), None),
+            Some(p) => {
+                let floor = self.floor_of(p);
+                (self.clocks.of(i).position(floor), None)
+            }
             None => (i64::MIN, Some(self.project_start)),
         };
         // The latest position a link asks the finish for (FF and SF links).
@@ -1168,8 +1181,16 @@ impl<'a> Scheduler<'a> {
         let date = self.on_clock(c.date);
         let actual_start = self.on_clock(t.actual_start);
         let actual_finish = self.on_clock(t.actual_finish);
+        let inherited = self.net.parent[i].map_or(PROJECT_FLOOR, |p| self.floor[p]);
         let mut start = match self.net.parent[i] {
-            Some(p) => snap_start(self.clocks.of(i), zero_length, self.floor[p]),
+            // MS Project lets a "start no earlier than" date before the
+            // project start stand: the project start holds only the tasks
+            // that have none (and their summaries' do not hold them).
+            _ if inherited == PROJECT_FLOOR && c.kind == ConstraintKind::Snet && date.is_some() => Minute::MIN,
+            Some(p) => {
+                let floor = self.floor_of(p);
+                snap_start(self.clocks.of(i), zero_length, floor)
+            }
             None => self.project_start,
         };
         // What holds the task back when no link does, for a diagnostic.
@@ -1247,7 +1268,8 @@ impl<'a> Scheduler<'a> {
             start = actual;
         }
         if summary {
-            self.floor[i] = start;
+            let held_by_project_alone = inherited == PROJECT_FLOOR && start == self.project_start;
+            self.floor[i] = if held_by_project_alone { PROJECT_FLOOR } else { start };
         } else {
             let finish = match actual_finish {
                 Some(actual) if actual >= start => actual,
@@ -1472,9 +1494,10 @@ impl<'a> Scheduler<'a> {
     }
 
     /// Whether task `i` is critical on its own slack: finished work cannot
-    /// delay anything any more.
+    /// delay anything any more, and a manual task whose duration is only an
+    /// estimate is left off the path, as MS Project leaves it.
     fn critical_alone(&self, i: usize, total_slack: i64) -> bool {
-        total_slack <= 0 && !self.traits[i].finished
+        total_slack <= 0 && !self.traits[i].off_critical
     }
 
     /// How far task `i` can slip before it moves a successor or the
@@ -1532,6 +1555,11 @@ impl<'a> Scheduler<'a> {
 
 /// A summary's dates from its children's: the earliest of their `starts`
 /// and the latest of their `finishes`, or `empty` without children.
+/// The floor of a summary that only the project start holds: its children
+/// start at the project start unless they have a "start no earlier than"
+/// date, which stands even before it.
+const PROJECT_FLOOR: Minute = Minute::MIN;
+
 fn roll_up(children: &[u32], starts: &[Minute], finishes: &[Minute], empty: Minute) -> (Minute, Minute) {
     let start = children.iter().map(|&c| starts[c as usize]).min().unwrap_or(empty);
     let finish = children.iter().map(|&c| finishes[c as usize]).max().unwrap_or(empty);

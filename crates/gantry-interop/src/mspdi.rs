@@ -172,6 +172,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             actual_start: readable_date(t, "ActualStart", task_name, &mut warnings),
             actual_finish: readable_date(t, "ActualFinish", task_name, &mut warnings),
             manual: manual && !summary,
+            estimated: flag(t, "Estimated") && !summary,
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };

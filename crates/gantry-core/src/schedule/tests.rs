@@ -241,6 +241,65 @@ fn constraints_move_tasks_or_explain_why_they_cannot() {
     check(&[task(1, "Main", 3 * DAY), alap], &[], &[(2, "2027-03-17 08:00", "2027-03-17 17:00")]);
 }
 
+/// "Start no earlier than" a date before the project start: MS Project
+/// starts the task on its date, before the project start, and so do its
+/// successors and its summary; a task without one still waits for the
+/// project start. Each case is the file it comes from, the task's
+/// constraint date, and MS Project's start and finish for it.
+#[test]
+fn a_start_no_earlier_than_before_the_project_start_stands() {
+    let cases = [
+        // mpp-as-mspdi/assignment-text-project2007-mpp9.mpp.xml: project
+        // start 2018-10-18 08:00, "Task 1" 80 h SNET 2016-01-04 08:00.
+        ("2016-01-04 08:00", 10 * DAY, "2016-01-04 08:00", "2016-01-15 17:00"),
+        // A date on a Saturday starts on the Monday after.
+        ("2027-03-06 10:00", DAY, "2027-03-08 08:00", "2027-03-08 17:00"),
+    ];
+    for (date, minutes, start, finish) in cases {
+        let mut early = task(1, "Legacy audit", minutes);
+        early.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(t(date)) };
+        let s = check(&[early.clone()], &[], &[(1, start, finish)]);
+        assert!(s.diagnostics.is_empty(), "nothing to say: {:?}", s.diagnostics);
+
+        // Under a summary that only the project start holds, with a
+        // successor and a task without a date beside it.
+        let s = check(
+            &[task(10, "Phase", 0), child(early, 10), child(task(2, "Report", DAY), 10), task(3, "Next", DAY)],
+            &[link(1, 3, LinkKind::FinishToStart, 0)],
+            &[(1, start, finish), (2, "2027-03-15 08:00", "2027-03-15 17:00"), (10, start, "2027-03-15 17:00")],
+        );
+        assert!(s.get(3).expect("Next").start > t(finish), "a successor follows it");
+    }
+
+    // A summary held by a link keeps holding its subtasks.
+    let mut early = task(1, "Legacy audit", DAY);
+    early.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(t("2027-03-01 08:00")) };
+    check(
+        &[task(5, "Prep", 2 * DAY), task(10, "Phase", 0), child(early, 10)],
+        &[link(5, 10, LinkKind::FinishToStart, 0)],
+        &[(1, "2027-03-17 08:00", "2027-03-17 17:00")],
+    );
+}
+
+/// A manual task whose duration is only an estimate ("1 day?", entered by
+/// name alone) is left off the critical path although nothing can slip, as
+/// MS Project leaves it; a manual task with a typed duration, and an
+/// automatic task with an estimate, are critical. From
+/// mpp-as-mspdi/task-flags-project2019-mpp14.mpp.xml: "Flag1", manual,
+/// estimated, 8 h, total slack 0, not critical.
+#[test]
+fn an_estimated_manual_task_is_off_the_critical_path() {
+    let cases = [(true, true, false), (true, false, true), (false, true, true), (false, false, true)];
+    for (manual, estimated, critical) in cases {
+        let mut flag = task(1, "Flag1", DAY);
+        (flag.manual, flag.estimated) = (manual, estimated);
+        let s = run(&[flag], &[]);
+        let d = s.get(1).expect("Flag1");
+        assert_eq!(d.total_slack, 0, "nothing can slip");
+        assert_eq!(d.critical, critical, "manual {manual}, estimated {estimated}");
+    }
+}
+
 #[test]
 fn finished_work_is_not_critical() {
     let mut done = task(1, "Done", DAY);
