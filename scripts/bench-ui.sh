@@ -13,7 +13,7 @@ target="${CARGO_TARGET_DIR:-target}"
 case $target in /*) ;; *) target="$PWD/$target" ;; esac
 export CARGO_TARGET_DIR="$target"
 (cd ui && npm run --silent build)
-cargo build --release --locked -p gantry-app
+cargo build --release --locked --workspace --all-targets
 export GANTRY_APP="$target/release/gantry-app"
 export GANTRY_BENCH_DIR="$target/bench"
 mkdir -p "$GANTRY_BENCH_DIR"
@@ -21,5 +21,5 @@ mkdir -p "$GANTRY_BENCH_DIR"
 # a log, so that none lands in the middle of a line of numbers. The test
 # runner names each test on the line its first number is printed on.
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
-  cargo test --release --locked -p gantry-tests --test bench -- --ignored --nocapture --test-threads=1 \
+  cargo test --release --locked --workspace --test bench -- --ignored --nocapture --test-threads=1 \
   2>"$GANTRY_BENCH_DIR/messages.log" | sed -n -E 's/^test [a-z0-9_]+ \.\.\. //; /^(10+ tasks|board|machine|test result)/p'

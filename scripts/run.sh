@@ -6,5 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 (cd ui && npm run --silent build)
-cargo build -p gantry-app
-exec "${CARGO_TARGET_DIR:-target}/debug/gantry-app" "$@"
+# The tests' build (scripts/test.sh): the whole workspace in release, so the
+# two commands share one build and neither compiles what the other did.
+cargo build --release --locked --workspace --all-targets
+exec "${CARGO_TARGET_DIR:-target}/release/gantry-app" "$@"

@@ -16,13 +16,15 @@ as_root() {
   fi
 }
 
-# Debian packages: WebKitGTK and friends for the app; Xvfb, D-Bus and the
-# WebKit WebDriver for the end-to-end tests, with xdotool and ImageMagick to
-# find and capture the window; poppler for reading PDFs. The
-# report fonts (DejaVu Sans, Droid Sans Fallback) are compiled into Gantry.
-packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libxdo-dev librsvg2-dev libssl-dev fonts-dejavu-core fonts-droid-fallback)
+# Debian packages: WebKitGTK and friends for the app, the report fonts
+# (DejaVu Sans, Droid Sans Fallback) that reports read at run time, and
+# python3 for the package's copyright file; for the tests, Xvfb, D-Bus and
+# the WebKit WebDriver for the end-to-end stories, with xdotool and
+# ImageMagick to find and capture the window, poppler for reading PDFs, and
+# lintian, man and the desktop file checker for the package.
+packages=(build-essential pkg-config file python3 libwebkit2gtk-4.1-dev libxdo-dev librsvg2-dev libssl-dev fonts-dejavu-core fonts-droid-fallback)
 if $want_tests; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils desktop-file-utils)
+  packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils desktop-file-utils lintian man-db)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,8 @@
 //! Gantry's desktop shell: opens the portfolio, registers the commands and
 //! hands everything else to `gantry-api`.
+//!
+//! The same binary is the `gantry` command: called by that name, or with one
+//! of its subcommands, it runs `gantry_cli` and exits without a window.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -12,7 +15,11 @@ mod state;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
+fn main() -> std::process::ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if gantry_cli::wanted(&args) {
+        return gantry_cli::main(args);
+    }
     tauri::Builder::default()
         // First, so a second launch hands its file to this one and exits
         // before opening anything.
@@ -78,4 +85,5 @@ fn main() {
         ])
         .run(tauri::generate_context!())
         .expect("Gantry could not start its window");
+    std::process::ExitCode::SUCCESS
 }

@@ -37,7 +37,7 @@ pub async fn text_of(e: &Element) -> String {
     e.prop("textContent").await.ok().flatten().unwrap_or_default().trim().to_owned()
 }
 
-/// The app binary: `GANTRY_APP`, else the workspace's debug build.
+/// The app binary: `GANTRY_APP`, else the workspace's release build.
 pub fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("GANTRY_APP") {
         return PathBuf::from(p);
@@ -45,7 +45,7 @@ pub fn app_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    target.join("debug/gantry-app")
+    target.join("release/gantry-app")
 }
 
 fn free_port() -> u16 {

@@ -637,6 +637,21 @@ fn a_project_report_is_a_real_pdf_with_searchable_text_and_embedded_fonts() {
     }
 }
 
+#[test]
+fn the_same_plan_gives_the_same_pdf_byte_for_byte() {
+    // The report's fonts are Debian's files and its only clock is the time
+    // it is told: two exports of one plan at one moment are the same file,
+    // as they are on any machine with the font packages installed.
+    let (_dir, p) = sample();
+    let crm = p.projects().expect("projects").into_iter().find(|s| s.name.starts_with("CRM")).expect("CRM project");
+    let first = p.report_pdf(crm.id, &ReportOptions::default(), report_now()).expect("report");
+    let second = p.report_pdf(crm.id, &ReportOptions::default(), report_now()).expect("report");
+    assert!(first.bytes == second.bytes, "two exports of one plan differ");
+    let later =
+        p.report_pdf(crm.id, &ReportOptions::default(), report_now() + chrono::Duration::hours(1)).expect("report");
+    assert!(later.bytes != first.bytes, "the report prints when it was made");
+}
+
 /// "5d" → "7d"; the sample's durations are whole days.
 fn units_plus_two_days(duration: &str) -> String {
     let days: i64 = duration.trim_end_matches('d').parse().expect("a duration in days");

@@ -167,3 +167,26 @@ fn report_writes_the_pdf_of_a_project_or_of_the_portfolio_and_refuses_bad_choice
     }
     assert!(!std::path::Path::new(bad).exists(), "a refused report writes nothing");
 }
+
+#[test]
+fn completions_and_manual_pages_come_from_the_command_itself() {
+    let bash = gantry(&["completions", "bash"]);
+    assert!(bash.status.success());
+    let bash = String::from_utf8_lossy(&bash.stdout);
+    assert!(bash.contains("_gantry()") && bash.contains("--sections"), "bash completes every option: {bash}");
+    let zsh = gantry(&["completions", "zsh"]);
+    assert!(String::from_utf8_lossy(&zsh.stdout).starts_with("#compdef gantry"));
+    let fish = gantry(&["completions", "fish"]);
+    assert!(String::from_utf8_lossy(&fish.stdout).contains("complete -c gantry"));
+    assert!(!gantry(&["completions", "tcsh"]).status.success(), "an unknown shell is refused");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let out = gantry(&["manpages", dir.path().to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(dir.path().join("gantry.1")).expect("gantry(1)");
+    assert!(page.starts_with(".ie") || page.contains(".TH gantry 1"), "a roff page: {page}");
+    assert!(page.contains("gantry\\-report(1)"), "it points at the subcommands' pages: {page}");
+    let report = std::fs::read_to_string(dir.path().join("gantry-report.1")).expect("gantry-report(1)");
+    assert!(report.contains("\\-\\-orientation"), "each subcommand's page has its options: {report}");
+    assert!(!dir.path().join("gantry-manpages.1").exists(), "the packaging helper stays hidden");
+}

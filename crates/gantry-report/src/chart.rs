@@ -445,6 +445,11 @@ mod tests {
     use crate::{Orientation, Paper, ReportLink, ReportTask};
     use gantry_core::model::ProjectStatus;
 
+    /// The measure of the installed report fonts.
+    fn fonts() -> Measure {
+        Measure::new().expect("the report fonts are installed")
+    }
+
     fn at(d: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(&format!("{d} 08:00"), "%Y-%m-%d %H:%M").expect("test dates are valid")
     }
@@ -503,7 +508,7 @@ mod tests {
         o: Orientation,
     ) -> Vec<ChartPage> {
         let range = (at(range.0).date(), at(range.1).date());
-        pages(r, range, mode, PageSize::of(paper, o), &Measure::new())
+        pages(r, range, mode, PageSize::of(paper, o), &fonts())
     }
 
     #[test]
@@ -593,7 +598,7 @@ mod tests {
     #[test]
     fn long_names_are_cut_to_the_label_column() {
         let r = chain(3);
-        let measure = Measure::new();
+        let measure = fonts();
         let pages = layout(&r, ("2027-03-01", "2027-03-10"), ChartLayout::FitWidth, Paper::A4, Orientation::Portrait);
         for row in &pages[0].rows {
             assert!(row.label.ends_with('…'), "{}", row.label);
@@ -604,7 +609,7 @@ mod tests {
     #[test]
     fn tick_labels_fit_their_cells_at_every_scale() {
         let r = chain(5);
-        let measure = Measure::new();
+        let measure = fonts();
         for to in ["2027-03-05", "2027-04-10", "2027-09-01", "2028-12-31", "2035-01-01"] {
             for p in layout(&r, ("2027-03-01", to), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape) {
                 assert!(p.lower.iter().any(|t| !t.label.is_empty()), "some labels show up to {to}");
@@ -656,7 +661,7 @@ mod tests {
         let r = chain(crate::document::MAX_ROWS + 1);
         let options = crate::Options { sections: vec![crate::Section::Tasks], ..Default::default() };
         let now = at("2027-03-01");
-        let e = crate::document::project(&r, &options, now, &Measure::new()).expect_err("too many rows");
+        let e = crate::document::project(&r, &options, now, &fonts()).expect_err("too many rows");
         assert!(e.to_string().contains("shorter date range"), "{e}");
         let week = crate::Options {
             sections: vec![crate::Section::Gantt],
@@ -664,7 +669,7 @@ mod tests {
             to: Some(at("2027-03-07").date()),
             ..Default::default()
         };
-        let doc = crate::document::project(&r, &week, now, &Measure::new()).expect("a week of the chart prints");
+        let doc = crate::document::project(&r, &week, now, &fonts()).expect("a week of the chart prints");
         assert_eq!(doc.parts.len(), 1);
     }
 
@@ -679,14 +684,9 @@ mod tests {
             finish: late.finish - Duration::days(5),
             finish_variance_days: 5.0,
         });
-        let doc = crate::document::portfolio(
-            "IT",
-            &[early, late],
-            &crate::Options::default(),
-            at("2027-03-20"),
-            &Measure::new(),
-        )
-        .expect("portfolio");
+        let doc =
+            crate::document::portfolio("IT", &[early, late], &crate::Options::default(), at("2027-03-20"), &fonts())
+                .expect("portfolio");
         let json = serde_json::to_value(&doc).expect("json");
         let timeline = &json["parts"][0]["timeline"];
         let bars = timeline["bars"].as_array().expect("bars");

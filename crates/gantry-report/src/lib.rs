@@ -9,13 +9,15 @@
 //! typst template, which only draws. Typst lays out text and tables and
 //! writes the PDF; no user text is ever evaluated as typst markup.
 //!
-//! Invariants: the fonts are compiled in, so a report looks the same on
-//! every machine and every font is embedded in the PDF; a report is built in
+//! Invariants: the fonts are Debian's (`fonts.rs`), read from the system and
+//! embedded in every PDF, so a report looks the same wherever it is opened,
+//! and a missing font is an error, never empty boxes; a report is built in
 //! memory and written with [`write_atomic`], so a failed export leaves no
 //! half file.
 
 mod chart;
 mod document;
+mod fonts;
 mod measure;
 mod world;
 
@@ -35,6 +37,9 @@ pub enum Error {
     Invalid(String),
     #[error("The report could not be laid out: {0}")]
     Layout(String),
+    /// A report font is missing or unreadable; the message names it.
+    #[error("{0}")]
+    Font(String),
     #[error("The report could not be saved to {path}: {reason}")]
     Write { path: String, reason: String },
 }
@@ -224,7 +229,7 @@ pub struct Pdf {
 
 /// The project report with the chosen sections.
 pub fn project_pdf(report: &ProjectReport, options: &Options, generated: NaiveDateTime) -> Result<Pdf> {
-    let doc = document::project(report, options, generated, &Measure::new())?;
+    let doc = document::project(report, options, generated, &Measure::new()?)?;
     world::render(&doc)
 }
 
@@ -236,7 +241,7 @@ pub fn portfolio_pdf(
     options: &Options,
     generated: NaiveDateTime,
 ) -> Result<Pdf> {
-    let doc = document::portfolio(portfolio, reports, options, generated, &Measure::new())?;
+    let doc = document::portfolio(portfolio, reports, options, generated, &Measure::new()?)?;
     world::render(&doc)
 }
 

@@ -3,34 +3,27 @@
 
 use std::sync::OnceLock;
 
-// The template names these families: "DejaVu Sans", then "Droid Sans Fallback".
-pub(crate) static REGULAR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf"));
-pub(crate) static BOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf"));
-pub(crate) static FALLBACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DroidSansFallbackFull.ttf"));
-
-/// Every font file, for the typst world.
-pub(crate) fn files() -> [&'static [u8]; 3] {
-    [REGULAR, BOLD, FALLBACK]
-}
+use crate::fonts::Fonts;
 
 const ELLIPSIS: char = '…';
 
 /// Measures text in the report's fonts.
 pub struct Measure {
+    fonts: &'static Fonts,
     regular: OnceLock<Option<ttf_parser::Face<'static>>>,
     bold: OnceLock<Option<ttf_parser::Face<'static>>>,
     fallback: OnceLock<Option<ttf_parser::Face<'static>>>,
 }
 
-impl Default for Measure {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Measure {
-    pub fn new() -> Measure {
-        Measure { regular: OnceLock::new(), bold: OnceLock::new(), fallback: OnceLock::new() }
+    /// Measures with the report's fonts; fails, naming the font, when one
+    /// cannot be read.
+    pub fn new() -> crate::Result<Measure> {
+        Ok(Measure::with(crate::fonts::get()?))
+    }
+
+    pub(crate) fn with(fonts: &'static Fonts) -> Measure {
+        Measure { fonts, regular: OnceLock::new(), bold: OnceLock::new(), fallback: OnceLock::new() }
     }
 
     fn face<'a>(
@@ -46,8 +39,12 @@ impl Measure {
         if c.is_control() {
             return 0.0;
         }
-        let primary = if bold { Self::face(&self.bold, BOLD) } else { Self::face(&self.regular, REGULAR) };
-        let fallback = Self::face(&self.fallback, FALLBACK);
+        let primary = if bold {
+            Self::face(&self.bold, &self.fonts.bold)
+        } else {
+            Self::face(&self.regular, &self.fonts.regular)
+        };
+        let fallback = Self::face(&self.fallback, &self.fonts.fallback);
         for face in [primary, fallback].into_iter().flatten() {
             if let Some(glyph) = face.glyph_index(c)
                 && let Some(advance) = face.glyph_hor_advance(glyph)
@@ -110,7 +107,7 @@ mod tests {
 
     #[test]
     fn wider_text_measures_wider_and_bold_is_wider_than_regular() {
-        let m = Measure::new();
+        let m = Measure::new().expect("the report fonts are installed");
         let short = m.width("Go-live", 10.0, false);
         assert!(short > 20.0 && short < 45.0, "7 characters at 10 pt are about 35 pt wide, got {short}");
         assert!(m.width("Go-live weekend", 10.0, false) > short);
@@ -120,14 +117,14 @@ mod tests {
 
     #[test]
     fn chinese_is_measured_with_the_fallback_font() {
-        let m = Measure::new();
+        let m = Measure::new().expect("the report fonts are installed");
         let w = m.width("数据迁移", 10.0, false);
         assert!((w - 40.0).abs() < 4.0, "four CJK characters are about four ems wide, got {w}");
     }
 
     #[test]
     fn elision_keeps_text_that_fits_and_cuts_what_does_not() {
-        let m = Measure::new();
+        let m = Measure::new().expect("the report fonts are installed");
         assert_eq!(m.elide("Cutover", 8.0, false, 200.0), "Cutover");
         let long = "Migrate the customer database to the new cluster and verify every table";
         let cut = m.elide(long, 8.0, false, 100.0);

@@ -1,5 +1,5 @@
 //! The smallest typst world that makes a report: the fixed template, the
-//! report's data as `/data.json`, and the fonts compiled into Gantry. It has
+//! report's data as `/data.json`, and the report's fonts (`fonts.rs`). It has
 //! no file system, no packages and no clock of its own, so a report can
 //! read nothing but what it was handed.
 
@@ -14,11 +14,13 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
 use crate::document::Document;
-use crate::{Error, Pdf, Result, measure};
+use crate::fonts::{self, Fonts};
+use crate::{Error, Pdf, Result};
 
 const TEMPLATE: &str = include_str!("report.typ");
 
 struct ReportWorld {
+    shared: &'static Shared,
     main: FileId,
     data: FileId,
     source: Source,
@@ -32,10 +34,10 @@ struct Shared {
     fonts: Vec<Font>,
 }
 
-fn shared() -> &'static Shared {
+fn shared(files: &'static Fonts) -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        let fonts: Vec<Font> = measure::files().into_iter().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+        let fonts: Vec<Font> = files.files().into_iter().flat_map(|data| Font::iter(Bytes::new(data))).collect();
         Shared { library: LazyHash::new(Library::default()), book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
     })
 }
@@ -48,11 +50,11 @@ fn file_id(path: &str) -> FileId {
 
 impl World for ReportWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &shared().library
+        &self.shared.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &shared().book
+        &self.shared.book
     }
 
     fn main(&self) -> FileId {
@@ -74,7 +76,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        shared().fonts.get(index).cloned()
+        self.shared.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
@@ -88,6 +90,7 @@ pub(crate) fn render(doc: &Document) -> Result<Pdf> {
     let json = serde_json::to_vec(doc).map_err(|e| Error::Layout(e.to_string()))?;
     let main = file_id("/report.typ");
     let world = ReportWorld {
+        shared: shared(fonts::get()?),
         main,
         data: file_id("/data.json"),
         source: Source::new(main, TEMPLATE.into()),

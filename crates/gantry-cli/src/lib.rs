@@ -1,0 +1,361 @@
+//! `gantry`: the same commands as the app, from a terminal. Errors go to
+//! stderr as one line, with a non-zero exit.
+//!
+//! The app's binary is also the command: [`wanted`] tells from its arguments
+//! which one a user started, and [`main`] runs the command without ever
+//! touching a display. The `gantry` binary of this crate is the same entry
+//! point, for development.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use gantry_api::Portfolio;
+
+/// The command's name, whatever the binary it runs in is called.
+pub const NAME: &str = "gantry";
+
+#[derive(Parser)]
+#[command(
+    name = NAME,
+    // Usage lines say `gantry` whatever name the binary was started by.
+    bin_name = NAME,
+    version,
+    about = "Plan and steer IT projects from a portfolio file.",
+    long_about = "Plan and steer IT projects from a portfolio file.\n\n\
+        The command-line side of Gantry: create the sample portfolio, list its projects, \
+        reschedule an MS Project XML file or a project with Gantry's engine, and make the PDF \
+        report for management. Started without a subcommand under another name than gantry, \
+        the same program opens the desktop app.",
+    after_help = "Errors print one line on standard error and exit with status 1."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the sample portfolio in a new file.
+    Sample {
+        /// The new portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Reschedule a plan with Gantry's engine: an MS Project XML file, or a
+    /// project of a Gantry portfolio.
+    Schedule {
+        /// An MS Project XML (.xml) file, or a portfolio (.gantry) with --project.
+        file: PathBuf,
+        /// The project to schedule, when FILE is a portfolio.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a new portfolio holding the sample and one generated plan of
+    /// fixed shape, for benchmarks.
+    Generate {
+        /// The new portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// How many tasks the generated project has.
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=2_000_000))]
+        tasks: u32,
+        /// About how many links (default: one and a half per task).
+        #[arg(long)]
+        links: Option<u32>,
+    },
+    /// Make the PDF report of a project, or of the whole portfolio.
+    Report {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// The project, named as on the home page; leave out with --portfolio.
+        #[arg(long, required_unless_present = "portfolio")]
+        project: Option<String>,
+        /// One summary page a project, after an overview of them all.
+        #[arg(long, conflicts_with = "project")]
+        portfolio: bool,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The sections, in any order.
+        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,tasks")]
+        sections: Vec<SectionArg>,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        #[arg(long, value_enum, default_value = "landscape")]
+        orientation: OrientationArg,
+        /// The whole date range on one page width, or a readable scale tiled
+        /// across pages.
+        #[arg(long, value_enum, default_value = "fit")]
+        chart: ChartArg,
+        /// The chart's first day (YYYY-MM-DD); the project's start if left out.
+        #[arg(long, default_value = "")]
+        from: String,
+        /// The chart's last day (YYYY-MM-DD); the project's finish if left out.
+        #[arg(long, default_value = "")]
+        to: String,
+    },
+    /// List the projects of a portfolio with their scheduled dates.
+    Projects {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the completion script for a shell (bash, zsh, fish, elvish or
+    /// powershell), to be sourced or installed where the shell looks.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages, gantry(1) and one a subcommand
+    /// (gantry-report(1) …), as roff into a folder; for packaging.
+    #[command(hide = true)]
+    Manpages {
+        /// The folder to write into; it must exist.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SectionArg {
+    Summary,
+    Gantt,
+    Milestones,
+    Tasks,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+    A3,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OrientationArg {
+    Portrait,
+    Landscape,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ChartArg {
+    Fit,
+    Tiled,
+}
+
+/// Whether these arguments (the program's own name first) ask for the
+/// command rather than the app: the program is called `gantry`, or its first
+/// argument is one of the command's subcommands or asks for help or the
+/// version. Anything else (no argument, a portfolio to open, a flag a
+/// WebDriver adds) is the app's.
+pub fn wanted(args: &[OsString]) -> bool {
+    let called_gantry = args.first().and_then(|a| Path::new(a).file_name()).is_some_and(|n| n == NAME);
+    let first = args.get(1).and_then(|a| a.to_str());
+    called_gantry || first.is_some_and(is_command_word)
+}
+
+fn is_command_word(word: &str) -> bool {
+    matches!(word, "-h" | "--help" | "-V" | "--version" | "help")
+        || Cli::command().get_subcommands().any(|c| c.get_name() == word || c.get_all_aliases().any(|a| a == word))
+}
+
+/// Runs the command with these arguments (the program's name first) and
+/// says how it ended: one line on stderr and a failure status on error, as
+/// clap's usage errors do.
+pub fn main(args: Vec<OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and the version go to stdout with success; usage errors to
+            // stderr with clap's status 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("gantry: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), NAME, &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Manpages { dir } => {
+            clap_mangen::generate_to(Cli::command(), &dir).map_err(|e| format!("{}: {e}", dir.display()))
+        }
+        Command::Sample { db } => {
+            let today = chrono::Local::now().date_naive();
+            let portfolio = Portfolio::create_sample(&db, today).map_err(|e| e.to_string())?;
+            let count = portfolio.projects().map_err(|e| e.to_string())?.len();
+            println!("Created {} with {count} sample projects.", db.display());
+            Ok(())
+        }
+        Command::Generate { db, tasks, links } => {
+            let today = chrono::Local::now().date_naive();
+            let tasks = tasks as usize;
+            let links = links.map_or(tasks * 3 / 2, |l| l as usize);
+            let (portfolio, id) = Portfolio::create_generated(&db, tasks, links, today).map_err(|e| e.to_string())?;
+            let plan = portfolio.plan(id).map_err(|e| e.to_string())?;
+            println!(
+                "Created {} with “{}”: {} tasks, {} links.",
+                db.display(),
+                plan.fields.name,
+                plan.tasks.len(),
+                plan.links.len()
+            );
+            Ok(())
+        }
+        Command::Schedule { file, project, json } => {
+            let report = match project {
+                Some(name) => {
+                    if !file.exists() {
+                        return Err(format!("{} does not exist.", file.display()));
+                    }
+                    Portfolio::open(&file).and_then(|p| p.schedule_report(&name)).map_err(|e| e.to_string())?
+                }
+                None => {
+                    let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                    if bytes.starts_with(b"SQLite format 3\0") {
+                        return Err(format!(
+                            "{} is a portfolio: name the project with --project NAME.",
+                            file.display()
+                        ));
+                    }
+                    gantry_api::schedule_mspdi(&bytes).map_err(|e| e.to_string())?
+                }
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            } else {
+                println!("{}: {} → {}", report.project, report.start, report.finish);
+                for t in &report.tasks {
+                    println!(
+                        "{:>6} {:<44} {} {} {:>6} {}",
+                        t.uid,
+                        t.name.chars().take(44).collect::<String>(),
+                        t.start,
+                        t.finish,
+                        t.total_slack_minutes,
+                        if t.critical { "critical" } else { "" }
+                    );
+                }
+                for d in &report.diagnostics {
+                    println!("note: {d}");
+                }
+            }
+            Ok(())
+        }
+        Command::Report { db, project, portfolio: whole, output, sections, paper, orientation, chart, from, to } => {
+            use gantry_api::wire::{ChartLayout, Orientation, Paper, ReportOptions, Section};
+            if !db.exists() {
+                return Err(format!("{} does not exist.", db.display()));
+            }
+            let options = ReportOptions {
+                sections: sections
+                    .into_iter()
+                    .map(|s| match s {
+                        SectionArg::Summary => Section::Summary,
+                        SectionArg::Gantt => Section::Gantt,
+                        SectionArg::Milestones => Section::Milestones,
+                        SectionArg::Tasks => Section::Tasks,
+                    })
+                    .collect(),
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                    PaperArg::A3 => Paper::A3,
+                },
+                orientation: match orientation {
+                    OrientationArg::Portrait => Orientation::Portrait,
+                    OrientationArg::Landscape => Orientation::Landscape,
+                },
+                chart_layout: match chart {
+                    ChartArg::Fit => ChartLayout::FitWidth,
+                    ChartArg::Tiled => ChartLayout::Tiled,
+                },
+                from,
+                to,
+                baseline_id: None,
+            };
+            let p = Portfolio::open(&db).map_err(|e| e.to_string())?;
+            let now = chrono::Local::now().naive_local();
+            let pdf = match project {
+                Some(name) if !whole => {
+                    let id = p.project_named(&name).map_err(|e| e.to_string())?;
+                    p.report_pdf(id, &options, now)
+                }
+                _ => p.portfolio_pdf(&options, now),
+            }
+            .map_err(|e| e.to_string())?;
+            let written = gantry_api::save_report(&output, &pdf).map_err(|e| e.to_string())?;
+            println!("Wrote {} ({} pages, {} KiB).", written.path, written.pages, written.bytes.div_ceil(1024));
+            Ok(())
+        }
+        Command::Projects { db, json } => {
+            if !db.exists() {
+                return Err(format!("{} does not exist.", db.display()));
+            }
+            let portfolio = Portfolio::open(&db).map_err(|e| e.to_string())?;
+            let projects = portfolio.projects().map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&projects).map_err(|e| e.to_string())?);
+            } else {
+                println!("{:<40} {:<16} {:<10} {:<10} {:>6}  STATUS", "PROJECT", "MANAGER", "START", "FINISH", "TASKS");
+                for p in projects {
+                    println!(
+                        "{:<40} {:<16} {:<10} {:<10} {:>6}  {}",
+                        p.name,
+                        p.manager,
+                        &p.start[..10],
+                        &p.finish[..10],
+                        p.task_count,
+                        p.status
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &[&str], command: bool) {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        assert_eq!(wanted(&args), command, "{args:?} is the {}", if command { "command" } else { "app" });
+    }
+
+    #[test]
+    fn the_name_or_a_subcommand_asks_for_the_command_and_anything_else_for_the_app() {
+        check(&["/usr/bin/gantry"], true);
+        check(&["gantry", "/home/ann/Plans.gantry"], true);
+        check(&["/usr/bin/gantry-app", "report", "--db", "x.gantry"], true);
+        check(&["gantry-app", "--version"], true);
+        check(&["gantry-app", "-h"], true);
+        check(&["gantry-app", "help"], true);
+        check(&["gantry-app", "completions", "bash"], true);
+        check(&["/usr/bin/gantry-app"], false);
+        check(&["gantry-app", "/home/ann/Plans.gantry"], false);
+        // A flag the WebDriver or the desktop adds is the app's.
+        check(&["gantry-app", "--automation"], false);
+        check(&["gantry-app", "reports"], false);
+        check(&[], false);
+    }
+}
