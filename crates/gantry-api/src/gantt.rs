@@ -151,7 +151,11 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
             let finish = validate::datetime("finish", finish)?;
             let cal = task_calendar(&l.project, &l.calendars, t);
             let start = l.schedule.tasks[i].start;
-            let minutes = cal.working_minutes_between(start, cal.previous_finish(finish));
+            let minutes = if t.duration_elapsed {
+                (finish - start).num_minutes()
+            } else {
+                cal.working_minutes_between(start, cal.previous_finish(finish))
+            };
             if finish <= start || minutes <= 0 {
                 return Err(refused(format!(
                     "“{}” would end before it starts ({}).",

@@ -286,7 +286,11 @@ impl Portfolio {
                     notes: t.notes.clone(),
                     kind: if r.has_children { TaskKind::Summary } else { t.kind },
                     duration_minutes: duration,
-                    duration: units::format_duration(duration, project.durations),
+                    duration: units::format_task_duration(
+                        duration,
+                        t.duration_elapsed && !d.summary,
+                        project.durations,
+                    ),
                     start: wire_datetime(d.start),
                     finish: wire_datetime(d.finish),
                     percent_complete: match rollup[i] {
@@ -346,9 +350,9 @@ impl Portfolio {
     pub fn add_task(&mut self, new: NewTask) -> Result<TaskId> {
         let name = validate::name("name", "The task name", &new.name)?;
         let project = gantry_store::project(self.store.db(), new.project_id)?;
-        let minutes = match &new.duration {
-            Some(text) => units::parse_duration(text, project.durations)?,
-            None => project.durations.minutes_per_day,
+        let (minutes, elapsed) = match &new.duration {
+            Some(text) => units::parse_task_duration(text, project.durations)?,
+            None => (project.durations.minutes_per_day, false),
         };
         let anchor = match new.after {
             Some(id) => {
@@ -369,7 +373,8 @@ impl Portfolio {
                 }
                 None => (None, next_position(db, project.id, None)?),
             };
-            gantry_store::insert_task(db, &Task::new(project.id, parent, position, &name, minutes))
+            let task = Task { duration_elapsed: elapsed, ..Task::new(project.id, parent, position, &name, minutes) };
+            gantry_store::insert_task(db, &task)
         })?)
     }
 
@@ -397,7 +402,7 @@ impl Portfolio {
             what.push("notes");
         }
         if let Some(text) = &edit.duration {
-            t.duration_minutes = units::parse_duration(text, project.durations)?;
+            (t.duration_minutes, t.duration_elapsed) = units::parse_task_duration(text, project.durations)?;
             // A duration typed is no longer an estimate.
             t.estimated = false;
             t.kind = if t.kind == TaskKind::Summary {
@@ -432,8 +437,12 @@ impl Portfolio {
             let s = run_schedule(&project, &calendars, &with_edit(&t), &links);
             let start = s.get(id).map(|d| d.start).unwrap_or(t.constraint.date.unwrap_or_default());
             let end_of_day = day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN);
-            let finish_at = cal.previous_finish(end_of_day);
-            let minutes = cal.working_minutes_between(start, finish_at);
+            let finish_at = if t.duration_elapsed { end_of_day } else { cal.previous_finish(end_of_day) };
+            let minutes = if t.duration_elapsed {
+                (finish_at - start).num_minutes()
+            } else {
+                cal.working_minutes_between(start, finish_at)
+            };
             if finish_at < start || minutes < 0 {
                 return Err(Error::Store(gantry_store::Error::Invalid(validate::ValidationError {
                     field: "finish",

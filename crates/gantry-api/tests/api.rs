@@ -166,6 +166,35 @@ fn editing_durations_and_dates_reschedules_successors() {
 }
 
 #[test]
+fn an_elapsed_duration_typed_as_3ed_runs_through_the_weekend() {
+    let (_dir, mut p) = sample();
+    let cal = p.calendars().expect("calendars")[0].id;
+    let id = p.create_project(fields("Server burn-in", cal)).expect("created");
+    // The project starts on Monday 2027-01-04 at 08:00.
+    let a = p.add_task(NewTask { project_id: id, after: None, name: "Order".into(), duration: Some("4d".into()) });
+    let a = a.expect("a");
+    let b =
+        p.add_task(NewTask { project_id: id, after: Some(a), name: "Burn-in".into(), duration: Some("3ed".into()) });
+    let b = b.expect("b");
+    p.link_tasks(a, b, LinkKind::FinishToStart, 0).expect("link");
+    let plan = p.plan(id).expect("plan");
+    let burn_in = plan.tasks.iter().find(|t| t.id == b).expect("burn-in");
+    assert_eq!(burn_in.duration, "3ed", "the grid shows it as typed");
+    assert_eq!(
+        (burn_in.start.as_str(), burn_in.finish.as_str()),
+        ("2027-01-08T08:00:00", "2027-01-11T08:00:00"),
+        "Friday 08:00 and three whole days on, through the weekend"
+    );
+    // Typed again as working time, it stops at night and at the weekend.
+    p.edit_task(b, TaskEdit { duration: Some("3d".into()), ..Default::default() }).expect("working days");
+    let plan = p.plan(id).expect("plan");
+    let burn_in = plan.tasks.iter().find(|t| t.id == b).expect("burn-in");
+    assert_eq!((burn_in.duration.as_str(), burn_in.finish.as_str()), ("3d", "2027-01-12T17:00:00"));
+    let refused = p.edit_task(b, TaskEdit { duration: Some("-2ed".into()), ..Default::default() });
+    assert!(refused.is_err(), "a negative elapsed duration is refused");
+}
+
+#[test]
 fn a_status_date_keeps_unfinished_work_out_of_the_past() {
     let (_dir, mut p) = sample();
     let cal = p.calendars().expect("calendars")[0].id;

@@ -235,6 +235,10 @@ pub struct Task {
     /// whose duration is only an estimate, entered by name alone, is left
     /// off the critical path, as MS Project leaves it.
     pub estimated: bool,
+    /// Its duration runs in calendar time, nights, weekends and holidays
+    /// included (MS Project's elapsed durations, typed `3ed`), and
+    /// `duration_minutes` counts calendar minutes.
+    pub duration_elapsed: bool,
 }
 
 impl Task {
@@ -259,6 +263,7 @@ impl Task {
             actual_finish: None,
             manual: false,
             estimated: false,
+            duration_elapsed: false,
         }
     }
 

@@ -539,6 +539,8 @@ struct Traits {
     /// Never critical, whatever its slack: finished work, and manual tasks
     /// whose duration is only an estimate (as MS Project has them).
     off_critical: bool,
+    /// Its duration runs in calendar time.
+    elapsed: bool,
 }
 
 impl Traits {
@@ -546,11 +548,12 @@ impl Traits {
         let dated = t.constraint.date.is_some() && t.constraint.kind.needs_date();
         let (started, finished) = (t.actual_start.is_some(), t.is_finished());
         Traits {
-            stepped: dated || started || finished,
+            stepped: dated || started || finished || t.duration_elapsed,
             alap: t.constraint.kind == ConstraintKind::Alap,
             started,
             finished,
             off_critical: finished || (t.manual && t.estimated),
+            elapsed: t.duration_elapsed,
         }
     }
 }
@@ -568,6 +571,18 @@ fn snap_point(cal: &mut CalendarIndex, t: Minute) -> Minute {
 /// Where a task may start at the earliest after moment `m`.
 fn snap_start(cal: &mut CalendarIndex, zero_length: bool, m: Minute) -> Minute {
     if zero_length { snap_point(cal, m) } else { cal.next_start_minute(m) }
+}
+
+/// `minutes` of a task's duration from `from` (back when negative): working
+/// minutes on its calendar, or calendar minutes for an elapsed duration.
+fn run_for(cal: &mut CalendarIndex, elapsed: bool, from: Minute, minutes: i64) -> Minute {
+    if elapsed { from + minutes } else { cal.add_minutes(from, minutes) }
+}
+
+/// The latest moment at or before `m` that a task's work can end: the end of
+/// a working period, or `m` itself for an elapsed duration.
+fn finish_by(cal: &mut CalendarIndex, elapsed: bool, m: Minute) -> Minute {
+    if elapsed { m } else { cal.previous_finish_minute(m) }
 }
 
 /// The calendar index of every task. Moments are minutes on one clock:
@@ -1176,7 +1191,12 @@ impl<'a> Scheduler<'a> {
         let t = &self.tasks[i];
         let summary = self.summary[i];
         let dur = self.duration[i];
-        let zero_length = !summary && dur == 0;
+        // A summary's start is snapped as a milestone's is: a link from a
+        // task that ends before lunch holds it at 12:00, so that a
+        // milestone under it sits there too, as in MS Project, while its
+        // other subtasks start after lunch.
+        let zero_length = summary || dur == 0;
+        let elapsed = self.traits[i].elapsed;
         let c = t.constraint;
         let date = self.on_clock(c.date);
         let actual_start = self.on_clock(t.actual_start);
@@ -1223,8 +1243,8 @@ impl<'a> Scheduler<'a> {
             let bound = if summary {
                 f
             } else {
-                let finish = cal.previous_finish_minute(f);
-                cal.add_minutes(finish, -dur)
+                let finish = finish_by(cal, elapsed, f);
+                run_for(cal, elapsed, finish, -dur)
             };
             start = start.max(snap_start(cal, zero_length, bound));
         }
@@ -1247,8 +1267,8 @@ impl<'a> Scheduler<'a> {
                 start = fixed;
             }
             (ConstraintKind::Mfo, Some(d)) if !summary => {
-                let finish = cal.previous_finish_minute(d);
-                let fixed = cal.add_minutes(finish, -dur);
+                let finish = finish_by(cal, elapsed, d);
+                let fixed = run_for(cal, elapsed, finish, -dur);
                 if fixed < start {
                     conflict_at = Some(("must finish on", start));
                 }
@@ -1279,11 +1299,11 @@ impl<'a> Scheduler<'a> {
                 // behind.
                 _ if actual_start.is_some() && self.status.is_some() && !t.is_finished() => {
                     let done = dur * i64::from(t.percent_complete) / 100;
-                    let done_until = cal.add_minutes(start, done);
+                    let done_until = run_for(cal, elapsed, start, done);
                     let resume = self.status.map_or(done_until, |s| done_until.max(cal.next_start_minute(s)));
-                    cal.add_minutes(resume, dur - done)
+                    run_for(cal, elapsed, resume, dur - done)
                 }
-                _ => cal.add_minutes(start, dur),
+                _ => run_for(cal, elapsed, start, dur),
             };
             // A finish driven by a date (FF/SF link, FNET) sits exactly on
             // it, as in MS Project. A milestone is one moment and stays.
@@ -1292,7 +1312,7 @@ impl<'a> Scheduler<'a> {
                     if dur > 0
                         && f > finish
                         && actual_finish.is_none()
-                        && cal.working_minutes_from(start, f) == dur =>
+                        && (if elapsed { f - start } else { cal.working_minutes_from(start, f) }) == dur =>
                 {
                     f
                 }
@@ -1419,14 +1439,15 @@ impl<'a> Scheduler<'a> {
             self.ceiling[i] = finish;
             return;
         }
+        let elapsed = self.traits[i].elapsed;
         let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
-        let mut late_finish = if dur == 0 { finish } else { cal.previous_finish_minute(finish) };
+        let mut late_finish = if dur == 0 { finish } else { finish_by(cal, elapsed, finish) };
         if let Some(s) = start_ceiling {
             let via_start = if dur == 0 {
                 s
             } else {
                 let start = cal.next_start_minute(s);
-                cal.add_minutes(start, dur)
+                run_for(cal, elapsed, start, dur)
             };
             late_finish = late_finish.min(via_start);
         }
@@ -1443,7 +1464,7 @@ impl<'a> Scheduler<'a> {
             late_finish = ef;
         }
         self.lf[i] = late_finish;
-        self.ls[i] = if dur == 0 { late_finish } else { cal.add_minutes(late_finish, -dur) };
+        self.ls[i] = if dur == 0 { late_finish } else { run_for(cal, elapsed, late_finish, -dur) };
         self.lfp[i] = cal.position(self.lf[i]);
         self.lsp[i] = cal.position(self.ls[i]);
         self.room[i] = self.room_of(i);
@@ -1529,7 +1550,13 @@ impl<'a> Scheduler<'a> {
     /// critical flag from its own slack alone.
     fn dates_of(&self, i: usize) -> TaskDates {
         let traits = self.traits[i];
-        let total_slack = (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i]);
+        // An elapsed duration's slack is in calendar minutes, as MS Project
+        // counts it.
+        let total_slack = if traits.elapsed {
+            (self.ls[i] - self.es[i]).min(self.lf[i] - self.ef[i])
+        } else {
+            (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i])
+        };
         let summary = self.summary[i];
         let free_slack = if summary { 0 } else { self.room[i].clamp(0, total_slack.max(0)) };
         let alap = traits.alap && !summary && !traits.started;
@@ -1553,13 +1580,13 @@ impl<'a> Scheduler<'a> {
     }
 }
 
-/// A summary's dates from its children's: the earliest of their `starts`
-/// and the latest of their `finishes`, or `empty` without children.
 /// The floor of a summary that only the project start holds: its children
 /// start at the project start unless they have a "start no earlier than"
 /// date, which stands even before it.
 const PROJECT_FLOOR: Minute = Minute::MIN;
 
+/// A summary's dates from its children's: the earliest of their `starts`
+/// and the latest of their `finishes`, or `empty` without children.
 fn roll_up(children: &[u32], starts: &[Minute], finishes: &[Minute], empty: Minute) -> (Minute, Minute) {
     let start = children.iter().map(|&c| starts[c as usize]).min().unwrap_or(empty);
     let finish = children.iter().map(|&c| finishes[c as usize]).max().unwrap_or(empty);

@@ -34,6 +34,38 @@ pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, Vali
     validate::duration("duration", minutes.round() as i64)
 }
 
+/// Reads a task's duration: working time as [`parse_duration`] reads it, or
+/// an elapsed duration in calendar time, as MS Project writes it: `3ed`,
+/// `36eh`, `90em`, `2ew`, `1emo` (an elapsed day has 24 hours, a week 7
+/// days, a month 30). Returns the minutes and whether they are elapsed.
+pub fn parse_task_duration(raw: &str, settings: DurationSettings) -> Result<(i64, bool), ValidationError> {
+    let text = raw.trim().to_lowercase();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let per = match unit.trim().trim_end_matches('?') {
+        "em" | "emin" | "emins" => 1,
+        "eh" | "ehr" | "ehrs" => 60,
+        "ed" | "eday" | "edays" => 1440,
+        "ew" | "ewk" | "ewks" => 7 * 1440,
+        "emo" | "emon" => 30 * 1440,
+        _ => return parse_duration(raw, settings).map(|m| (m, false)),
+    };
+    let number: f64 = number.replace(',', ".").parse().map_err(|_| ValidationError {
+        field: "duration",
+        message: format!("“{}” is not a duration; write e.g. 5d, 4h, 2w or 3ed.", raw.trim()),
+    })?;
+    let minutes = number * f64::from(per);
+    if !minutes.is_finite() {
+        return Err(ValidationError { field: "duration", message: "That is not a duration.".into() });
+    }
+    Ok((validate::duration("duration", minutes.round() as i64)?, true))
+}
+
+/// A task's duration as the plan shows it: `5d`, or `3ed` when elapsed.
+pub fn format_task_duration(minutes: i64, elapsed: bool, settings: DurationSettings) -> String {
+    if elapsed { format_elapsed(minutes) } else { format_duration(minutes, settings) }
+}
+
 /// Reads a link's lag: a duration with an optional sign, `-2d` being two
 /// days of lead time. Returns working minutes.
 pub fn parse_lag(raw: &str, settings: DurationSettings) -> Result<i64, ValidationError> {
@@ -150,6 +182,28 @@ mod tests {
                 assert!(message.contains(fragment), "{raw}: {message}");
             }
         }
+    }
+
+    #[test]
+    fn elapsed_durations_count_calendar_time_and_print_back() {
+        let s = DurationSettings::default();
+        for (raw, minutes, shown) in [
+            ("3ed", 3 * 1440, "3ed"),
+            ("36 eh", 36 * 60, "36eh"),
+            ("90em", 90, "90em"),
+            ("1ew", 7 * 1440, "7ed"),
+            ("1emo", 30 * 1440, "30ed"),
+            ("1.5ed", 2160, "36eh"),
+            ("2ed?", 2880, "2ed"),
+        ] {
+            assert_eq!(parse_task_duration(raw, s), Ok((minutes, true)), "{raw}");
+            assert_eq!(format_task_duration(minutes, true, s), shown, "{raw}");
+        }
+        assert_eq!(parse_task_duration("3d", s), Ok((1440, false)), "working days stay working time");
+        assert_eq!(format_task_duration(1440, false, s), "3d");
+        assert!(parse_task_duration("-2ed", s).is_err(), "no negative elapsed time");
+        assert!(parse_task_duration("xed", s).is_err());
+        assert!(parse_task_duration("3ex", s).unwrap_err().message.contains("not a unit"));
     }
 
     #[test]

@@ -118,12 +118,6 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         let format: i64 = t.text_of("DurationFormat").and_then(|f| f.parse().ok()).unwrap_or(7);
         let minutes = t.text_of("Duration").and_then(duration_minutes).unwrap_or(0);
         let elapsed = matches!(format, 4 | 6 | 8 | 10 | 12 | 20 | 36 | 38 | 40 | 42 | 44 | 52);
-        if elapsed && !summary {
-            warnings.push(format!(
-                "“{}” has an elapsed duration; Gantry schedules it in working time.",
-                t.text_of("Name").unwrap_or_default()
-            ));
-        }
         let task_name = t.text_of("Name").unwrap_or_default();
         let constraint_date = readable_date(t, "ConstraintDate", task_name, &mut warnings);
         let constraint_kind = match t.text_of("ConstraintType") {
@@ -173,6 +167,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             actual_finish: readable_date(t, "ActualFinish", task_name, &mut warnings),
             manual: manual && !summary,
             estimated: flag(t, "Estimated") && !summary,
+            duration_elapsed: elapsed && !summary,
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };

@@ -18,7 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("status date", include_str!("../migrations/0004_status_date.sql")),
     ("baselines", include_str!("../migrations/0005_baselines.sql")),
     ("board and sprints", include_str!("../migrations/0006_board.sql")),
-    ("estimated durations", include_str!("../migrations/0007_estimated_durations.sql")),
+    ("estimated and elapsed durations", include_str!("../migrations/0007_task_durations.sql")),
 ];
 
 /// The newest format this build knows.

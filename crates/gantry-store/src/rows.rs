@@ -161,7 +161,7 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 // ------------------------------------------------------------------- tasks
 
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
-     constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated";
+     constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -185,6 +185,7 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         actual_finish: r.get::<_, Option<DateTime>>(15)?.map(|d| d.0),
         manual: r.get(16)?,
         estimated: r.get(17)?,
+        duration_elapsed: r.get(18)?,
     })
 }
 
@@ -208,7 +209,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 }
 
 /// A task's stored values, in `TASK_COLUMNS` order after the id.
-fn task_values(t: &Task) -> [Value; 17] {
+fn task_values(t: &Task) -> [Value; 18] {
     let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     [
         Value::Integer(t.project_id),
@@ -228,13 +229,14 @@ fn task_values(t: &Task) -> [Value; 17] {
         text(datetime_text(t.actual_finish)),
         Value::Integer(i64::from(t.manual)),
         Value::Integer(i64::from(t.estimated)),
+        Value::Integer(i64::from(t.duration_elapsed)),
     ]
 }
 
 /// Adds a task; `position` is taken as given. Returns its id.
 pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
     let columns = &TASK_COLUMNS["id, ".len()..];
-    let slots = (1..=17).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let slots = (1..=18).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     db.prepare_cached(&format!("INSERT INTO tasks ({columns}) VALUES ({slots})"))?
         .execute(rusqlite::params_from_iter(task_values(t)))?;
     Ok(db.last_insert_rowid())

@@ -300,6 +300,80 @@ fn an_estimated_manual_task_is_off_the_critical_path() {
     }
 }
 
+/// An elapsed duration runs in calendar time, nights and weekends
+/// included, and its slack is counted in calendar minutes; the working
+/// tasks beside it finish by the last working moment before the project
+/// finish it sets. From mpp-as-mspdi/DurationTest9.mpp.xml (project start
+/// Monday 2006-03-13 08:00): each task's duration, whether elapsed, and MS
+/// Project's start, finish, late start, late finish and total slack.
+#[test]
+fn an_elapsed_duration_runs_in_calendar_time() {
+    let cases = [
+        // "Task 5el", 720 elapsed hours: it sets the project finish.
+        (43_200, true, "2006-03-13 08:00", "2006-04-12 08:00", "2006-03-13 08:00", "2006-04-12 08:00", 0),
+        // "Task 1el", one elapsed minute.
+        (1, true, "2006-03-13 08:00", "2006-03-13 08:01", "2006-04-12 07:59", "2006-04-12 08:00", 43_199),
+        // "Task 3el", 24 elapsed hours: to the next morning.
+        (1440, true, "2006-03-13 08:00", "2006-03-14 08:00", "2006-04-11 08:00", "2006-04-12 08:00", 41_760),
+        // "Task 5", 160 working hours, and "Task 1", one working minute.
+        (9600, false, "2006-03-13 08:00", "2006-04-07 17:00", "2006-03-15 08:00", "2006-04-11 17:00", 960),
+        (1, false, "2006-03-13 08:00", "2006-03-13 08:01", "2006-04-11 16:59", "2006-04-11 17:00", 10_559),
+    ];
+    let tasks: Vec<Task> = cases
+        .iter()
+        .enumerate()
+        .map(|(n, &(minutes, elapsed, ..))| Task { duration_elapsed: elapsed, ..task(n as i64 + 1, "T", minutes) })
+        .collect();
+    let cal = WorkCalendar::standard(1, "Standard");
+    let s = schedule(&ScheduleInput {
+        project_start: t("2006-03-13 08:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks: &tasks,
+        links: &[],
+        status_date: None,
+    });
+    for (n, &(minutes, elapsed, start, finish, late_start, late_finish, slack)) in cases.iter().enumerate() {
+        let d = s.get(n as i64 + 1).expect("scheduled");
+        let what = format!("{minutes} minutes, elapsed {elapsed}");
+        assert_eq!((d.start, d.finish), (t(start), t(finish)), "{what}");
+        assert_eq!((d.late_start, d.late_finish), (t(late_start), t(late_finish)), "{what}");
+        assert_eq!(d.total_slack, slack, "{what}");
+    }
+    assert_eq!(s.finish, t("2006-04-12 08:00"));
+}
+
+/// A summary linked from a task that ends before lunch starts at 12:00,
+/// and so does a milestone under it, while its other subtasks start after
+/// lunch. From mpp-as-mspdi/projectlibre-samples-Microsoft-Office-
+/// Project-2003-deployment.mpp.xml: "Planning" follows "Envisioning",
+/// which ends Thursday 2003-09-25 12:00; MS Project starts "Planning" and
+/// its milestone "Business analysis completed" at 12:00.
+#[test]
+fn a_milestone_under_a_summary_sits_where_the_link_into_the_summary_ends() {
+    // The standard calendar works 08:00–12:00 and 13:00–17:00.
+    let cal = WorkCalendar::standard(1, "Standard");
+    let tasks = [
+        task(1, "Envisioning", 4 * 60 + 4 * 480),
+        task(10, "Planning", 0),
+        child(task(11, "Business analysis completed", 0), 10),
+        child(task(12, "Plan the configuration", 480), 10),
+    ];
+    let s = schedule(&ScheduleInput {
+        project_start: t("2027-03-15 08:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks: &tasks,
+        links: &[link(1, 10, LinkKind::FinishToStart, 0)],
+        status_date: None,
+    });
+    let at = |id| s.get(id).map(|d| (d.start, d.finish)).expect("scheduled");
+    assert_eq!(at(1).1, t("2027-03-19 12:00"), "Envisioning ends before lunch on Friday");
+    assert_eq!(at(11), (t("2027-03-19 12:00"), t("2027-03-19 12:00")), "the milestone sits at 12:00");
+    assert_eq!(at(12), (t("2027-03-19 13:00"), t("2027-03-22 12:00")), "work starts after lunch");
+    assert_eq!(at(10).0, t("2027-03-19 12:00"), "the summary starts with its milestone");
+}
+
 #[test]
 fn finished_work_is_not_critical() {
     let mut done = task(1, "Done", DAY);
@@ -545,6 +619,10 @@ mod positions {
                 if next(10) == 0 {
                     task.percent_complete = 100;
                 }
+                // Elapsed durations, and manual tasks whose duration is an
+                // estimate.
+                task.duration_elapsed = next(8) == 0;
+                (task.manual, task.estimated) = (next(10) == 0, next(2) == 0);
                 tasks.push(task);
             }
             let mut links = Vec::new();
