@@ -286,11 +286,12 @@ impl Portfolio {
                     notes: t.notes.clone(),
                     kind: if r.has_children { TaskKind::Summary } else { t.kind },
                     duration_minutes: duration,
-                    duration: units::format_task_duration(
-                        duration,
-                        t.duration_elapsed && !d.summary,
-                        project.durations,
-                    ),
+                    duration: {
+                        let text =
+                            units::format_task_duration(duration, t.duration_elapsed && !d.summary, project.durations);
+                        // An estimate shows as MS Project shows it: "5d?".
+                        if t.estimated && !d.summary { text + "?" } else { text }
+                    },
                     start: wire_datetime(d.start),
                     finish: wire_datetime(d.finish),
                     percent_complete: match rollup[i] {
@@ -373,7 +374,12 @@ impl Portfolio {
                 }
                 None => (None, next_position(db, project.id, None)?),
             };
-            let task = Task { duration_elapsed: elapsed, ..Task::new(project.id, parent, position, &name, minutes) };
+            let estimated = new.duration.as_deref().is_some_and(units::is_estimate);
+            let task = Task {
+                duration_elapsed: elapsed,
+                estimated,
+                ..Task::new(project.id, parent, position, &name, minutes)
+            };
             gantry_store::insert_task(db, &task)
         })?)
     }
@@ -403,8 +409,8 @@ impl Portfolio {
         }
         if let Some(text) = &edit.duration {
             (t.duration_minutes, t.duration_elapsed) = units::parse_task_duration(text, project.durations)?;
-            // A duration typed is no longer an estimate.
-            t.estimated = false;
+            // A duration typed is no longer an estimate, unless typed as one.
+            t.estimated = units::is_estimate(text);
             t.kind = if t.kind == TaskKind::Summary {
                 TaskKind::Summary
             } else if t.duration_minutes == 0 {

@@ -192,6 +192,14 @@ fn an_elapsed_duration_typed_as_3ed_runs_through_the_weekend() {
     assert_eq!((burn_in.duration.as_str(), burn_in.finish.as_str()), ("3d", "2027-01-12T17:00:00"));
     let refused = p.edit_task(b, TaskEdit { duration: Some("-2ed".into()), ..Default::default() });
     assert!(refused.is_err(), "a negative elapsed duration is refused");
+
+    // An estimate keeps its question mark until a duration is typed plainly.
+    p.edit_task(b, TaskEdit { duration: Some("2d?".into()), ..Default::default() }).expect("estimate");
+    let shown =
+        |p: &Portfolio| p.plan(id).expect("plan").tasks.iter().find(|t| t.id == b).expect("row").duration.clone();
+    assert_eq!(shown(&p), "2d?");
+    p.edit_task(b, TaskEdit { duration: Some("2d".into()), ..Default::default() }).expect("firm");
+    assert_eq!(shown(&p), "2d");
 }
 
 #[test]

@@ -66,6 +66,11 @@ pub fn format_task_duration(minutes: i64, elapsed: bool, settings: DurationSetti
     if elapsed { format_elapsed(minutes) } else { format_duration(minutes, settings) }
 }
 
+/// Whether a typed duration is only an estimate: MS Project's `5d?`.
+pub fn is_estimate(raw: &str) -> bool {
+    raw.trim_end().ends_with('?')
+}
+
 /// Reads a link's lag: a duration with an optional sign, `-2d` being two
 /// days of lead time. Returns working minutes.
 pub fn parse_lag(raw: &str, settings: DurationSettings) -> Result<i64, ValidationError> {
