@@ -1204,8 +1204,8 @@ impl<'a> Scheduler<'a> {
         let inherited = self.net.parent[i].map_or(PROJECT_FLOOR, |p| self.floor[p]);
         let mut start = match self.net.parent[i] {
             // MS Project lets a "start no earlier than" date before the
-            // project start stand: the project start holds only the tasks
-            // that have none (and their summaries' do not hold them).
+            // project start stand: the project start holds only tasks
+            // without one, and so does a summary that only it holds.
             _ if inherited == PROJECT_FLOOR && c.kind == ConstraintKind::Snet && date.is_some() => Minute::MIN,
             Some(p) => {
                 let floor = self.floor_of(p);
