@@ -162,6 +162,13 @@ impl ConstraintKind {
     pub fn needs_date(self) -> bool {
         !matches!(self, ConstraintKind::Asap | ConstraintKind::Alap)
     }
+
+    /// Whether its date can put the task's start earlier than anything else
+    /// would: "start no earlier than", "must start on", "must finish on".
+    /// MS Project lets such a date before the project start stand.
+    pub fn dates_the_start(self) -> bool {
+        matches!(self, ConstraintKind::Snet | ConstraintKind::Mso | ConstraintKind::Mfo)
+    }
 }
 
 /// A scheduling constraint with its date where it needs one.

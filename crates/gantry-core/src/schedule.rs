@@ -688,6 +688,10 @@ pub struct Scheduler<'a> {
     summary: Vec<bool>,
     plain: Vec<bool>,
     project_start: Minute,
+    /// The earliest start of any task that is not a summary: before the
+    /// project start when a dated constraint or an actual start puts one
+    /// there.
+    first_start: Minute,
     project_finish: Minute,
     status: Option<Minute>,
     es: Vec<Minute>,
@@ -777,6 +781,7 @@ impl<'a> Scheduler<'a> {
             summary,
             plain: Vec::new(),
             project_start,
+            first_start: project_start,
             project_finish: project_start,
             status,
             es: vec![project_start; n],
@@ -826,9 +831,11 @@ impl<'a> Scheduler<'a> {
         &self.dates
     }
 
-    /// The project's start: its first working moment.
+    /// The project's start: its first working moment, or the earliest
+    /// task's start when a dated constraint or an actual start puts a task
+    /// before it (as MS Project's project summary starts).
     pub fn start(&self) -> NaiveDateTime {
-        self.clocks.clock().datetime(self.project_start)
+        self.clocks.clock().datetime(self.project_start.min(self.first_start))
     }
 
     /// The project's finish: the latest finish of any task.
@@ -1061,9 +1068,14 @@ impl<'a> Scheduler<'a> {
         t.map(|t| self.clocks.clock().minute(t))
     }
 
-    /// The latest finish of any task that is not a summary.
-    fn latest_finish(&self) -> Minute {
-        (0..self.es.len()).filter(|&i| !self.summary[i]).map(|i| self.ef[i]).max().unwrap_or(self.project_start)
+    /// The earliest start and the latest finish of any task that is not a
+    /// summary; the project start for both when there is none.
+    fn span(&self) -> (Minute, Minute) {
+        let tasks = (0..self.es.len()).filter(|&i| !self.summary[i]);
+        match tasks.fold((Minute::MAX, Minute::MIN), |(first, last), i| (first.min(self.es[i]), last.max(self.ef[i]))) {
+            (Minute::MAX, Minute::MIN) => (self.project_start, self.project_start),
+            span => span,
+        }
     }
 
     fn forward_all(&mut self) {
@@ -1078,7 +1090,7 @@ impl<'a> Scheduler<'a> {
     /// The project finish from the early dates, and its working position
     /// on each calendar.
     fn set_finish(&mut self) {
-        self.project_finish = self.latest_finish();
+        (self.first_start, self.project_finish) = self.span();
         let finish = self.project_finish;
         self.finish_position = self.clocks.indexes.iter_mut().map(|c| c.position(finish)).collect();
     }
@@ -1203,10 +1215,11 @@ impl<'a> Scheduler<'a> {
         let actual_finish = self.on_clock(t.actual_finish);
         let inherited = self.net.parent[i].map_or(PROJECT_FLOOR, |p| self.floor[p]);
         let mut start = match self.net.parent[i] {
-            // MS Project lets a "start no earlier than" date before the
-            // project start stand: the project start holds only tasks
-            // without one, and so does a summary that only it holds.
-            _ if inherited == PROJECT_FLOOR && c.kind == ConstraintKind::Snet && date.is_some() => Minute::MIN,
+            // MS Project lets a "start no earlier than", "must start on" or
+            // "must finish on" date before the project start stand: the
+            // project start holds only tasks without one, and so does a
+            // summary that only it holds.
+            _ if inherited == PROJECT_FLOOR && date.is_some() && c.kind.dates_the_start() => Minute::MIN,
             Some(p) => {
                 let floor = self.floor_of(p);
                 snap_start(self.clocks.of(i), zero_length, floor)

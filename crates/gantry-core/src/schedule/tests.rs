@@ -227,13 +227,16 @@ fn constraints_move_tasks_or_explain_why_they_cannot() {
     assert!(s.diagnostics[0].message.contains("Audit"), "names the task");
     assert!(s.diagnostics[0].message.contains("its predecessors put it at 2027-03-18 08:00"), "says why");
 
-    // Held before the project start by its own date, with nothing linked
-    // to it: the reason is the project start, not a predecessor.
+    // A date before the project start stands, as in MS Project: the project
+    // start holds only tasks without a date, so there is nothing to report.
     let mut early = task(3, "Kick-off", DAY);
     early.constraint = Constraint { kind: ConstraintKind::Mso, date: Some(t("2027-03-01 08:00")) };
     let s = check(&[early.clone()], &[], &[(3, "2027-03-01 08:00", "2027-03-01 17:00")]);
-    assert!(s.diagnostics[0].message.contains("the project start puts it at 2027-03-15 08:00"), "{:?}", s.diagnostics);
-    let s = run(&[task(4, "Phase", 0), child(early, 4)], &[]);
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+    assert_eq!(s.start, t("2027-03-01 08:00"), "the project starts with it");
+    // Under a summary that a link holds, the summary is the reason.
+    let s =
+        run(&[task(5, "Prep", DAY), task(4, "Phase", 0), child(early, 4)], &[link(5, 4, LinkKind::FinishToStart, 0)]);
     assert!(s.diagnostics[0].message.contains("its summary task puts it at"), "{:?}", s.diagnostics);
 
     let mut alap = task(2, "Buffer", DAY);
@@ -260,6 +263,7 @@ fn a_start_no_earlier_than_before_the_project_start_stands() {
         early.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(t(date)) };
         let s = check(&[early.clone()], &[], &[(1, start, finish)]);
         assert!(s.diagnostics.is_empty(), "nothing to say: {:?}", s.diagnostics);
+        assert_eq!(s.start, t(start), "the project starts with its earliest task, as MS Project's summary does");
 
         // Under a summary that only the project start holds, with a
         // successor and a task without a date beside it.
