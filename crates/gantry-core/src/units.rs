@@ -7,14 +7,9 @@ use crate::validate::{self, ValidationError};
 /// Reads a duration such as `5d`, `4 h`, `2w`, `1mo`, `90m`, `0` or a bare
 /// number (days). Returns working minutes.
 pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, ValidationError> {
-    let text = raw.trim().to_lowercase();
-    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-')).unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let number: f64 = number.replace(',', ".").parse().map_err(|_| ValidationError {
-        field: "duration",
-        message: format!("“{}” is not a duration; write e.g. 5d, 4h, 2w or 30m.", raw.trim()),
-    })?;
-    let per = match unit.trim().trim_end_matches('?') {
+    let (number, unit) = number_and_unit(raw);
+    let number = read_number(raw, &number, "30m")?;
+    let per = match unit.as_str() {
         "" | "d" | "day" | "days" => settings.minutes_per_day,
         "m" | "min" | "mins" | "minute" | "minutes" => 1,
         "h" | "hr" | "hrs" | "hour" | "hours" => 60,
@@ -27,6 +22,29 @@ pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, Vali
             });
         }
     };
+    whole_minutes(number, per)
+}
+
+/// A typed duration's number and unit, lowercased and trimmed, without the
+/// question mark of an estimate: `" 1,5 Days? "` → `("1,5", "days")`.
+fn number_and_unit(raw: &str) -> (String, String) {
+    let text = raw.trim().to_lowercase();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    (number.to_owned(), unit.trim().trim_end_matches('?').to_owned())
+}
+
+/// The number of a duration, with a comma or a point for decimals; the
+/// message's example ends with `last_example`.
+fn read_number(raw: &str, number: &str, last_example: &str) -> Result<f64, ValidationError> {
+    number.replace(',', ".").parse().map_err(|_| ValidationError {
+        field: "duration",
+        message: format!("“{}” is not a duration; write e.g. 5d, 4h, 2w or {last_example}.", raw.trim()),
+    })
+}
+
+/// `number` units of `per` minutes, rounded to whole minutes and checked.
+fn whole_minutes(number: f64, per: i64) -> Result<i64, ValidationError> {
     let minutes = number * per as f64;
     if !minutes.is_finite() {
         return Err(ValidationError { field: "duration", message: "That is not a duration.".into() });
@@ -39,10 +57,8 @@ pub fn parse_duration(raw: &str, settings: DurationSettings) -> Result<i64, Vali
 /// `36eh`, `90em`, `2ew`, `1emo` (an elapsed day has 24 hours, a week 7
 /// days, a month 30). Returns the minutes and whether they are elapsed.
 pub fn parse_task_duration(raw: &str, settings: DurationSettings) -> Result<(i64, bool), ValidationError> {
-    let text = raw.trim().to_lowercase();
-    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-')).unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let per = match unit.trim().trim_end_matches('?') {
+    let (number, unit) = number_and_unit(raw);
+    let per = match unit.as_str() {
         "em" | "emin" | "emins" => 1,
         "eh" | "ehr" | "ehrs" => 60,
         "ed" | "eday" | "edays" => 1440,
@@ -50,15 +66,7 @@ pub fn parse_task_duration(raw: &str, settings: DurationSettings) -> Result<(i64
         "emo" | "emon" => 30 * 1440,
         _ => return parse_duration(raw, settings).map(|m| (m, false)),
     };
-    let number: f64 = number.replace(',', ".").parse().map_err(|_| ValidationError {
-        field: "duration",
-        message: format!("“{}” is not a duration; write e.g. 5d, 4h, 2w or 3ed.", raw.trim()),
-    })?;
-    let minutes = number * f64::from(per);
-    if !minutes.is_finite() {
-        return Err(ValidationError { field: "duration", message: "That is not a duration.".into() });
-    }
-    Ok((validate::duration("duration", minutes.round() as i64)?, true))
+    Ok((whole_minutes(read_number(raw, &number, "3ed")?, per)?, true))
 }
 
 /// A task's duration as the plan shows it: `5d`, or `3ed` when elapsed.
