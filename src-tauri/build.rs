@@ -3,6 +3,24 @@
 
 /// Every command of `src/commands.rs`; `capabilities/default.json` allows each.
 const COMMANDS: &[&str] = &[
+    "team",
+    "add_person",
+    "edit_person",
+    "retire_person",
+    "reinstate_person",
+    "add_absence",
+    "remove_absence",
+    "task_staffing",
+    "staff_task",
+    "find_people",
+    "workload",
+    "timesheet",
+    "log_hours",
+    "correct_hours",
+    "review_week",
+    "progress_from_hours",
+    "export_timesheets",
+
     "portfolio_info",
     "startup_problem",
     "list_projects",
@@ -26,7 +44,6 @@ const COMMANDS: &[&str] = &[
     "export_report",
     "undo",
     "redo",
-    "team",
     "recent_files",
     "open_portfolio",
     "new_portfolio",

@@ -143,11 +143,6 @@ pub async fn redo(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<St
 }
 
 #[tauri::command]
-pub async fn team(state: State<'_, AppState>) -> Reply<Vec<Member>> {
-    state.with(|p| p.team())
-}
-
-#[tauri::command]
 pub async fn recent_files(state: State<'_, AppState>) -> Reply<Vec<RecentFile>> {
     Ok(state.recent())
 }

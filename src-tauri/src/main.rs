@@ -9,6 +9,7 @@
 mod commands;
 mod rendering;
 mod state;
+mod team;
 
 /// Large plans allocate large arrays; mimalloc reuses them between
 /// schedules where the system allocator maps and faults in fresh pages.
@@ -59,7 +60,6 @@ fn main() -> std::process::ExitCode {
             commands::export_report,
             commands::undo,
             commands::redo,
-            commands::team,
             commands::recent_files,
             commands::open_portfolio,
             commands::new_portfolio,
@@ -82,6 +82,23 @@ fn main() -> std::process::ExitCode {
             commands::plan_task,
             commands::start_sprint,
             commands::close_sprint,
+            team::team,
+            team::add_person,
+            team::edit_person,
+            team::retire_person,
+            team::reinstate_person,
+            team::add_absence,
+            team::remove_absence,
+            team::task_staffing,
+            team::staff_task,
+            team::find_people,
+            team::workload,
+            team::timesheet,
+            team::log_hours,
+            team::correct_hours,
+            team::review_week,
+            team::progress_from_hours,
+            team::export_timesheets,
         ])
         .run(tauri::generate_context!())
         .expect("Gantry could not start its window");

@@ -196,7 +196,8 @@ impl Portfolio {
                     Some(&id) => id,
                     None => {
                         joined += 1;
-                        let id = gantry_store::insert_member(db, p)?;
+                        let calendar_id = p.calendar_id.and_then(|c| calendar_ids.get(&c).copied());
+                        let id = gantry_store::insert_member(db, &TeamMember { calendar_id, ..p.clone() })?;
                         team.insert(key, id);
                         id
                     }
@@ -206,7 +207,9 @@ impl Portfolio {
             let mut assigned = 0;
             for a in &plan.assignments {
                 if let (Some(&task_id), Some(&member_id)) = (task_ids.get(&a.task_id), member_ids.get(&a.member_id)) {
-                    gantry_store::assign(db, &Assignment { task_id, member_id, ..*a })?;
+                    let units_percent = a.units_percent.clamp(1, gantry_core::team::MAX_UNITS);
+                    let work_minutes = a.work_minutes.clamp(0, validate::MAX_MINUTES);
+                    gantry_store::assign(db, &Assignment { task_id, member_id, units_percent, work_minutes })?;
                     assigned += 1;
                 }
             }
@@ -248,12 +251,26 @@ fn cleaned_people(people: &[TeamMember], warnings: &mut Vec<String>) -> Vec<Team
                 warnings.push(format!("The e-mail address of “{name}” is not one and was left out."));
                 String::new()
             });
-            let cost_rate = validate::cost_rate("costRate", p.cost_rate).unwrap_or_else(|_| {
-                warnings.push(format!("The standard rate of “{name}” is not an amount and was left out."));
-                0.0
-            });
+            let mut rate = |what: &str, value: i64| {
+                gantry_core::team::rate("rate", value).unwrap_or_else(|_| {
+                    warnings.push(format!("The {what} of “{name}” is not an amount and was left out."));
+                    0
+                })
+            };
+            let (standard_rate, overtime_rate, cost_per_use) =
+                (rate("standard rate", p.standard_rate), rate("overtime rate", p.overtime_rate), rate("cost per use", p.cost_per_use));
             let role = validate::cleaned_name(&p.role).unwrap_or_default();
-            TeamMember { name, role, email, cost_rate, skills: Vec::new(), ..*p }
+            TeamMember {
+                name,
+                role,
+                email,
+                standard_rate,
+                overtime_rate,
+                cost_per_use,
+                skills: Vec::new(),
+                capacity_percent: p.capacity_percent.clamp(1, gantry_core::team::MAX_UNITS),
+                ..*p
+            }
         })
         .collect()
 }

@@ -15,6 +15,7 @@ mod report;
 pub mod sample;
 mod snapshots;
 mod table;
+mod team;
 pub mod wire;
 
 use std::collections::HashMap;
@@ -173,6 +174,8 @@ impl Portfolio {
     pub fn calendars(&self) -> Result<Vec<CalendarChoice>> {
         Ok(gantry_store::calendars(self.store.db())?
             .into_iter()
+            // People's own calendars are theirs, not the company's.
+            .filter(|c| c.id > 0)
             .map(|c| CalendarChoice {
                 id: c.id,
                 exceptions: c
@@ -511,6 +514,9 @@ impl Portfolio {
             if t != before {
                 gantry_store::update_task(db, &t)?;
             }
+            if t.duration_minutes != before.duration_minutes {
+                Portfolio::restaff_duration(db, &t)?;
+            }
             match &labels {
                 Some(labels) => gantry_store::set_labels(db, id, labels),
                 None => Ok(()),
@@ -621,6 +627,14 @@ impl Portfolio {
             1 => format!("Delete “{}”", t.name),
             n => format!("Delete “{}” and {} subtasks", t.name, n - 1),
         };
+        let logged = gantry_store::logged_under(db, id)?;
+        if logged > 0 {
+            return Err(refused(format!(
+                "“{}” has {} of hours logged in timesheets, which deleting it would lose. Mark it done instead.",
+                t.name,
+                gantry_core::units::format_hours(logged)
+            )));
+        }
         let day = gantry_store::project(db, t.project_id)?.durations.minutes_per_day;
         self.store.write(&label, |db| {
             gantry_store::delete_task(db, id)?;
@@ -670,25 +684,6 @@ impl Portfolio {
     /// Re-applies the last undone change.
     pub fn redo(&mut self) -> Result<Option<String>> {
         Ok(self.store.redo()?)
-    }
-
-    // -------------------------------------------------------------- team
-
-    /// The team of the portfolio.
-    pub fn team(&self) -> Result<Vec<Member>> {
-        Ok(gantry_store::team(self.store.db())?
-            .into_iter()
-            .map(|m| Member {
-                id: m.id,
-                initials: initials(&m.name),
-                name: m.name,
-                role: m.role,
-                skills: m.skills,
-                email: m.email,
-                cost_rate: m.cost_rate,
-                capacity_percent: m.capacity_percent,
-            })
-            .collect())
     }
 
     /// Reschedules a project of the portfolio, named as on the home page.
@@ -802,7 +797,7 @@ fn project_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar]) -> std
 }
 
 fn task_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar], t: &Task) -> std::borrow::Cow<'a, WorkCalendar> {
-    match t.calendar_id.and_then(|id| calendars.iter().find(|c| c.id == id)) {
+    match t.scheduling_calendar().and_then(|id| calendars.iter().find(|c| c.id == id)) {
         Some(c) => std::borrow::Cow::Borrowed(c),
         None => project_calendar(project, calendars),
     }

@@ -21,7 +21,8 @@ struct Member {
     role: &'static str,
     skills: &'static [&'static str],
     email: &'static str,
-    rate: f64,
+    /// Per hour, in cents.
+    rate: i64,
     capacity: u16,
 }
 
@@ -32,7 +33,7 @@ const TEAM: &[Member] = &[
         role: "IT project manager",
         skills: &["PMP", "Stakeholder management", "Budgeting", "Vendor management"],
         email: "ana.moreau@northwind-it.example",
-        rate: 95.0,
+        rate: 9500,
         capacity: 100,
     },
     Member {
@@ -41,7 +42,7 @@ const TEAM: &[Member] = &[
         role: "Scrum master",
         skills: &["Scrum", "Product discovery", "Facilitation"],
         email: "priya.raman@northwind-it.example",
-        rate: 90.0,
+        rate: 9000,
         capacity: 100,
     },
     Member {
@@ -50,16 +51,16 @@ const TEAM: &[Member] = &[
         role: "Business analyst",
         skills: &["Requirements", "BPMN", "Dynamics 365", "UAT coordination"],
         email: "lena.schmidt@northwind-it.example",
-        rate: 80.0,
+        rate: 8000,
         capacity: 100,
     },
     Member {
         key: "marco",
         name: "Marco Rossi",
         role: "Solution architect",
-        skills: &["Azure", "Integration", "API design", "SAP interfaces"],
+        skills: &["Azure", "Integration", "API design", "SAP interfaces", "Kubernetes"],
         email: "marco.rossi@northwind-it.example",
-        rate: 110.0,
+        rate: 11000,
         capacity: 80,
     },
     Member {
@@ -68,16 +69,16 @@ const TEAM: &[Member] = &[
         role: "Data engineer",
         skills: &["SQL", "ETL", "Data quality", "Siebel"],
         email: "sofia.lindqvist@northwind-it.example",
-        rate: 85.0,
+        rate: 8500,
         capacity: 100,
     },
     Member {
         key: "kwame",
         name: "Kwame Mensah",
         role: "Full-stack developer",
-        skills: &["TypeScript", "React", "Node.js", "Power BI"],
+        skills: &["TypeScript", "React", "Node.js", "Kubernetes", "Power BI"],
         email: "kwame.mensah@northwind-it.example",
-        rate: 80.0,
+        rate: 8000,
         capacity: 100,
     },
     Member {
@@ -86,7 +87,7 @@ const TEAM: &[Member] = &[
         role: "QA engineer",
         skills: &["Test automation", "Playwright", "Accessibility", "Load testing"],
         email: "yuki.tanaka@northwind-it.example",
-        rate: 70.0,
+        rate: 7000,
         capacity: 100,
     },
     Member {
@@ -95,7 +96,7 @@ const TEAM: &[Member] = &[
         role: "Security engineer",
         skills: &["Penetration testing", "IAM", "ISO 27001", "802.1X"],
         email: "omar.haddad@northwind-it.example",
-        rate: 105.0,
+        rate: 10500,
         capacity: 60,
     },
     Member {
@@ -104,7 +105,7 @@ const TEAM: &[Member] = &[
         role: "Network engineer",
         skills: &["Cisco", "Wi-Fi design", "SD-WAN", "Firewalls"],
         email: "tomasz.nowak@northwind-it.example",
-        rate: 85.0,
+        rate: 8500,
         capacity: 100,
     },
     Member {
@@ -113,7 +114,7 @@ const TEAM: &[Member] = &[
         role: "Field technician",
         skills: &["Cabling", "Hardware", "Desk-side support"],
         email: "julia.costa@northwind-it.example",
-        rate: 55.0,
+        rate: 5500,
         capacity: 100,
     },
 ];
@@ -267,13 +268,19 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
             let id = gantry_store::insert_member(
                 db,
                 &TeamMember {
-                    id: 0,
-                    name: m.name.into(),
                     role: m.role.into(),
-                    skills: m.skills.iter().map(|s| s.to_string()).collect(),
+                    // A person's first skill is their strongest.
+                    skills: m
+                        .skills
+                        .iter()
+                        .zip([5, 4, 4, 3, 2, 2])
+                        .map(|(s, level)| Skill { name: s.to_string(), level })
+                        .collect(),
                     email: m.email.into(),
-                    cost_rate: m.rate,
+                    standard_rate: m.rate,
+                    overtime_rate: m.rate * 3 / 2,
                     capacity_percent: m.capacity,
+                    ..TeamMember::new(m.name)
                 },
             )?;
             members.insert(m.key, id);
@@ -334,8 +341,9 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                     let split = person.find(|c: char| c.is_ascii_digit()).unwrap_or(person.len());
                     let (who, units) = person.split_at(split);
                     if let Some(&member_id) = members.get(who) {
-                        let units_percent = units.parse().unwrap_or(100);
-                        gantry_store::assign(db, &Assignment { task_id: id, member_id, units_percent })?;
+                        let units_percent: u16 = units.parse().unwrap_or(100);
+                        let work_minutes = minutes * i64::from(units_percent) / 100;
+                        gantry_store::assign(db, &Assignment { task_id: id, member_id, units_percent, work_minutes })?;
                     }
                 }
                 ids.push(id);

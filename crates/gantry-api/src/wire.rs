@@ -2,11 +2,17 @@
 //! `ui/src/lib/ipc/` is generated from them (see [`crate::bindings`]).
 
 /// Named by commands that take it alone.
-pub use gantry_core::model::WipPolicy;
+pub use gantry_core::model::{TaskType, WeekState, WipPolicy};
 use gantry_core::model::*;
 pub use gantry_report::{ChartLayout, Orientation, Paper, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use crate::team::{
+    AbsenceRow, AssignmentRow, Candidate, Correction, LoadPerson, LoadPeriod, LoadTask, LogHours, NewAbsence, Person,
+    PersonFields, SkillLevel, StaffEdit, TaskStaffing, Timesheet, TimesheetRow, WeekAction, Workload,
+};
+pub use gantry_core::team::Period;
 
 /// Why a command failed; `code` is for the UI to branch on, `message` for
 /// people.
@@ -326,20 +332,6 @@ pub struct Deleted {
     pub tasks: i64,
     pub links: i64,
     pub label: String,
-}
-
-/// A team member.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Member {
-    pub id: i64,
-    pub name: String,
-    pub initials: String,
-    pub role: String,
-    pub skills: Vec<String>,
-    pub email: String,
-    pub cost_rate: f64,
-    pub capacity_percent: u16,
 }
 
 /// A portfolio file opened lately.

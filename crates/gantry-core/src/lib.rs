@@ -9,7 +9,9 @@
 pub mod calendar;
 pub mod generate;
 pub mod model;
+pub mod money;
 pub mod schedule;
+pub mod team;
 pub mod units;
 pub mod validate;
 pub mod wbs;

@@ -14,6 +14,8 @@ pub type MemberId = i64;
 pub type BaselineId = i64;
 pub type ColumnId = i64;
 pub type SprintId = i64;
+pub type AbsenceId = i64;
+pub type EntryId = i64;
 
 /// Declares a closed set of values that are stored and sent as short
 /// lowercase codes, with the code table written once.
@@ -122,6 +124,25 @@ code_enum! {
         Planned => "planned", "Planned";
         Active => "active", "Active";
         Closed => "closed", "Closed";
+    }
+}
+
+code_enum! {
+    /// What stays fixed when a task's duration, work or people change, as
+    /// MS Project's task types.
+    TaskType {
+        FixedUnits => "fixed_units", "Fixed units";
+        FixedWork => "fixed_work", "Fixed work";
+        FixedDuration => "fixed_duration", "Fixed duration";
+    }
+}
+
+code_enum! {
+    /// Where a person's week of hours stands.
+    WeekState {
+        Open => "open", "Open";
+        Submitted => "submitted", "Submitted";
+        Approved => "approved", "Approved";
     }
 }
 
@@ -246,6 +267,16 @@ pub struct Task {
     /// included (MS Project's elapsed durations, typed `3ed`), and
     /// `duration_minutes` counts calendar minutes.
     pub duration_elapsed: bool,
+    /// What its duration, work and people's units keep when one changes.
+    pub task_type: TaskType,
+    /// Adding or removing a person shares the same work among them, as MS
+    /// Project's effort-driven tasks.
+    pub effort_driven: bool,
+    /// The calendar of the people who do it, when theirs is not the
+    /// project's (their own week or absences): filled in when the plan is
+    /// read, never stored with the task. A task with a calendar of its own,
+    /// or of fixed duration, keeps to that.
+    pub people_calendar: Option<CalendarId>,
 }
 
 impl Task {
@@ -271,7 +302,16 @@ impl Task {
             manual: false,
             estimated: false,
             duration_elapsed: false,
+            task_type: TaskType::FixedUnits,
+            effort_driven: false,
+            people_calendar: None,
         }
+    }
+
+    /// The calendar the task is scheduled on, when not the project's: its
+    /// own, or else its people's.
+    pub fn scheduling_calendar(&self) -> Option<CalendarId> {
+        self.calendar_id.or(if self.task_type == TaskType::FixedDuration { None } else { self.people_calendar })
     }
 
     /// Whether the work is done: reported at 100 % or with an actual finish.
@@ -312,26 +352,104 @@ pub struct BaselineTask {
     pub duration_minutes: i64,
 }
 
+/// A skill a person has, at a level from 1 (learning) to 5 (expert).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skill {
+    pub name: String,
+    pub level: u8,
+}
+
 /// A person who can be assigned to tasks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamMember {
     pub id: MemberId,
     pub name: String,
     pub role: String,
-    pub skills: Vec<String>,
+    pub skills: Vec<Skill>,
     pub email: String,
-    /// Cost per hour in the portfolio's currency.
-    pub cost_rate: f64,
-    /// Share of a full working week available, in percent.
+    /// Cost of an hour of work, in the minor unit of the portfolio's currency.
+    pub standard_rate: i64,
+    /// Cost of an hour of overtime, in the same unit.
+    pub overtime_rate: i64,
+    /// Cost each time the person is put on a task, in the same unit.
+    pub cost_per_use: i64,
+    /// The most of their working time they can give, in percent (MS
+    /// Project's maximum units): 80 for a four-day week.
     pub capacity_percent: u16,
+    /// The company calendar their week follows; `None` for the portfolio's
+    /// first calendar.
+    pub calendar_id: Option<CalendarId>,
+    /// Left the team: kept with their history, offered for no new work.
+    pub retired: bool,
 }
 
-/// A team member on a task, with the share of their time it takes.
+impl TeamMember {
+    /// A person with a name, on the standard calendar, full time, at no cost.
+    pub fn new(name: &str) -> TeamMember {
+        TeamMember {
+            id: 0,
+            name: name.to_owned(),
+            role: String::new(),
+            skills: Vec::new(),
+            email: String::new(),
+            standard_rate: 0,
+            overtime_rate: 0,
+            cost_per_use: 0,
+            capacity_percent: 100,
+            calendar_id: None,
+            retired: false,
+        }
+    }
+
+    /// Their level in `skill` (names compared without case), if they have it.
+    pub fn level(&self, skill: &str) -> Option<u8> {
+        self.skills.iter().find(|s| s.name.eq_ignore_ascii_case(skill)).map(|s| s.level)
+    }
+}
+
+/// Days a person does not work: a vacation, training, a sick leave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absence {
+    pub id: AbsenceId,
+    pub member_id: MemberId,
+    /// The first and last day away, both included.
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub reason: String,
+}
+
+/// A team member on a task: the share of their time it takes and the work
+/// it asks of them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assignment {
     pub task_id: TaskId,
     pub member_id: MemberId,
     pub units_percent: u16,
+    /// Working minutes of the person's time the task needs.
+    pub work_minutes: i64,
+}
+
+/// Hours a person logged on a task on one day. In an approved week entries
+/// are never changed: a correction is one more entry, marked as one, whose
+/// minutes may be negative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeEntry {
+    pub id: EntryId,
+    pub member_id: MemberId,
+    pub task_id: TaskId,
+    pub day: NaiveDate,
+    pub minutes: i64,
+    pub correction: bool,
+    pub note: String,
+}
+
+/// A person's week of hours: submitted by them, approved by the manager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimesheetWeek {
+    pub member_id: MemberId,
+    /// The Monday the week starts on.
+    pub monday: NaiveDate,
+    pub state: WeekState,
 }
 
 /// A column of a project's board.

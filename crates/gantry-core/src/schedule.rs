@@ -507,7 +507,7 @@ impl Sweep {
         for t in input.tasks {
             sweep.ids.push(t.id);
             sweep.parents.push(t.parent_id);
-            sweep.calendars.push(t.calendar_id);
+            sweep.calendars.push(t.scheduling_calendar());
             sweep.durations.push(duration(t));
             sweep.traits.push(Traits::of(t));
             for d in [t.constraint.date, t.actual_start, t.actual_finish].into_iter().flatten() {
@@ -893,7 +893,7 @@ impl<'a> Scheduler<'a> {
             let refused = NetworkChanged { task: t.id };
             let i = self.net.index.get(t.id).ok_or(refused)?;
             let was = &self.tasks[i];
-            if was.parent_id != t.parent_id || was.calendar_id != t.calendar_id {
+            if was.parent_id != t.parent_id || was.scheduling_calendar() != t.scheduling_calendar() {
                 return Err(refused);
             }
             at.push(i);

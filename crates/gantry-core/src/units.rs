@@ -120,6 +120,15 @@ pub fn format_duration(minutes: i64, settings: DurationSettings) -> String {
     }
 }
 
+/// Minutes as hours for people: "7 h", "7:30 h".
+pub fn format_hours(minutes: i64) -> String {
+    let (sign, m) = (if minutes < 0 { "-" } else { "" }, minutes.unsigned_abs());
+    match m % 60 {
+        0 => format!("{sign}{} h", m / 60),
+        r => format!("{sign}{}:{r:02} h", m / 60),
+    }
+}
+
 /// Calendar ("elapsed") minutes as MS Project writes them: "2ed", "36eh",
 /// "90em" (elapsed days have 24 hours).
 pub fn format_elapsed(minutes: i64) -> String {

@@ -168,6 +168,14 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             manual: manual && !summary,
             estimated: flag(t, "Estimated") && !summary,
             duration_elapsed: elapsed && !summary,
+            // MSPDI types: 0 fixed units, 1 fixed duration, 2 fixed work.
+            task_type: match t.text_of("Type") {
+                Some("1") => TaskType::FixedDuration,
+                Some("2") => TaskType::FixedWork,
+                _ => TaskType::FixedUnits,
+            },
+            effort_driven: flag(t, "EffortDriven"),
+            people_calendar: None,
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };
@@ -230,7 +238,8 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     if skipped > 0 {
         warnings.push(format!("{skipped} links to missing tasks or to themselves were skipped."));
     }
-    let people = read_people(root.child("Resources"), &mut warnings);
+    let currency = root.text_of("CurrencyCode").unwrap_or("EUR").trim().to_ascii_uppercase();
+    let people = read_people(root.child("Resources"), &calendars, &currency, &mut warnings);
     let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
     Ok(Plan {
         name,
@@ -252,7 +261,12 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
 /// no name) and blank rows are skipped; material and cost resources are
 /// counted in one warning. Names and text are taken as the file has them:
 /// the importer cleans them.
-fn read_people(list: Option<&Element>, warnings: &mut Vec<String>) -> Vec<TeamMember> {
+fn read_people(
+    list: Option<&Element>,
+    calendars: &[WorkCalendar],
+    currency: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<TeamMember> {
     let mut people = Vec::new();
     let (mut material, mut cost) = (0, 0);
     for r in list.map(|l| l.all("Resource").collect::<Vec<_>>()).unwrap_or_default() {
@@ -284,8 +298,17 @@ fn read_people(list: Option<&Element>, warnings: &mut Vec<String>) -> Vec<TeamMe
             role: r.text_of("Group").unwrap_or_default().to_owned(),
             skills: Vec::new(),
             email: r.text_of("EmailAddress").unwrap_or_default().trim().to_owned(),
-            cost_rate: r.text_of("StandardRate").and_then(|v| v.trim().parse::<f64>().ok()).unwrap_or(0.0),
-            capacity_percent: percent(r.text_of("MaxUnits")),
+            standard_rate: amount(r.text_of("StandardRate"), currency),
+            overtime_rate: amount(r.text_of("OvertimeRate"), currency),
+            cost_per_use: amount(r.text_of("CostPerUse"), currency),
+            capacity_percent: percent(r.text_of("MaxUnits")).max(1),
+            // A resource's own calendar (its base's week and holidays with
+            // its own days off), when the file has it.
+            calendar_id: r
+                .text_of("CalendarUID")
+                .and_then(|c| c.trim().parse::<i64>().ok())
+                .filter(|c| calendars.iter().any(|x| x.id == *c)),
+            retired: false,
         });
     }
     if material + cost > 0 {
@@ -313,10 +336,28 @@ fn read_assignments(list: Option<&Element>, tasks: &[Task], people: &[TeamMember
             let task_id = a.text_of("TaskUID")?.trim().parse::<i64>().ok()?;
             let member_id = a.text_of("ResourceUID")?.trim().parse::<i64>().ok()?;
             let units_percent = percent(a.text_of("Units"));
+            let work_minutes = a.text_of("Work").and_then(duration_minutes).unwrap_or(0).max(0);
             (tasks.contains(&task_id) && people.contains(&member_id) && seen.insert((task_id, member_id)))
-                .then_some(Assignment { task_id, member_id, units_percent })
+                .then_some(Assignment { task_id, member_id, units_percent, work_minutes })
         })
         .collect()
+}
+
+/// An amount as MSPDI writes it (a decimal in major units) in the minor
+/// unit of `currency`; 0 when missing, negative or no number.
+fn amount(text: Option<&str>, currency: &str) -> i64 {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return 0 };
+    let digits = gantry_core::money::minor_digits(currency) as usize;
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    // Keep the minor digits and round on the next one.
+    let kept: String = fraction.chars().chain(std::iter::repeat('0')).take(digits).collect();
+    let round_up = fraction.chars().nth(digits).is_some_and(|c| ('5'..='9').contains(&c));
+    match (whole.parse::<i64>(), kept.parse::<i64>().or(if digits == 0 { Ok(0) } else { Err(()) })) {
+        (Ok(w), Ok(f)) if w >= 0 && w <= gantry_core::money::MAX_MAJOR && fraction.chars().all(|c| c.is_ascii_digit()) => {
+            w * 10_i64.pow(digits as u32) + f + i64::from(round_up)
+        }
+        _ => 0,
+    }
 }
 
 /// Units as MSPDI writes them (a fraction, 1 = 100 %) in percent, held to

@@ -19,6 +19,7 @@ pub mod board;
 mod migrations;
 pub mod rows;
 pub mod snapshot;
+pub mod team;
 mod undo;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ pub use board::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
 pub use snapshot::{Snapshot, SnapshotReason};
+pub use team::*;
 pub use undo::{HistoryEntry, USER_TABLES};
 
 /// The number SQLite's `application_id` carries in every Gantry file ("GANT").

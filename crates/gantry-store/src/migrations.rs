@@ -19,6 +19,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("baselines", include_str!("../migrations/0005_baselines.sql")),
     ("board and sprints", include_str!("../migrations/0006_board.sql")),
     ("estimated and elapsed durations", include_str!("../migrations/0007_task_durations.sql")),
+    ("team, absences and timesheets", include_str!("../migrations/0008_team.sql")),
 ];
 
 /// The newest format this build knows.

@@ -161,7 +161,15 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 // ------------------------------------------------------------------- tasks
 
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
-     constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed";
+     constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed, \
+     task_type, effort_driven";
+
+/// The person whose own calendar a task runs on, read with the task: of its
+/// people, the first who is away some day, else the first on a company
+/// calendar of their own; none when all keep the portfolio's.
+const PEOPLE_CALENDAR: &str = "(SELECT a.member_id FROM assignments a JOIN team_members m ON m.id = a.member_id \
+     WHERE a.task_id = tasks.id AND (m.calendar_id IS NOT NULL OR EXISTS (SELECT 1 FROM absences x WHERE x.member_id = m.id)) \
+     ORDER BY EXISTS (SELECT 1 FROM absences x WHERE x.member_id = m.id) DESC, a.member_id LIMIT 1)";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -186,18 +194,21 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         manual: r.get(16)?,
         estimated: r.get(17)?,
         duration_elapsed: r.get(18)?,
+        task_type: code(r, 19, TaskType::from_code)?,
+        effort_driven: r.get(20)?,
+        people_calendar: r.get::<_, Option<MemberId>>(21)?.map(gantry_core::team::personal_calendar_id),
     })
 }
 
 /// The tasks of a project, in no particular order (see `gantry_core::wbs`).
 pub fn tasks(db: &Connection, project: ProjectId) -> Result<Vec<Task>> {
-    let mut stmt = db.prepare_cached(&format!("SELECT {TASK_COLUMNS} FROM tasks WHERE project_id = ?1"))?;
+    let mut stmt = db.prepare_cached(&format!("SELECT {TASK_COLUMNS}, {PEOPLE_CALENDAR} FROM tasks WHERE project_id = ?1"))?;
     Ok(stmt.query_map([project], task_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
 /// One task.
 pub fn task(db: &Connection, id: TaskId) -> Result<Task> {
-    db.query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?1"), [id], task_row)
+    db.query_row(&format!("SELECT {TASK_COLUMNS}, {PEOPLE_CALENDAR} FROM tasks WHERE id = ?1"), [id], task_row)
         .optional()?
         .ok_or(Error::NotFound("The task"))
 }
@@ -209,7 +220,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 }
 
 /// A task's stored values, in `TASK_COLUMNS` order after the id.
-fn task_values(t: &Task) -> [Value; 18] {
+fn task_values(t: &Task) -> [Value; 20] {
     let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     [
         Value::Integer(t.project_id),
@@ -230,13 +241,15 @@ fn task_values(t: &Task) -> [Value; 18] {
         Value::Integer(i64::from(t.manual)),
         Value::Integer(i64::from(t.estimated)),
         Value::Integer(i64::from(t.duration_elapsed)),
+        Value::Text(t.task_type.code().into()),
+        Value::Integer(i64::from(t.effort_driven)),
     ]
 }
 
 /// Adds a task; `position` is taken as given. Returns its id.
 pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
     let columns = &TASK_COLUMNS["id, ".len()..];
-    let slots = (1..=18).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let slots = (1..=20).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     db.prepare_cached(&format!("INSERT INTO tasks ({columns}) VALUES ({slots})"))?
         .execute(rusqlite::params_from_iter(task_values(t)))?;
     Ok(db.last_insert_rowid())
@@ -369,7 +382,9 @@ pub fn calendars(db: &Connection) -> Result<Vec<WorkCalendar>> {
         let mut stmt = db.prepare("SELECT id FROM calendars ORDER BY id")?;
         stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
     };
-    ids.into_iter().map(|id| calendar(db, id)).collect()
+    let mut all: Vec<WorkCalendar> = ids.into_iter().map(|id| calendar(db, id)).collect::<Result<_>>()?;
+    all.extend(crate::team::personal_calendars(db, &all)?);
+    Ok(all)
 }
 
 /// Stores a new calendar; its `id` is ignored and the new one returned.
@@ -407,67 +422,6 @@ fn parse_periods(text: &str) -> Vec<WorkingTime> {
             (start < end && end <= gantry_core::calendar::DAY_MINUTES).then_some(WorkingTime { start, end })
         })
         .collect()
-}
-
-// -------------------------------------------------------------------- team
-
-fn member_row(r: &Row) -> rusqlite::Result<TeamMember> {
-    let skills: String = r.get(3)?;
-    Ok(TeamMember {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        role: r.get(2)?,
-        skills: skills.lines().map(str::to_owned).filter(|s| !s.is_empty()).collect(),
-        email: r.get(4)?,
-        cost_rate: r.get(5)?,
-        capacity_percent: r.get(6)?,
-    })
-}
-
-/// The portfolio's team.
-pub fn team(db: &Connection) -> Result<Vec<TeamMember>> {
-    let mut stmt = db.prepare(
-        "SELECT id, name, role, skills, email, cost_rate, capacity_percent FROM team_members ORDER BY name, id",
-    )?;
-    Ok(stmt.query_map([], member_row)?.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Adds a team member; returns the id.
-pub fn insert_member(db: &Connection, m: &TeamMember) -> Result<MemberId> {
-    db.execute(
-        "INSERT INTO team_members (name, role, skills, email, cost_rate, capacity_percent)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![m.name, m.role, m.skills.join("\n"), m.email, m.cost_rate, m.capacity_percent],
-    )?;
-    Ok(db.last_insert_rowid())
-}
-
-/// The assignments on a project's tasks.
-pub fn assignments(db: &Connection, project: ProjectId) -> Result<Vec<Assignment>> {
-    let mut stmt = db.prepare_cached(
-        "SELECT a.task_id, a.member_id, a.units_percent FROM assignments a JOIN tasks t ON t.id = a.task_id
-         WHERE t.project_id = ?1 ORDER BY a.task_id, a.member_id",
-    )?;
-    let rows = stmt.query_map([project], |r| {
-        Ok(Assignment { task_id: r.get(0)?, member_id: r.get(1)?, units_percent: r.get(2)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Puts a member on a task (or changes the units if already there).
-pub fn assign(db: &Connection, a: &Assignment) -> Result<()> {
-    db.execute(
-        "INSERT INTO assignments (task_id, member_id, units_percent) VALUES (?1, ?2, ?3)
-         ON CONFLICT (task_id, member_id) DO UPDATE SET units_percent = excluded.units_percent",
-        params![a.task_id, a.member_id, a.units_percent],
-    )?;
-    Ok(())
-}
-
-/// Takes a member off a task.
-pub fn unassign(db: &Connection, task: TaskId, member: MemberId) -> Result<()> {
-    db.execute("DELETE FROM assignments WHERE task_id = ?1 AND member_id = ?2", params![task, member])?;
-    Ok(())
 }
 
 // --------------------------------------------------------------- baselines

@@ -30,6 +30,11 @@ pub const USER_TABLES: &[&str] = &[
     "task_labels",
     "sprints",
     "sprint_tasks",
+    "member_skills",
+    "absences",
+    "task_skills",
+    "time_entries",
+    "timesheet_weeks",
 ];
 
 /// How many steps of history a portfolio keeps.
