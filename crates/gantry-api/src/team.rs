@@ -127,12 +127,14 @@ pub struct TaskStaffing {
 
 /// A change to who works on a task, as the task editor sends it.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
 pub enum StaffEdit {
     /// Puts a person on the task.
     Assign { member_id: i64, units: i64 },
     /// Takes a person off.
     Unassign { member_id: i64 },
+    /// Gives a person's share of the task, units and work, to another.
+    Replace { member_id: i64, by: i64 },
     /// New units for a person on the task.
     Units { member_id: i64, units: i64 },
     /// New total work, as typed ("40h", "5d").
@@ -519,6 +521,23 @@ impl Portfolio {
                     return Err(refused(format!("{} is not on “{}”.", m.name, t.name)));
                 }
                 (format!("Take {} off “{}”", m.name, t.name), restaff(StaffChange::Remove(m.id))?)
+            }
+            StaffEdit::Replace { member_id, by } => {
+                let (from, to) = (person_name(*member_id)?, person_name(*by)?);
+                if to.retired {
+                    return Err(refused(format!("{} has left the team and takes no new work.", to.name)));
+                }
+                if !shares.iter().any(|s| s.member_id == from.id) {
+                    return Err(refused(format!("{} is not on “{}”.", from.name, t.name)));
+                }
+                if shares.iter().any(|s| s.member_id == to.id) {
+                    return Err(refused(format!("{} is already on “{}”.", to.name, t.name)));
+                }
+                let swapped = shares
+                    .iter()
+                    .map(|s| if s.member_id == from.id { Share { member_id: to.id, ..*s } } else { *s })
+                    .collect();
+                (format!("Give {}'s work on “{}” to {}", from.name, t.name, to.name), (t.duration_minutes, swapped))
             }
             StaffEdit::Units { member_id, units } => {
                 let m = person_name(*member_id)?;

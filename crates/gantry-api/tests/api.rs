@@ -75,7 +75,7 @@ fn the_sample_portfolio_is_a_real_it_department() {
     assert_eq!(statuses.len(), 3, "one project of each RAG colour");
     let team = p.team().expect("team");
     assert!((6..=10).contains(&team.len()), "a team of 6–10 people");
-    assert!(team.iter().all(|m| !m.skills.is_empty() && m.cost_rate > 0.0));
+    assert!(team.iter().all(|m| !m.skills.is_empty() && m.standard_rate > 0));
     let calendars = p.calendars().expect("calendars");
     assert!(calendars[0].exceptions.iter().any(|e| e.contains("Christmas")));
     assert_eq!(p.info().expect("info").undo, None, "undo must not take the sample away again");

@@ -427,6 +427,33 @@ fn corpus() -> Vec<Case> {
         Clean,
     ));
     c.push(case(
+        "assignment work of minus eight hours and of a million years",
+        people(
+            &format!("{}{}", resource(1, "<Name>Ana</Name>"), resource(2, "<Name>Ben</Name>")),
+            "<Assignment><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>-PT8H0M0S</Work></Assignment>\
+             <Assignment><TaskUID>1</TaskUID><ResourceUID>2</ResourceUID><Work>PT9999999999H0M0S</Work><Units>0</Units></Assignment>",
+        ),
+        Clean,
+    ));
+    c.push(case(
+        "a person on a calendar that is not there, and on one that is their own",
+        people(
+            &format!(
+                "{}{}",
+                resource(1, "<Name>Ana</Name><CalendarUID>77</CalendarUID>"),
+                resource(2, "<Name>Ben</Name><CalendarUID>2</CalendarUID>")
+            ),
+            &on_build("2", "1"),
+        )
+        .replace(
+            "<Tasks>",
+            "<Calendars><Calendar><UID>2</UID><Name>Ben</Name><IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>1</BaseCalendarUID>\
+             <Exceptions><Exception><TimePeriod><FromDate>2027-03-15T00:00:00</FromDate><ToDate>2027-03-19T23:59:00</ToDate></TimePeriod>\
+             <DayWorking>0</DayWorking></Exception></Exceptions></Calendar></Calendars><Tasks>",
+        ),
+        Clean,
+    ));
+    c.push(case(
         "assignments to a task and a person that are not there",
         people(
             &resource(1, "<Name>Ana</Name>"),
@@ -485,7 +512,8 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
             }
             for m in p.team().expect("team") {
                 assert!(m.name.chars().count() <= 250 && !m.name.contains('\u{202E}'), "{}: {:?}", case.name, m.name);
-                assert!(m.cost_rate.is_finite() && m.cost_rate >= 0.0, "{}: rate {}", case.name, m.cost_rate);
+                assert!(m.standard_rate >= 0 && m.overtime_rate >= 0 && m.cost_per_use >= 0, "{}: rates of {}", case.name, m.name);
+                assert!((1..=1000).contains(&m.max_units), "{}: max units {}", case.name, m.max_units);
             }
         }
         let took = started.elapsed();

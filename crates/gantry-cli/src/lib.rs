@@ -13,6 +13,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use gantry_api::Portfolio;
 
+mod team;
+
 /// The command's name, whatever the binary it runs in is called.
 pub const NAME: &str = "gantry";
 
@@ -108,6 +110,39 @@ enum Command {
         /// Print a JSON array instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// List the team: roles, skills, capacity, rates, calendars and absences.
+    Team {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Print every field of every person as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show each person's planned hours against their available hours, by
+    /// period, across every project of the portfolio.
+    Workload {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// The first day (YYYY-MM-DD); today if left out.
+        #[arg(long)]
+        from: Option<String>,
+        /// The last day (YYYY-MM-DD); eight weeks on if left out.
+        #[arg(long)]
+        to: Option<String>,
+        /// How wide each period is.
+        #[arg(long, value_enum, default_value = "week")]
+        by: team::PeriodArg,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work with the hours people logged.
+    Timesheets {
+        #[command(subcommand)]
+        command: team::TimesheetsCommand,
     },
     /// Print the completion script for a shell (bash, zsh, fish, elvish or
     /// powershell), to be sourced or installed where the shell looks.
@@ -305,6 +340,11 @@ fn run(command: Command) -> Result<(), String> {
             let written = gantry_api::save_report(&output, &pdf).map_err(|e| e.to_string())?;
             println!("Wrote {} ({} pages, {} KiB).", written.path, written.pages, written.bytes.div_ceil(1024));
             Ok(())
+        }
+        Command::Team { db, json } => team::team(&db, json),
+        Command::Workload { db, from, to, by, json } => team::workload(&db, from, to, by, json),
+        Command::Timesheets { command: team::TimesheetsCommand::Export { db, from, to, output } } => {
+            team::export(&db, &from, &to, &output)
         }
         Command::Projects { db, json } => {
             if !db.exists() {

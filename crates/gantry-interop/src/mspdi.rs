@@ -344,7 +344,8 @@ fn read_assignments(list: Option<&Element>, tasks: &[Task], people: &[TeamMember
 }
 
 /// An amount as MSPDI writes it (a decimal in major units) in the minor
-/// unit of `currency`; 0 when missing, negative or no number.
+/// unit of `currency`; 0 when missing, and -1 (which the importer refuses
+/// with a warning) when negative, too large or no number.
 fn amount(text: Option<&str>, currency: &str) -> i64 {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return 0 };
     let digits = gantry_core::money::minor_digits(currency) as usize;
@@ -356,7 +357,7 @@ fn amount(text: Option<&str>, currency: &str) -> i64 {
         (Ok(w), Ok(f)) if w >= 0 && w <= gantry_core::money::MAX_MAJOR && fraction.chars().all(|c| c.is_ascii_digit()) => {
             w * 10_i64.pow(digits as u32) + f + i64::from(round_up)
         }
-        _ => 0,
+        _ => -1,
     }
 }
 
@@ -701,8 +702,8 @@ mod tests {
         let people: Vec<(&str, &str, u16)> =
             plan.people.iter().map(|p| (p.name.as_str(), p.role.as_str(), p.capacity_percent)).collect();
         assert_eq!(people, [("Ana", "Developers", 50), ("Ben", "", 1000)], "work resources only, units as capacity");
-        assert_eq!(plan.people[0].cost_rate, 80.0);
-        assert!(plan.people[1].cost_rate.is_nan(), "the importer, not the reader, decides what a bad rate becomes");
+        assert_eq!(plan.people[0].standard_rate, 8000, "80 an hour, in cents");
+        assert_eq!(plan.people[1].standard_rate, -1, "the importer, not the reader, decides what a bad rate becomes");
         let assigned: Vec<(i64, i64, u16)> =
             plan.assignments.iter().map(|a| (a.task_id, a.member_id, a.units_percent)).collect();
         assert_eq!(assigned, [(1, 1, 50), (1, 2, 0)], "one per person and task, to listed tasks and people");

@@ -136,7 +136,125 @@ export type Shift = "up" | "down" | "indent" | "outdent";
 
 export type Deleted = { tasks: number, links: number, label: string, };
 
-export type Member = { id: number, name: string, initials: string, role: string, skills: Array<string>, email: string, costRate: number, capacityPercent: number, };
+export type Person = { id: number, name: string, initials: string, role: string, email: string, skills: Array<SkillLevel>, 
+/**
+ * Per hour, in the minor unit of `currency`.
+ */
+standardRate: number, overtimeRate: number, costPerUse: number, currency: string, 
+/**
+ * Maximum units: the share of their calendar's working time they can
+ * give, in percent.
+ */
+maxUnits: number, calendarId: number | null, calendarName: string, retired: boolean, absences: Array<AbsenceRow>, 
+/**
+ * Tasks they are on, in every project.
+ */
+assignments: number, 
+/**
+ * Minutes of work planned for them, and logged by them.
+ */
+workMinutes: number, actualMinutes: number, };
+
+export type PersonFields = { name: string, role: string, email: string, skills: Array<SkillLevel>, standardRate: string, overtimeRate: string, costPerUse: string, maxUnits: number, calendarId: number | null, };
+
+export type SkillLevel = { name: string, level: number, };
+
+export type AbsenceRow = { id: number, 
+/**
+ * First day away, `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * Last day away, included.
+ */
+to: string, reason: string, };
+
+export type NewAbsence = { memberId: number, from: string, to: string, reason: string, };
+
+export type AssignmentRow = { memberId: number, name: string, initials: string, unitsPercent: number, workMinutes: number, actualMinutes: number, retired: boolean, };
+
+export type TaskStaffing = { taskId: number, taskType: TaskType, effortDriven: boolean, durationMinutes: number, workMinutes: number, actualMinutes: number, assignments: Array<AssignmentRow>, skills: Array<SkillLevel>, };
+
+export type StaffEdit = { "kind": "assign", memberId: number, units: number, } | { "kind": "unassign", memberId: number, } | { "kind": "replace", memberId: number, by: number, } | { "kind": "units", memberId: number, units: number, } | { "kind": "work", work: string, } | { "kind": "taskType", taskType: TaskType, } | { "kind": "effortDriven", effortDriven: boolean, } | { "kind": "skills", skills: Array<SkillLevel>, };
+
+export type Candidate = { memberId: number, name: string, role: string, 
+/**
+ * Their lowest level among the skills the task needs (none listed: 0).
+ */
+level: number, skills: Array<SkillLevel>, 
+/**
+ * Working minutes they have in the task's dates, by their capacity,
+ * and what is left after the work already planned for them there.
+ */
+availableMinutes: number, freeMinutes: number, onTask: boolean, };
+
+export type Workload = { from: string, to: string, by: Period, 
+/**
+ * The first day of each period, and the day after the last.
+ */
+bounds: Array<string>, people: Array<LoadPerson>, 
+/**
+ * Tasks whose people are over-allocated while they run.
+ */
+overallocatedTasks: Array<number>, };
+
+export type LoadPerson = { id: number, name: string, initials: string, role: string, skills: Array<string>, maxUnits: number, 
+/**
+ * The most units they are booked at any working moment.
+ */
+peakUnits: number, overallocated: boolean, periods: Array<LoadPeriod>, };
+
+export type LoadPeriod = { 
+/**
+ * The period's first day.
+ */
+start: string, availableMinutes: number, plannedMinutes: number, actualMinutes: number, overallocated: boolean, tasks: Array<LoadTask>, };
+
+export type LoadTask = { taskId: number, name: string, project: string, projectId: number, plannedMinutes: number, };
+
+export type Period = "day" | "week" | "month";
+
+export type Timesheet = { memberId: number, name: string, monday: string, state: WeekState, 
+/**
+ * The seven days, `YYYY-MM-DD`.
+ */
+days: Array<string>, rows: Array<TimesheetRow>, 
+/**
+ * The person's available minutes each day.
+ */
+available: Array<number>, };
+
+export type TimesheetRow = { taskId: number, name: string, project: string, 
+/**
+ * Minutes logged each day, Monday first, corrections included.
+ */
+minutes: Array<number>, 
+/**
+ * The corrections among them, each day.
+ */
+corrections: Array<number>, 
+/**
+ * Minutes planned for the person on the task this week.
+ */
+plannedMinutes: number, };
+
+export type LogHours = { memberId: number, taskId: number, day: string, 
+/**
+ * As typed: "7.5", "7:30", "" for none.
+ */
+hours: string, };
+
+export type Correction = { memberId: number, taskId: number, day: string, 
+/**
+ * Hours to add, negative to take away.
+ */
+hours: string, note: string, };
+
+export type WeekAction = "submit" | "approve" | "reopen";
+
+export type WeekState = "open" | "submitted" | "approved";
+
+export type TaskType = "fixed_units" | "fixed_work" | "fixed_duration";
 
 export type RecentFile = { path: string, name: string, };
 
