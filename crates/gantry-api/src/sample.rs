@@ -6,6 +6,12 @@
 //! makes the WBS; a duration of `0` is a milestone; lines without a duration
 //! are phases. Dates are placed relative to `today`, and work planned before
 //! today is marked done or in progress, so the portfolio is always in flight.
+//!
+//! The team's units are then levelled so that nobody is booked beyond their
+//! time, except where a plan marks a person with `!` (`@sofia!`): that
+//! booking is the one conflict the workload view shows on first open.
+//! Everyone has a few absences, and the four weeks before this one carry
+//! approved timesheets.
 
 use std::collections::HashMap;
 
@@ -264,6 +270,8 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         let calendar_id = gantry_store::insert_calendar(db, &calendar)?;
         calendar.id = calendar_id;
         let mut members = HashMap::new();
+        // Bookings marked `!`, added after the team is levelled.
+        let mut conflicts: Vec<Assignment> = Vec::new();
         for m in TEAM {
             let id = gantry_store::insert_member(
                 db,
@@ -338,12 +346,19 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                     keys.insert(k, id);
                 }
                 for person in &line.people {
+                    let keep = person.ends_with('!');
+                    let person = person.trim_end_matches('!');
                     let split = person.find(|c: char| c.is_ascii_digit()).unwrap_or(person.len());
                     let (who, units) = person.split_at(split);
                     if let Some(&member_id) = members.get(who) {
                         let units_percent: u16 = units.parse().unwrap_or(100);
                         let work_minutes = minutes * i64::from(units_percent) / 100;
-                        gantry_store::assign(db, &Assignment { task_id: id, member_id, units_percent, work_minutes })?;
+                        let a = Assignment { task_id: id, member_id, units_percent, work_minutes };
+                        if keep {
+                            conflicts.push(a);
+                        } else {
+                            gantry_store::assign(db, &a)?;
+                        }
                     }
                 }
                 ids.push(id);
@@ -371,8 +386,125 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                 plan_sprints(db, &project, &calendar, today)?;
             }
         }
-        Ok(())
+        for (key, from, to, reason) in ABSENCES {
+            if let Some(&member_id) = members.get(key) {
+                let (start, finish) = (today + Duration::days(*from), today + Duration::days(*to));
+                gantry_store::insert_absence(db, &Absence { id: 0, member_id, start, finish, reason: (*reason).into() })?;
+            }
+        }
+        for p in gantry_store::projects(db)? {
+            for t in gantry_store::tasks(db, p.id)? {
+                if let Some((_, skill, level)) = TASK_SKILLS.iter().find(|(name, _, _)| *name == t.name) {
+                    gantry_store::set_task_skills(db, t.id, &[Skill { name: (*skill).into(), level: *level }])?;
+                }
+            }
+        }
+        level_team(db, today)?;
+        for a in &conflicts {
+            gantry_store::assign(db, a)?;
+        }
+        log_hours(db, today)
     })
+}
+
+/// The skill some tasks need, at least at a level.
+const TASK_SKILLS: &[(&str, &str, u8)] = &[
+    ("Load customer accounts from the new CRM", "Dynamics 365", 3),
+    ("Build extraction and load pipelines", "ETL", 3),
+    ("ERP order integration (SAP, via Azure Service Bus)", "Integration", 3),
+    ("Penetration test of external endpoints", "Penetration testing", 4),
+    ("External penetration test", "Penetration testing", 4),
+    ("Sign-up and login with MFA", "TypeScript", 3),
+    ("Network access control (802.1X)", "802.1X", 3),
+    ("Performance test at 2x peak load", "Load testing", 2),
+];
+
+/// Days each person is away, from and to as days after the sample's today.
+const ABSENCES: &[(&str, i64, i64, &str)] = &[
+    ("ana", 15, 15, "Training: PMI risk management"),
+    ("ana", 52, 56, "Vacation"),
+    ("priya", -16, -15, "Vacation"),
+    ("priya", 23, 24, "Public duty"),
+    ("lena", 19, 22, "Vacation"),
+    ("marco", 8, 9, "Conference: Azure Summit"),
+    ("marco", 70, 77, "Vacation"),
+    ("sofia", -6, -6, "Sick leave"),
+    ("sofia", 44, 45, "Training: Dataverse"),
+    ("kwame", -20, -20, "Sick leave"),
+    ("kwame", 64, 70, "Vacation"),
+    ("yuki", 30, 31, "Training: ISTQB advanced"),
+    ("omar", 1, 2, "Training: OSCP exam"),
+    ("omar", 58, 63, "Vacation"),
+    ("tomasz", -9, -9, "Sick leave"),
+    ("tomasz", 86, 90, "Vacation"),
+    ("julia", 22, 26, "Vacation"),
+];
+
+/// Lowers units where people are booked beyond their time, day by day
+/// across every project, so the sample's workload is believable: each
+/// assignment keeps its share of its busiest day, in steps of 5 %.
+fn level_team(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
+    let (from, to) = (today - Duration::days(120), today + Duration::days(240));
+    let load = crate::team::workload(db, from, to, gantry_core::team::Period::Day).map_err(store_error)?;
+    // The lowest share of what is asked that each person can give, per task.
+    let mut factor: HashMap<(MemberId, TaskId), f64> = HashMap::new();
+    for person in &load.people {
+        for day in &person.periods {
+            if day.planned_minutes <= day.available_minutes || day.available_minutes == 0 {
+                continue;
+            }
+            let share = day.available_minutes as f64 / day.planned_minutes as f64;
+            for t in &day.tasks {
+                let f = factor.entry((person.id, t.task_id)).or_insert(1.0);
+                *f = f.min(share);
+            }
+        }
+    }
+    for (project, a) in gantry_store::all_assignments(db)? {
+        let Some(&f) = factor.get(&(a.member_id, a.task_id)) else { continue };
+        let units = ((f64::from(a.units_percent) * f / 5.0).floor() * 5.0).max(10.0) as u16;
+        let minutes = gantry_store::task(db, a.task_id)?.duration_minutes;
+        let _ = project;
+        gantry_store::assign(db, &Assignment { units_percent: units, work_minutes: minutes * i64::from(units) / 100, ..a })?;
+    }
+    Ok(())
+}
+
+/// Four weeks of approved timesheets before this week, and this week's
+/// hours up to yesterday: each person's planned hours each day, a little
+/// more or less as real days go, in quarter hours.
+fn log_hours(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let first = monday - Duration::weeks(4);
+    let yesterday = today - Duration::days(1);
+    if yesterday < first {
+        return Ok(());
+    }
+    let load = crate::team::workload(db, first, yesterday, gantry_core::team::Period::Day).map_err(store_error)?;
+    for person in &load.people {
+        for (i, day) in person.periods.iter().enumerate() {
+            let date = first + Duration::days(i as i64);
+            for t in &day.tasks {
+                // A steady wobble of up to a sixth either way, by person, task and day.
+                let wobble = ((person.id * 7 + t.task_id * 13 + i as i64 * 5) % 7 - 3) as f64 / 18.0;
+                let minutes = ((t.planned_minutes as f64 * (1.0 + wobble) / 15.0).round() * 15.0) as i64;
+                if minutes > 0 {
+                    gantry_store::set_logged(db, person.id, t.task_id, date, minutes.min(600))?;
+                }
+            }
+        }
+        for week in 0..4 {
+            gantry_store::set_week_state(db, person.id, first + Duration::weeks(week), WeekState::Approved)?;
+        }
+    }
+    Ok(())
+}
+
+fn store_error(e: crate::Error) -> gantry_store::Error {
+    match e {
+        crate::Error::Store(e) => e,
+        other => gantry_store::Error::Refused(other.to_string()),
+    }
 }
 
 /// Saves the plan as first approved as the baseline "Approved plan", on the

@@ -670,123 +670,7 @@ impl Portfolio {
     /// Everyone's available, planned and logged minutes in each period from
     /// `from` to `to`, across every project, with the tasks behind them.
     pub fn workload(&self, from: NaiveDate, to: NaiveDate, by: Period) -> Result<Workload> {
-        if to < from {
-            return Err(refused(format!("The workload ends ({to}) before it starts ({from}).")));
-        }
-        if (to - from).num_days() > MAX_WORKLOAD_DAYS {
-            return Err(refused("A workload covers ten years at most."));
-        }
-        let db = self.store.db();
-        let calendars = gantry_store::calendars(db)?;
-        let people: Vec<TeamMember> = gantry_store::team(db)?;
-        let first = calendars.first().cloned().unwrap_or_else(|| gantry_core::WorkCalendar::standard(0, "Standard"));
-        let own: Vec<&gantry_core::WorkCalendar> = people
-            .iter()
-            .map(|m| {
-                calendars
-                    .iter()
-                    .find(|c| c.id == team::personal_calendar_id(m.id))
-                    .or_else(|| m.calendar_id.and_then(|id| calendars.iter().find(|c| c.id == id)))
-                    .unwrap_or(&first)
-            })
-            .collect();
-        let mut planned = Vec::new();
-        let mut names: HashMap<TaskId, (String, String, ProjectId)> = HashMap::new();
-        let assignments = gantry_store::all_assignments(db)?;
-        let mut by_project: BTreeMap<ProjectId, Vec<Assignment>> = BTreeMap::new();
-        for (p, a) in assignments {
-            by_project.entry(p).or_default().push(a);
-        }
-        for (project_id, list) in by_project {
-            let project = gantry_store::project(db, project_id)?;
-            let tasks = gantry_store::tasks(db, project_id)?;
-            let links = gantry_store::links(db, project_id)?;
-            let s = run_schedule(&project, &calendars, &tasks, &links);
-            let by_id: HashMap<TaskId, &Task> = tasks.iter().map(|t| (t.id, t)).collect();
-            for a in list {
-                let (Some(d), Some(t)) = (s.get(a.task_id), by_id.get(&a.task_id)) else { continue };
-                names.insert(t.id, (t.name.clone(), project.name.clone(), project.id));
-                planned.push(PlannedWork {
-                    member_id: a.member_id,
-                    task_id: a.task_id,
-                    start: d.start,
-                    finish: d.finish,
-                    units: a.units_percent,
-                    work: a.work_minutes,
-                });
-            }
-        }
-        let bounds = by.bounds(from, to);
-        let loads = team::workload(&people, &own, &planned, &bounds);
-        let last = bounds.last().copied().unwrap_or(to);
-        let logged = gantry_store::time_entries(db, None, bounds[0], last - Days::new(1))?;
-        let mut overallocated_tasks = std::collections::BTreeSet::new();
-        let people = people
-            .iter()
-            .zip(loads)
-            .filter(|(m, load)| !m.retired || load.periods.iter().any(|p| p.planned > 0))
-            .map(|(m, load)| {
-                let periods: Vec<LoadPeriod> = load
-                    .periods
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        let end = bounds[i + 1];
-                        let actual = logged
-                            .iter()
-                            .filter(|e| e.member_id == m.id && e.day >= p.start && e.day < end)
-                            .map(|e| e.minutes)
-                            .sum();
-                        let over = p.overallocated();
-                        let mut tasks: Vec<LoadTask> = p
-                            .tasks
-                            .iter()
-                            .filter_map(|(id, minutes)| {
-                                let (name, project, project_id) = names.get(id)?;
-                                if over {
-                                    overallocated_tasks.insert(*id);
-                                }
-                                Some(LoadTask {
-                                    task_id: *id,
-                                    name: name.clone(),
-                                    project: project.clone(),
-                                    project_id: *project_id,
-                                    planned_minutes: *minutes,
-                                })
-                            })
-                            .collect();
-                        tasks.sort_by(|a, b| b.planned_minutes.cmp(&a.planned_minutes));
-                        LoadPeriod {
-                            start: p.start.to_string(),
-                            available_minutes: p.available,
-                            planned_minutes: p.planned,
-                            actual_minutes: actual,
-                            overallocated: over,
-                            tasks,
-                        }
-                    })
-                    .collect();
-                LoadPerson {
-                    id: m.id,
-                    name: m.name.clone(),
-                    initials: initials(&m.name),
-                    role: m.role.clone(),
-                    skills: m.skills.iter().map(|s| s.name.clone()).collect(),
-                    max_units: m.capacity_percent,
-                    peak_units: load.peak_units,
-                    overallocated: periods.iter().any(|p| p.overallocated),
-                    periods,
-                }
-            })
-            .collect();
-        Ok(Workload {
-            from: from.to_string(),
-            to: to.to_string(),
-            by,
-            bounds: bounds.iter().map(|d| d.to_string()).collect(),
-            people,
-            overallocated_tasks: overallocated_tasks.into_iter().collect(),
-        })
+        workload(self.store.db(), from, to, by)
     }
 
     // ------------------------------------------------------------ timesheets
@@ -1062,4 +946,125 @@ fn csv_cell(raw: &str) -> String {
         raw.to_owned()
     };
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+}
+
+/// The workload of [`Portfolio::workload`], read from `db` (also inside a
+/// write, for the sample).
+pub(crate) fn workload(db: &Db, from: NaiveDate, to: NaiveDate, by: Period) -> Result<Workload> {
+    if to < from {
+        return Err(refused(format!("The workload ends ({to}) before it starts ({from}).")));
+    }
+    if (to - from).num_days() > MAX_WORKLOAD_DAYS {
+        return Err(refused("A workload covers ten years at most."));
+    }
+    let calendars = gantry_store::calendars(db)?;
+    let people: Vec<TeamMember> = gantry_store::team(db)?;
+    let first = calendars.first().cloned().unwrap_or_else(|| gantry_core::WorkCalendar::standard(0, "Standard"));
+    let own: Vec<&gantry_core::WorkCalendar> = people
+        .iter()
+        .map(|m| {
+            calendars
+                .iter()
+                .find(|c| c.id == team::personal_calendar_id(m.id))
+                .or_else(|| m.calendar_id.and_then(|id| calendars.iter().find(|c| c.id == id)))
+                .unwrap_or(&first)
+        })
+        .collect();
+    let mut planned = Vec::new();
+    let mut names: HashMap<TaskId, (String, String, ProjectId)> = HashMap::new();
+    let assignments = gantry_store::all_assignments(db)?;
+    let mut by_project: BTreeMap<ProjectId, Vec<Assignment>> = BTreeMap::new();
+    for (p, a) in assignments {
+        by_project.entry(p).or_default().push(a);
+    }
+    for (project_id, list) in by_project {
+        let project = gantry_store::project(db, project_id)?;
+        let tasks = gantry_store::tasks(db, project_id)?;
+        let links = gantry_store::links(db, project_id)?;
+        let s = run_schedule(&project, &calendars, &tasks, &links);
+        let by_id: HashMap<TaskId, &Task> = tasks.iter().map(|t| (t.id, t)).collect();
+        for a in list {
+            let (Some(d), Some(t)) = (s.get(a.task_id), by_id.get(&a.task_id)) else { continue };
+            names.insert(t.id, (t.name.clone(), project.name.clone(), project.id));
+            planned.push(PlannedWork {
+                member_id: a.member_id,
+                task_id: a.task_id,
+                start: d.start,
+                finish: d.finish,
+                units: a.units_percent,
+                work: a.work_minutes,
+            });
+        }
+    }
+    let bounds = by.bounds(from, to);
+    let loads = team::workload(&people, &own, &planned, &bounds);
+    let last = bounds.last().copied().unwrap_or(to);
+    let logged = gantry_store::time_entries(db, None, bounds[0], last - Days::new(1))?;
+    let mut overallocated_tasks = std::collections::BTreeSet::new();
+    let people = people
+        .iter()
+        .zip(loads)
+        .filter(|(m, load)| !m.retired || load.periods.iter().any(|p| p.planned > 0))
+        .map(|(m, load)| {
+            let periods: Vec<LoadPeriod> = load
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let end = bounds[i + 1];
+                    let actual = logged
+                        .iter()
+                        .filter(|e| e.member_id == m.id && e.day >= p.start && e.day < end)
+                        .map(|e| e.minutes)
+                        .sum();
+                    let over = p.overallocated();
+                    let mut tasks: Vec<LoadTask> = p
+                        .tasks
+                        .iter()
+                        .filter_map(|(id, minutes)| {
+                            let (name, project, project_id) = names.get(id)?;
+                            if over {
+                                overallocated_tasks.insert(*id);
+                            }
+                            Some(LoadTask {
+                                task_id: *id,
+                                name: name.clone(),
+                                project: project.clone(),
+                                project_id: *project_id,
+                                planned_minutes: *minutes,
+                            })
+                        })
+                        .collect();
+                    tasks.sort_by(|a, b| b.planned_minutes.cmp(&a.planned_minutes));
+                    LoadPeriod {
+                        start: p.start.to_string(),
+                        available_minutes: p.available,
+                        planned_minutes: p.planned,
+                        actual_minutes: actual,
+                        overallocated: over,
+                        tasks,
+                    }
+                })
+                .collect();
+            LoadPerson {
+                id: m.id,
+                name: m.name.clone(),
+                initials: initials(&m.name),
+                role: m.role.clone(),
+                skills: m.skills.iter().map(|s| s.name.clone()).collect(),
+                max_units: m.capacity_percent,
+                peak_units: load.peak_units,
+                overallocated: periods.iter().any(|p| p.overallocated),
+                periods,
+            }
+        })
+        .collect();
+    Ok(Workload {
+        from: from.to_string(),
+        to: to.to_string(),
+        by,
+        bounds: bounds.iter().map(|d| d.to_string()).collect(),
+        people,
+        overallocated_tasks: overallocated_tasks.into_iter().collect(),
+    })
 }
