@@ -786,3 +786,113 @@ async fn a_portfolio_from_a_newer_gantry_is_shown_read_only() {
     app.quit().await;
     assert!(std::fs::read(&file).expect("bytes") == before, "not one byte changed");
 }
+
+/// The id of the sample's person named `name`, and whether the workload
+/// over the next months shows them over-allocated.
+fn person(file: &std::path::Path, name: &str) -> (i64, bool) {
+    let p = gantry_api::Portfolio::open(file).expect("the portfolio opens");
+    let today = chrono_today();
+    let load = p
+        .workload(today, today + chrono::Days::new(120), gantry_api::wire::Period::Week)
+        .expect("the workload");
+    let who = load.people.iter().find(|x| x.name == name).expect("the person");
+    (who.id, who.overallocated)
+}
+
+/// A person with work planned on a task this week, their name, and that task.
+fn planned_this_week(file: &std::path::Path) -> (i64, String, i64) {
+    let p = gantry_api::Portfolio::open(file).expect("the portfolio opens");
+    let today = chrono_today();
+    for member in p.team().expect("team") {
+        if let Some(row) = p.timesheet(member.id, &today.to_string()).expect("timesheet").rows.first() {
+            return (member.id, member.name, row.task_id);
+        }
+    }
+    panic!("nobody has work planned this week in the sample");
+}
+
+fn logged_today(file: &std::path::Path, member: i64, task: i64) -> i64 {
+    use chrono::Datelike;
+    let p = gantry_api::Portfolio::open(file).expect("the portfolio opens");
+    let today = chrono_today();
+    let sheet = p.timesheet(member, &today.to_string()).expect("timesheet");
+    let day = today.weekday().num_days_from_monday() as usize;
+    sheet.rows.iter().find(|r| r.task_id == task).map_or(0, |r| r.minutes[day])
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_manager_sees_who_is_overloaded_across_projects_fixes_it_and_collects_hours() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is there", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+
+    // The team, editable, with skills and absences.
+    app.with_text("header .areas button", "Team").await.click().await.expect("the Team area");
+    app.with_text(".people td", "IT project manager").await;
+    app.screenshot("team").await;
+    app.with_text(".tabs button", "Skill matrix").await.click().await.expect("the skill matrix");
+    app.find("input[aria-label='Skill to look for']").await.send_keys("Kubernetes").await.expect("type a skill");
+    app.wait_until("only the people who know Kubernetes are listed", || async {
+        let names = app.all(".matrix tbody .who strong").await;
+        names.len() == 2
+    })
+    .await;
+    app.screenshot("skills").await;
+
+    // The workload shows the sample's one conflict in red: Sofia, booked on
+    // the CRM cut-over and on the portal at once.
+    let (sofia, over) = person(&file, "Sofia Lindqvist");
+    assert!(over, "the sample books Sofia twice during the CRM cut-over");
+    app.with_text(".tabs button", "Workload").await.click().await.expect("the workload");
+    let red = format!(".cell.over[data-person='{sofia}']");
+    app.find(&red).await;
+    app.screenshot("workload").await;
+    app.find(&red).await.click().await.expect("click the red cell");
+    let task = app.with_text(".detail li strong", "Load customer accounts from the new CRM").await;
+    assert!(!text_of(&task).await.is_empty());
+    let items = app.all(".detail li").await;
+    let mut reassign = None;
+    for li in items {
+        if text_of(&li).await.contains("Load customer accounts from the new CRM") {
+            reassign = li.find(gantry_tests::Locator::Css("button:nth-of-type(2)")).await.ok();
+        }
+    }
+    reassign.expect("a Reassign button for the portal task").click().await.expect("Reassign…");
+    // Ana knows Dynamics 365, the skill the task needs, and has time.
+    let ana = app.find_with_prefix(".offers .offer", "Ana Moreau").await;
+    ana.click().await.expect("give the task to Ana");
+    app.wait_until("Sofia's red cells are gone", || async { app.all(&red).await.is_empty() }).await;
+    assert!(!person(&file, "Sofia Lindqvist").1, "the portfolio agrees: Sofia is no longer over-allocated");
+    assert!(!person(&file, "Ana Moreau").1, "and Ana is not over-allocated by it");
+
+    // Hours typed in this week's timesheet are the task's actual work, and
+    // survive a restart.
+    let (member, name, task) = planned_this_week(&file);
+    let today = chrono_today();
+    app.with_text(".tabs button", "Timesheets").await.click().await.expect("timesheets");
+    let select = app.find("select[aria-label='Person']").await;
+    select.select_by_label(&name).await.expect("choose the person");
+    let cell = format!("input[data-task='{task}'][data-day='{today}']");
+    let input = app.find(&cell).await;
+    input.send_keys("6.5").await.expect("type hours");
+    input.send_keys(keys::TAB).await.expect("leave the cell");
+    app.wait_until("the hours are saved", || async { logged_today(&file, member, task) == 390 }).await;
+    app.screenshot("timesheet").await;
+    app.quit().await;
+
+    let app = App::launch(home.path()).await;
+    app.with_text("header .areas button", "Team").await.click().await.expect("the Team area");
+    app.with_text(".tabs button", "Timesheets").await.click().await.expect("timesheets");
+    app.find("select[aria-label='Person']").await.select_by_label(&name).await.expect("choose the person");
+    let input = app.find(&cell).await;
+    app.wait_until("the hours are still there after a restart", || async {
+        input.prop("value").await.ok().flatten().as_deref() == Some("6.5")
+    })
+    .await;
+    let p = gantry_api::Portfolio::open(&file).expect("opens");
+    let staffing = p.staffing(task).expect("staffing");
+    assert!(staffing.actual_minutes >= 390, "the task's actual work counts the hours: {}", staffing.actual_minutes);
+    app.quit().await;
+}

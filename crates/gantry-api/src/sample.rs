@@ -37,7 +37,7 @@ const TEAM: &[Member] = &[
         key: "ana",
         name: "Ana Moreau",
         role: "IT project manager",
-        skills: &["PMP", "Stakeholder management", "Budgeting", "Vendor management"],
+        skills: &["PMP", "Stakeholder management", "Budgeting", "Dynamics 365", "Vendor management"],
         email: "ana.moreau@northwind-it.example",
         rate: 9500,
         capacity: 100,

@@ -9,6 +9,7 @@ describe('timesheet', () => {
     expect(cellText(450)).toBe('7.5');
     expect(cellText(480)).toBe('8');
     expect(cellText(440)).toBe('7:20');
+    expect(cellText(645)).toBe('10.75');
     expect(cellText(0)).toBe('');
     expect(cellText(-90)).toBe('-1.5');
   });

@@ -2,12 +2,12 @@
 // and days. Tested without a DOM.
 import type { TimesheetRow } from '../lib/ipc';
 
-/** Minutes as a cell shows them: "7.5", "7:20" for odd minutes, "" for none. */
+/** Minutes as a cell shows them: "7.5", "2.25" for quarter hours, "7:20" for other minutes, "" for none. */
 export function cellText(minutes: number): string {
   if (minutes === 0) return '';
   const sign = minutes < 0 ? '-' : '';
   const m = Math.abs(minutes);
-  if (m % 30 === 0) return `${sign}${m / 60}`;
+  if (m % 15 === 0) return `${sign}${m / 60}`;
   return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 }
 
