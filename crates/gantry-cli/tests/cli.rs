@@ -190,3 +190,64 @@ fn completions_and_manual_pages_come_from_the_command_itself() {
     assert!(report.contains("\\-\\-orientation"), "each subcommand's page has its options: {report}");
     assert!(!dir.path().join("gantry-manpages.1").exists(), "the packaging helper stays hidden");
 }
+
+#[test]
+fn team_workload_and_timesheets_print_every_field_and_write_csv() {
+    let (dir, db) = sample_portfolio();
+    let db = db.as_str();
+    let out = gantry(&["team", "--db", db, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let team: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let people = team.as_array().expect("an array");
+    assert_eq!(people.len(), 10);
+    for p in people {
+        for key in ["id", "name", "role", "email", "skills", "standardRate", "overtimeRate", "costPerUse", "maxUnits", "calendarId", "retired"] {
+            assert!(p.get(key).is_some(), "{key} in {p}");
+        }
+        let away = p["absences"].as_array().expect("absences");
+        assert!(!away.is_empty(), "every sample person has absences");
+        for a in away {
+            assert!(a["from"].as_str().expect("from") <= a["to"].as_str().expect("to"));
+            assert!(!a["reason"].as_str().expect("reason").is_empty());
+        }
+        assert!(p["standardRate"].as_i64().expect("an integer in cents") > 1000);
+    }
+
+    let today = chrono::Local::now().date_naive();
+    let (from, to) = (today.to_string(), (today + chrono::Days::new(120)).to_string());
+    let out = gantry(&["workload", "--db", db, "--from", &from, "--to", &to, "--by", "week", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let load: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let people = load["people"].as_array().expect("people");
+    let mut red = 0;
+    for p in people {
+        assert!(p["id"].is_i64() && p["name"].is_string());
+        for period in p["periods"].as_array().expect("periods") {
+            for key in ["start", "availableMinutes", "plannedMinutes", "actualMinutes", "overallocated"] {
+                assert!(period.get(key).is_some(), "{key} in {period}");
+            }
+            let over = period["overallocated"].as_bool().expect("bool");
+            assert_eq!(over, period["plannedMinutes"].as_i64() > period["availableMinutes"].as_i64());
+            if over {
+                red += 1;
+                for t in period["tasks"].as_array().expect("tasks") {
+                    for key in ["taskId", "name", "project", "plannedMinutes"] {
+                        assert!(t.get(key).is_some(), "{key} in {t}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(red > 0, "the sample's booking conflict shows");
+    let bad = gantry(&["workload", "--db", db, "--from", "2027-02-30", "--json"]);
+    assert!(!bad.status.success(), "a date that does not exist is refused");
+
+    let csv = dir.path().join("hours.csv");
+    let month_ago = (today - chrono::Days::new(35)).to_string();
+    let out = gantry(&["timesheets", "export", "--db", db, "--from", &month_ago, "--to", &from, "-o", csv.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&csv).expect("the CSV");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("person,email,week,day,project,task,hours,correction,state,note"));
+    assert!(lines.filter(|l| l.contains(",approved,")).count() > 50, "four weeks of approved hours");
+}

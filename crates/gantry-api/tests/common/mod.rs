@@ -113,7 +113,7 @@ pub fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(if with_history { 15 } else { 13 }) {
+    match dice.below(if with_history { 18 } else { 16 }) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -191,7 +191,36 @@ pub fn random_command(
                 }
             }
         }
-        13 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        13 => {
+            let team = p.team().expect("team");
+            let m = team[dice.below(team.len())].id;
+            let day = NaiveDate::from_ymd_opt(2026, 11, 2 + dice.below(28) as u32).expect("a November day");
+            let log = LogHours { member_id: m, task_id: any(dice), day: day.to_string(), hours: format!("{}", dice.below(10)) };
+            ("hours", e(p.log_hours(&log)))
+        }
+        14 => {
+            let team = p.team().expect("team");
+            let m = team[dice.below(team.len())].id;
+            let edit = match dice.below(3) {
+                0 => StaffEdit::Assign { member_id: m, units: 25 * (1 + dice.below(4)) as i64 },
+                1 => StaffEdit::Unassign { member_id: m },
+                _ => StaffEdit::Work { work: format!("{}h", 1 + dice.below(80)) },
+            };
+            ("staff", p.staff_task(any(dice), &edit).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        15 => {
+            let team = p.team().expect("team");
+            let m = team[dice.below(team.len())].id;
+            let from = NaiveDate::from_ymd_opt(2026, 12, 1 + dice.below(20) as u32).expect("a December day");
+            let away = NewAbsence {
+                member_id: m,
+                from: from.to_string(),
+                to: (from + chrono::Days::new(dice.below(5) as u64)).to_string(),
+                reason: "Vacation".into(),
+            };
+            ("absence", p.add_absence(&away).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        16 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }
