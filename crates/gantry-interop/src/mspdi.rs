@@ -42,6 +42,8 @@ pub struct Plan {
     pub assignments: Vec<Assignment>,
     /// What MS Project computed, per task UID, for comparison.
     pub computed: HashMap<TaskId, Computed>,
+    /// What MS Project computed for each person, by resource UID.
+    pub computed_people: HashMap<MemberId, ComputedPerson>,
     /// Things read approximately or skipped, for the user.
     pub warnings: Vec<String>,
 }
@@ -61,6 +63,16 @@ pub struct Computed {
     pub total_slack_minutes: Option<i64>,
     pub free_slack_minutes: Option<i64>,
     pub critical: Option<bool>,
+    /// The task's work, all its people's together.
+    pub work_minutes: Option<i64>,
+}
+
+/// What MS Project stored about a person's load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ComputedPerson {
+    pub overallocated: Option<bool>,
+    /// The most units they are booked at once, in percent.
+    pub peak_units: Option<u16>,
 }
 
 /// Reads an MSPDI document.
@@ -204,6 +216,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
                 total_slack_minutes: t.text_of("TotalSlack").and_then(|s| s.parse::<i64>().ok()).map(|s| s / 10),
                 free_slack_minutes: t.text_of("FreeSlack").and_then(|s| s.parse::<i64>().ok()).map(|s| s / 10),
                 critical: t.text_of("Critical").map(|c| c == "1"),
+                work_minutes: t.text_of("Work").and_then(duration_minutes),
             },
         );
     }
@@ -241,6 +254,20 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     let currency = root.text_of("CurrencyCode").unwrap_or("EUR").trim().to_ascii_uppercase();
     let people = read_people(root.child("Resources"), &calendars, &currency, &mut warnings);
     let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
+    let computed_people = root
+        .child("Resources")
+        .map(|l| l.all("Resource").collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|r| {
+            let uid = r.text_of("UID")?.trim().parse::<i64>().ok()?;
+            let person = ComputedPerson {
+                overallocated: r.text_of("OverAllocated").map(|v| v == "1"),
+                peak_units: r.text_of("PeakUnits").map(|u| percent(Some(u))),
+            };
+            Some((uid, person))
+        })
+        .collect();
     Ok(Plan {
         name,
         start,
@@ -253,6 +280,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         people,
         assignments,
         computed,
+        computed_people,
         warnings,
     })
 }
