@@ -20,7 +20,6 @@ const COMMANDS: &[&str] = &[
     "review_week",
     "progress_from_hours",
     "export_timesheets",
-
     "portfolio_info",
     "startup_problem",
     "list_projects",

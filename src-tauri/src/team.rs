@@ -115,7 +115,12 @@ pub async fn progress_from_hours(app: AppHandle, state: State<'_, AppState>, pro
 /// Asks where to save a period's timesheets as CSV and writes them whole or
 /// not at all; the path written, or `None` when the user cancelled.
 #[tauri::command]
-pub async fn export_timesheets(app: AppHandle, state: State<'_, AppState>, from: String, to: String) -> Reply<Option<String>> {
+pub async fn export_timesheets(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Reply<Option<String>> {
     let csv = state.with(|p| p.timesheets_csv(&from, &to))?;
     let picked = app
         .dialog()
@@ -126,7 +131,8 @@ pub async fn export_timesheets(app: AppHandle, state: State<'_, AppState>, from:
         .blocking_save_file()
         .and_then(|f| f.into_path().ok());
     let Some(path) = picked else { return Ok(None) };
-    let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) { path } else { path.with_extension("csv") };
+    let path =
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) { path } else { path.with_extension("csv") };
     gantry_api::recent::write_atomically(&path, csv.as_bytes())
         .map_err(|e| ApiError::from(gantry_api::Error::Io(format!("{} could not be written: {e}", path.display()))))?;
     Ok(Some(path.display().to_string()))

@@ -792,9 +792,7 @@ async fn a_portfolio_from_a_newer_gantry_is_shown_read_only() {
 fn person(file: &std::path::Path, name: &str) -> (i64, bool) {
     let p = gantry_api::Portfolio::open(file).expect("the portfolio opens");
     let today = chrono_today();
-    let load = p
-        .workload(today, today + chrono::Days::new(120), gantry_api::wire::Period::Week)
-        .expect("the workload");
+    let load = p.workload(today, today + chrono::Days::new(120), gantry_api::wire::Period::Week).expect("the workload");
     let who = load.people.iter().find(|x| x.name == name).expect("the person");
     (who.id, who.overallocated)
 }

@@ -280,7 +280,13 @@ impl Portfolio {
             labels: all_labels.into_iter().collect(),
             people: project_people
                 .into_iter()
-                .map(|(name, member_id)| AssigneeRef { member_id, initials: initials(&name), name, units_percent: 100 })
+                .map(|(name, member_id)| AssigneeRef {
+                    member_id,
+                    initials: initials(&name),
+                    name,
+                    units_percent: 100,
+                    work_minutes: 0,
+                })
                 .collect(),
         })
     }

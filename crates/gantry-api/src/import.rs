@@ -257,8 +257,11 @@ fn cleaned_people(people: &[TeamMember], warnings: &mut Vec<String>) -> Vec<Team
                     0
                 })
             };
-            let (standard_rate, overtime_rate, cost_per_use) =
-                (rate("standard rate", p.standard_rate), rate("overtime rate", p.overtime_rate), rate("cost per use", p.cost_per_use));
+            let (standard_rate, overtime_rate, cost_per_use) = (
+                rate("standard rate", p.standard_rate),
+                rate("overtime rate", p.overtime_rate),
+                rate("cost per use", p.cost_per_use),
+            );
             let role = validate::cleaned_name(&p.role).unwrap_or_default();
             TeamMember {
                 name,

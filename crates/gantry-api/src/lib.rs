@@ -747,6 +747,7 @@ pub(crate) fn assignees(db: &Db, project: ProjectId) -> gantry_store::Result<Has
                 name: m.name.clone(),
                 initials: initials(&m.name),
                 units_percent: a.units_percent,
+                work_minutes: a.work_minutes,
             });
         }
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use gantry_core::model::*;
 use gantry_core::{units, validate};
-use gantry_report::{BaselineSummary, Options, Pdf, ProjectReport, ReportLink, ReportTask};
+use gantry_report::{BaselineSummary, Options, Pdf, ProjectReport, ReportLink, ReportPerson, ReportTask};
 
 use crate::error::refused;
 use crate::wire::{ReportOptions, ReportWritten};
@@ -122,13 +122,17 @@ impl Portfolio {
             }
             None => None,
         };
+        let status_date = project.status_date.unwrap_or(today);
+        let (team, team_weeks) = team_load(db, id, status_date)?;
         Ok(ProjectReport {
+            team,
+            team_weeks,
             name: plan.fields.name.clone(),
             manager: plan.fields.manager.clone(),
             goal: plan.fields.goal.clone(),
             status: plan.fields.status,
             status_reason: plan.fields.status_reason.clone(),
-            status_date: project.status_date.unwrap_or(today),
+            status_date,
             start,
             finish,
             percent_complete: weighted_percent(
@@ -226,4 +230,42 @@ impl ReportJob {
 pub fn save_report(path: &Path, pdf: &Pdf) -> Result<ReportWritten> {
     gantry_report::write_atomic(path, &pdf.bytes)?;
     Ok(ReportWritten { path: path.display().to_string(), pages: pdf.pages, bytes: pdf.bytes.len() })
+}
+
+/// How many weeks the team section looks ahead.
+const TEAM_WEEKS: u64 = 6;
+
+/// The people on a project's tasks with their hours on it, and their load
+/// across the portfolio in the weeks from `from`'s Monday.
+fn team_load(
+    db: &gantry_store::Db,
+    project: ProjectId,
+    from: NaiveDate,
+) -> Result<(Vec<ReportPerson>, Vec<NaiveDate>)> {
+    use gantry_core::team::Period;
+    let mut planned: HashMap<MemberId, i64> = HashMap::new();
+    for a in gantry_store::assignments(db, project)? {
+        *planned.entry(a.member_id).or_insert(0) += a.work_minutes;
+    }
+    let mut logged: HashMap<MemberId, i64> = HashMap::new();
+    for (_, member, minutes) in gantry_store::actual_work(db, project)? {
+        *logged.entry(member).or_insert(0) += minutes;
+    }
+    let monday = Period::Week.start_of(from);
+    let last = monday + chrono::Days::new(7 * TEAM_WEEKS - 1);
+    let load = crate::team::workload(db, monday, last, Period::Week)?;
+    let weeks = load.bounds.iter().take(TEAM_WEEKS as usize).filter_map(|d| d.parse().ok()).collect();
+    let people = load
+        .people
+        .into_iter()
+        .filter(|p| planned.contains_key(&p.id) || logged.contains_key(&p.id))
+        .map(|p| ReportPerson {
+            planned_here: planned.get(&p.id).copied().unwrap_or(0),
+            logged_here: logged.get(&p.id).copied().unwrap_or(0),
+            weeks: p.periods.iter().map(|w| (w.planned_minutes, w.available_minutes)).collect(),
+            name: p.name,
+            role: p.role,
+        })
+        .collect();
+    Ok((people, weeks))
 }

@@ -389,7 +389,10 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         for (key, from, to, reason) in ABSENCES {
             if let Some(&member_id) = members.get(key) {
                 let (start, finish) = (today + Duration::days(*from), today + Duration::days(*to));
-                gantry_store::insert_absence(db, &Absence { id: 0, member_id, start, finish, reason: (*reason).into() })?;
+                gantry_store::insert_absence(
+                    db,
+                    &Absence { id: 0, member_id, start, finish, reason: (*reason).into() },
+                )?;
             }
         }
         for p in gantry_store::projects(db)? {
@@ -465,7 +468,10 @@ fn level_team(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
         let units = ((f64::from(a.units_percent) * f / 5.0).floor() * 5.0).max(10.0) as u16;
         let minutes = gantry_store::task(db, a.task_id)?.duration_minutes;
         let _ = project;
-        gantry_store::assign(db, &Assignment { units_percent: units, work_minutes: minutes * i64::from(units) / 100, ..a })?;
+        gantry_store::assign(
+            db,
+            &Assignment { units_percent: units, work_minutes: minutes * i64::from(units) / 100, ..a },
+        )?;
     }
     Ok(())
 }

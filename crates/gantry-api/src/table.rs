@@ -127,6 +127,7 @@ mod tests {
                 name: "Ana Ruiz".into(),
                 initials: "AR".into(),
                 units_percent: 50,
+                work_minutes: 1200,
             }],
             actual_start: Some("2027-01-04T08:00:00".into()),
             actual_finish: None,

@@ -130,19 +130,38 @@ pub struct TaskStaffing {
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
 pub enum StaffEdit {
     /// Puts a person on the task.
-    Assign { member_id: i64, units: i64 },
+    Assign {
+        member_id: i64,
+        units: i64,
+    },
     /// Takes a person off.
-    Unassign { member_id: i64 },
+    Unassign {
+        member_id: i64,
+    },
     /// Gives a person's share of the task, units and work, to another.
-    Replace { member_id: i64, by: i64 },
+    Replace {
+        member_id: i64,
+        by: i64,
+    },
     /// New units for a person on the task.
-    Units { member_id: i64, units: i64 },
+    Units {
+        member_id: i64,
+        units: i64,
+    },
     /// New total work, as typed ("40h", "5d").
-    Work { work: String },
-    TaskType { task_type: TaskType },
-    EffortDriven { effort_driven: bool },
+    Work {
+        work: String,
+    },
+    TaskType {
+        task_type: TaskType,
+    },
+    EffortDriven {
+        effort_driven: bool,
+    },
     /// Replaces the skills the task needs.
-    Skills { skills: Vec<SkillLevel> },
+    Skills {
+        skills: Vec<SkillLevel>,
+    },
 }
 
 /// Someone who could do a task.
@@ -345,7 +364,11 @@ impl Portfolio {
                     })
                     .collect(),
                 assignments: assignments.iter().filter(|(_, a)| a.member_id == m.id).count() as i64,
-                work_minutes: assignments.iter().filter(|(_, a)| a.member_id == m.id).map(|(_, a)| a.work_minutes).sum(),
+                work_minutes: assignments
+                    .iter()
+                    .filter(|(_, a)| a.member_id == m.id)
+                    .map(|(_, a)| a.work_minutes)
+                    .sum(),
                 actual_minutes: logged.iter().filter(|e| e.member_id == m.id).map(|e| e.minutes).sum(),
                 name: m.name,
             })
@@ -409,7 +432,9 @@ impl Portfolio {
         let person = gantry_store::member(db, id)?;
         let (assigned, logged) = gantry_store::member_history(db, id)?;
         if assigned + logged == 0 {
-            self.store.write(&format!("Remove “{}” from the team", person.name), |db| gantry_store::delete_member(db, id))?;
+            self.store.write(&format!("Remove “{}” from the team", person.name), |db| {
+                gantry_store::delete_member(db, id)
+            })?;
             return Ok(false);
         }
         if person.retired {
@@ -494,15 +519,14 @@ impl Portfolio {
         let db = self.store.db();
         let mut t = gantry_store::task(db, task)?;
         if t.kind == TaskKind::Summary {
-            return Err(refused(format!(
-                "“{}” is a summary: its work is its subtasks'. Put people on those.",
-                t.name
-            )));
+            return Err(refused(format!("“{}” is a summary: its work is its subtasks'. Put people on those.", t.name)));
         }
         let project = gantry_store::project(db, t.project_id)?;
         let before = gantry_store::task_assignments(db, task)?;
-        let shares: Vec<Share> =
-            before.iter().map(|a| Share { member_id: a.member_id, units: a.units_percent, work: a.work_minutes }).collect();
+        let shares: Vec<Share> = before
+            .iter()
+            .map(|a| Share { member_id: a.member_id, units: a.units_percent, work: a.work_minutes })
+            .collect();
         let person_name = |id: MemberId| -> Result<TeamMember> { Ok(gantry_store::member(db, id)?) };
         let restaff = |change| team::restaff(t.task_type, t.effort_driven, t.duration_minutes, &shares, change);
         let mut skills = None;
@@ -550,7 +574,10 @@ impl Portfolio {
             }
             StaffEdit::TaskType { task_type } => {
                 t.task_type = *task_type;
-                (format!("Make “{}” {}", t.name, task_type.label().to_lowercase()), (t.duration_minutes, shares.clone()))
+                (
+                    format!("Make “{}” {}", t.name, task_type.label().to_lowercase()),
+                    (t.duration_minutes, shares.clone()),
+                )
             }
             StaffEdit::EffortDriven { effort_driven } => {
                 t.effort_driven = *effort_driven;
@@ -588,7 +615,8 @@ impl Portfolio {
                 }
             }
             for s in &after {
-                let a = Assignment { task_id: task, member_id: s.member_id, units_percent: s.units, work_minutes: s.work };
+                let a =
+                    Assignment { task_id: task, member_id: s.member_id, units_percent: s.units, work_minutes: s.work };
                 gantry_store::assign(db, &a)?;
             }
             match &skills {
@@ -606,11 +634,22 @@ impl Portfolio {
         if before.is_empty() {
             return Ok(());
         }
-        let shares: Vec<Share> =
-            before.iter().map(|a| Share { member_id: a.member_id, units: a.units_percent, work: a.work_minutes }).collect();
-        let (_, after) = team::restaff(t.task_type, t.effort_driven, t.duration_minutes, &shares, StaffChange::Duration(t.duration_minutes))?;
+        let shares: Vec<Share> = before
+            .iter()
+            .map(|a| Share { member_id: a.member_id, units: a.units_percent, work: a.work_minutes })
+            .collect();
+        let (_, after) = team::restaff(
+            t.task_type,
+            t.effort_driven,
+            t.duration_minutes,
+            &shares,
+            StaffChange::Duration(t.duration_minutes),
+        )?;
         for s in after {
-            gantry_store::assign(db, &Assignment { task_id: t.id, member_id: s.member_id, units_percent: s.units, work_minutes: s.work })?;
+            gantry_store::assign(
+                db,
+                &Assignment { task_id: t.id, member_id: s.member_id, units_percent: s.units, work_minutes: s.work },
+            )?;
         }
         Ok(())
     }
@@ -628,8 +667,11 @@ impl Portfolio {
         let s = run_schedule(&project, &calendars, &tasks, &links);
         let dates = s.get(task).ok_or_else(|| refused("The task has no dates."))?;
         let (from, to) = (dates.start.date(), dates.finish.date());
-        let needs: Vec<Skill> =
-            gantry_store::task_skills(db, project.id)?.into_iter().filter(|(k, _)| *k == task).map(|(_, s)| s).collect();
+        let needs: Vec<Skill> = gantry_store::task_skills(db, project.id)?
+            .into_iter()
+            .filter(|(k, _)| *k == task)
+            .map(|(_, s)| s)
+            .collect();
         let on_task: Vec<MemberId> = gantry_store::task_assignments(db, task)?.iter().map(|a| a.member_id).collect();
         let load = self.workload(from, to.max(from), Period::Day)?;
         let mut out: Vec<Candidate> = gantry_store::team(db)?
@@ -732,7 +774,9 @@ impl Portfolio {
             state: gantry_store::week_state(db, member, monday)?,
             days: days.iter().map(|d| d.to_string()).collect(),
             rows,
-            available: mine.map(|p| p.periods.iter().map(|x| x.available_minutes).collect()).unwrap_or_else(|| vec![0; 7]),
+            available: mine
+                .map(|p| p.periods.iter().map(|x| x.available_minutes).collect())
+                .unwrap_or_else(|| vec![0; 7]),
         })
     }
 
@@ -865,7 +909,8 @@ impl Portfolio {
             }
             let percent = money::round_div(done.max(0), 100, work).clamp(0, 100) as u8;
             // Finishing is the team's to report: hours alone stop at 99 %.
-            let percent = if percent == 100 && t.percent_complete < 100 { 99 } else { percent.max(t.percent_complete.min(99)) };
+            let percent =
+                if percent == 100 && t.percent_complete < 100 { 99 } else { percent.max(t.percent_complete.min(99)) };
             if percent != t.percent_complete {
                 t.percent_complete = percent;
                 if percent > 0 && matches!(t.board_status, BoardStatus::Backlog | BoardStatus::Todo) {
@@ -901,10 +946,10 @@ impl Portfolio {
         let mut tasks: HashMap<TaskId, (String, String)> = HashMap::new();
         let mut out = String::from("person,email,week,day,project,task,hours,correction,state,note\n");
         for e in gantry_store::time_entries(db, None, from, to)? {
-            if !tasks.contains_key(&e.task_id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = tasks.entry(e.task_id) {
                 let t = gantry_store::task(db, e.task_id)?;
                 let p = gantry_store::project(db, t.project_id)?;
-                tasks.insert(e.task_id, (t.name, p.name));
+                slot.insert((t.name, p.name));
             }
             let (task, project) = &tasks[&e.task_id];
             let person = people.get(&e.member_id);
@@ -1035,7 +1080,7 @@ pub(crate) fn workload(db: &Db, from: NaiveDate, to: NaiveDate, by: Period) -> R
                             })
                         })
                         .collect();
-                    tasks.sort_by(|a, b| b.planned_minutes.cmp(&a.planned_minutes));
+                    tasks.sort_by_key(|t| std::cmp::Reverse(t.planned_minutes));
                     LoadPeriod {
                         start: p.start.to_string(),
                         available_minutes: p.available,

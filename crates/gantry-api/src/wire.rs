@@ -1,15 +1,15 @@
 //! The types that cross to the frontend, in camelCase. `bindings.ts` in
 //! `ui/src/lib/ipc/` is generated from them (see [`crate::bindings`]).
 
+use gantry_core::model::*;
 /// Named by commands that take it alone.
 pub use gantry_core::model::{TaskType, WeekState, WipPolicy};
-use gantry_core::model::*;
 pub use gantry_report::{ChartLayout, Orientation, Paper, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::team::{
-    AbsenceRow, AssignmentRow, Candidate, Correction, LoadPerson, LoadPeriod, LoadTask, LogHours, NewAbsence, Person,
+    AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence, Person,
     PersonFields, SkillLevel, StaffEdit, TaskStaffing, Timesheet, TimesheetRow, WeekAction, Workload,
 };
 pub use gantry_core::team::Period;
@@ -173,6 +173,8 @@ pub struct AssigneeRef {
     pub name: String,
     pub initials: String,
     pub units_percent: u16,
+    /// Minutes of work the task asks of them.
+    pub work_minutes: i64,
 }
 
 /// A dependency, for views that draw them.

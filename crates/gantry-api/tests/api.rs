@@ -827,3 +827,27 @@ fn the_outline_cannot_put_a_task_under_a_task_it_is_linked_with() {
     assert_eq!(snapshot(&p), before, "a refused move changes nothing");
     assert!(p.plan(id).expect("plan").diagnostics.iter().all(|d| !d.contains("circle")));
 }
+
+#[test]
+fn the_team_section_names_each_person_with_their_hours_and_marks_who_is_overbooked() {
+    let (dir, p) = sample();
+    let crm = p.projects().expect("projects").into_iter().find(|s| s.name.starts_with("CRM")).expect("CRM project");
+    let options = ReportOptions { sections: vec![Section::Team], ..ReportOptions::default() };
+    let out = dir.path().join("CRM team.pdf");
+    let report = p.project_report(crm.id, None, today()).expect("report data");
+    let sofia = report.team.iter().find(|x| x.name == "Sofia Lindqvist").expect("Sofia works on the CRM");
+    assert!(sofia.planned_here > 0 && sofia.logged_here > 0, "her planned and logged hours here");
+    let overbooked = report.team.iter().filter(|x| x.weeks.iter().any(|(planned, has)| planned > has)).count();
+    let pdf = p.report_pdf(crm.id, &options, report_now()).expect("report");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    let text = poppler("pdftotext", &["-layout"], &out);
+    for person in &report.team {
+        assert!(text.contains(&person.name), "{} is listed", person.name);
+    }
+    let note = match overbooked {
+        0 => "Nobody is booked beyond their time".to_owned(),
+        1 => "1 person is booked beyond their time".to_owned(),
+        n => format!("{n} people are booked beyond their time"),
+    };
+    assert!(text.contains(&note), "the section says how many are over-allocated: {note}\n{text}");
+}

@@ -512,7 +512,12 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
             }
             for m in p.team().expect("team") {
                 assert!(m.name.chars().count() <= 250 && !m.name.contains('\u{202E}'), "{}: {:?}", case.name, m.name);
-                assert!(m.standard_rate >= 0 && m.overtime_rate >= 0 && m.cost_per_use >= 0, "{}: rates of {}", case.name, m.name);
+                assert!(
+                    m.standard_rate >= 0 && m.overtime_rate >= 0 && m.cost_per_use >= 0,
+                    "{}: rates of {}",
+                    case.name,
+                    m.name
+                );
                 assert!((1..=1000).contains(&m.max_units), "{}: max units {}", case.name, m.max_units);
             }
         }

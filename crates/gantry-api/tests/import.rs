@@ -65,7 +65,11 @@ fn the_people_of_a_file_join_the_team_once_with_their_assignments() {
     let team = p.team().expect("team");
     assert_eq!(team.len(), team_before + 2);
     let first_resource = team.iter().find(|m| m.name == "First Resource").expect("joined the team");
-    assert_eq!((first_resource.standard_rate, first_resource.max_units), (1000, 100), "rate per hour in cents, max units");
+    assert_eq!(
+        (first_resource.standard_rate, first_resource.max_units),
+        (1000, 100),
+        "rate per hour in cents, max units"
+    );
     let plan = p.plan(first.project_id).expect("plan");
     let second = plan.tasks.iter().find(|t| t.name == "Second Task").expect("task");
     let on_it: Vec<(&str, u16)> = second.assignees.iter().map(|a| (a.name.as_str(), a.units_percent)).collect();

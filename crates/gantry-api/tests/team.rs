@@ -75,7 +75,11 @@ fn bad_team_input_is_refused_and_changes_nothing() {
     let level9 = PersonFields { skills: vec![SkillLevel { name: "SQL".into(), level: 9 }], ..fields("Dee") };
     let cases: Vec<(&str, gantry_api::Result<()>, &str)> = vec![
         ("units of 0 %", p.staff_task(t, &StaffEdit::Units { member_id: ana, units: 0 }).map(drop), "between 1 %"),
-        ("units of 100,000 %", p.staff_task(t, &StaffEdit::Assign { member_id: 2, units: 100_000 }).map(drop), "between 1 %"),
+        (
+            "units of 100,000 %",
+            p.staff_task(t, &StaffEdit::Assign { member_id: 2, units: 100_000 }).map(drop),
+            "between 1 %",
+        ),
         (
             "a negative day",
             p.log_hours(&LogHours { member_id: ana, task_id: t, day: today().to_string(), hours: "-2".into() }),
@@ -88,22 +92,41 @@ fn bad_team_input_is_refused_and_changes_nothing() {
         ),
         (
             "hours in an approved week",
-            p.log_hours(&LogHours { member_id: ana, task_id: t, day: (monday + Days::new(1)).to_string(), hours: "2".into() }),
+            p.log_hours(&LogHours {
+                member_id: ana,
+                task_id: t,
+                day: (monday + Days::new(1)).to_string(),
+                hours: "2".into(),
+            }),
             "approved and locked",
         ),
         (
             "an absence ending before it starts",
-            p.add_absence(&NewAbsence { member_id: ana, from: "2027-03-10".into(), to: "2027-03-01".into(), reason: "Vacation".into() })
-                .map(drop),
+            p.add_absence(&NewAbsence {
+                member_id: ana,
+                from: "2027-03-10".into(),
+                to: "2027-03-01".into(),
+                reason: "Vacation".into(),
+            })
+            .map(drop),
             "before it starts",
         ),
         (
             "a date that does not exist",
-            p.add_absence(&NewAbsence { member_id: ana, from: "2027-02-29".into(), to: "2027-03-01".into(), reason: "Vacation".into() })
-                .map(drop),
+            p.add_absence(&NewAbsence {
+                member_id: ana,
+                from: "2027-02-29".into(),
+                to: "2027-03-01".into(),
+                reason: "Vacation".into(),
+            })
+            .map(drop),
             "",
         ),
-        ("a rate below zero", p.add_person(&PersonFields { standard_rate: "-5".into(), ..fields("Dee") }).map(drop), "negative"),
+        (
+            "a rate below zero",
+            p.add_person(&PersonFields { standard_rate: "-5".into(), ..fields("Dee") }).map(drop),
+            "negative",
+        ),
         ("a skill level of 9", p.add_person(&level9).map(drop), "1 to 5"),
         ("a name of 10,000 characters", p.add_person(&fields(&"x".repeat(10_000))).map(drop), "characters"),
         (
@@ -123,16 +146,20 @@ fn bad_team_input_is_refused_and_changes_nothing() {
             .map(drop),
             "approved week",
         ),
-        ("approving a week never submitted", p.review_week(ana, &today().to_string(), WeekAction::Approve).map(drop), "not submitted"),
         (
-            "deleting a task with hours",
-            p.delete_task(t).map(drop),
-            "hours logged",
+            "approving a week never submitted",
+            p.review_week(ana, &today().to_string(), WeekAction::Approve).map(drop),
+            "not submitted",
         ),
-        ("work on a summary", {
-            let summary = project(&p, "CRM").tasks.iter().find(|x| x.has_children).expect("a summary").id;
-            p.staff_task(summary, &StaffEdit::Assign { member_id: ana, units: 100 }).map(drop)
-        }, "summary"),
+        ("deleting a task with hours", p.delete_task(t).map(drop), "hours logged"),
+        (
+            "work on a summary",
+            {
+                let summary = project(&p, "CRM").tasks.iter().find(|x| x.has_children).expect("a summary").id;
+                p.staff_task(summary, &StaffEdit::Assign { member_id: ana, units: 100 }).map(drop)
+            },
+            "summary",
+        ),
     ];
     for (what, result, says) in cases {
         let e = result.expect_err(what);
@@ -221,13 +248,16 @@ fn the_workload_counts_every_project_against_each_persons_own_time() {
     let ana = who.iter().find(|c| c.name == "Ana Moreau").expect("Ana knows Dynamics 365 too, and has time");
     p.staff_task(clash, &StaffEdit::Replace { member_id: sofia.id, by: ana.member_id }).expect("reassign");
     let load = p.workload(today(), today() + Days::new(120), Period::Week).expect("workload");
-    let over: Vec<(&str, Vec<(&str, i64, i64)>)> = load
+    let over: Vec<_> = load
         .people
         .iter()
         .filter(|x| x.overallocated)
         .map(|x| {
             let weeks = x.periods.iter().filter(|w| w.overallocated);
-            (x.name.as_str(), weeks.map(|w| (w.start.as_str(), w.planned_minutes, w.available_minutes)).collect())
+            (
+                x.name.as_str(),
+                weeks.map(|w| (w.start.as_str(), w.planned_minutes, w.available_minutes)).collect::<Vec<_>>(),
+            )
         })
         .collect();
     assert!(over.is_empty(), "nobody is over-allocated any more: {over:?}");

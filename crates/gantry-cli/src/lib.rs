@@ -85,7 +85,7 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
         /// The sections, in any order.
-        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,tasks")]
+        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,tasks,team")]
         sections: Vec<SectionArg>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
@@ -165,6 +165,7 @@ enum SectionArg {
     Gantt,
     Milestones,
     Tasks,
+    Team,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -308,6 +309,7 @@ fn run(command: Command) -> Result<(), String> {
                         SectionArg::Gantt => Section::Gantt,
                         SectionArg::Milestones => Section::Milestones,
                         SectionArg::Tasks => Section::Tasks,
+                        SectionArg::Team => Section::Team,
                     })
                     .collect(),
                 paper: match paper {

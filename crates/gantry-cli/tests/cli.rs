@@ -201,7 +201,19 @@ fn team_workload_and_timesheets_print_every_field_and_write_csv() {
     let people = team.as_array().expect("an array");
     assert_eq!(people.len(), 10);
     for p in people {
-        for key in ["id", "name", "role", "email", "skills", "standardRate", "overtimeRate", "costPerUse", "maxUnits", "calendarId", "retired"] {
+        for key in [
+            "id",
+            "name",
+            "role",
+            "email",
+            "skills",
+            "standardRate",
+            "overtimeRate",
+            "costPerUse",
+            "maxUnits",
+            "calendarId",
+            "retired",
+        ] {
             assert!(p.get(key).is_some(), "{key} in {p}");
         }
         let away = p["absences"].as_array().expect("absences");
@@ -244,7 +256,18 @@ fn team_workload_and_timesheets_print_every_field_and_write_csv() {
 
     let csv = dir.path().join("hours.csv");
     let month_ago = (today - chrono::Days::new(35)).to_string();
-    let out = gantry(&["timesheets", "export", "--db", db, "--from", &month_ago, "--to", &from, "-o", csv.to_str().expect("path")]);
+    let out = gantry(&[
+        "timesheets",
+        "export",
+        "--db",
+        db,
+        "--from",
+        &month_ago,
+        "--to",
+        &from,
+        "-o",
+        csv.to_str().expect("path"),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(&csv).expect("the CSV");
     let mut lines = text.lines();

@@ -114,7 +114,10 @@ pub fn parse_hours(field: &'static str, raw: &str) -> Result<i64> {
     let text = raw.trim().to_lowercase();
     let bad = || ValidationError {
         field,
-        message: format!("“{}” is not a number of hours, such as 7.5 or 7:30.", raw.trim().chars().take(20).collect::<String>()),
+        message: format!(
+            "“{}” is not a number of hours, such as 7.5 or 7:30.",
+            raw.trim().chars().take(20).collect::<String>()
+        ),
     };
     if text.is_empty() {
         return Ok(0);
@@ -529,8 +532,12 @@ mod tests {
     #[test]
     fn impossible_staffing_is_refused() {
         assert!(restaff(TaskType::FixedUnits, false, 480, &[], StaffChange::Work(60)).is_err());
-        assert!(restaff(TaskType::FixedUnits, false, 480, &shares(&[(1, 100, 480)]), StaffChange::Add(1, 100)).is_err());
-        assert!(restaff(TaskType::FixedUnits, false, 480, &shares(&[(1, 100, 480)]), StaffChange::Units(2, 50)).is_err());
+        assert!(
+            restaff(TaskType::FixedUnits, false, 480, &shares(&[(1, 100, 480)]), StaffChange::Add(1, 100)).is_err()
+        );
+        assert!(
+            restaff(TaskType::FixedUnits, false, 480, &shares(&[(1, 100, 480)]), StaffChange::Units(2, 50)).is_err()
+        );
         assert!(
             restaff(TaskType::FixedUnits, false, 480, &shares(&[(1, 1, 480)]), StaffChange::Work(MAX_MINUTES)).is_err()
         );
@@ -543,7 +550,9 @@ mod tests {
         let twice = [Skill { name: "SQL".into(), level: 3 }, Skill { name: "sql".into(), level: 4 }];
         assert!(skills("skills", &twice).is_err());
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-        assert!(absence(d("2027-03-10"), d("2027-03-01"), "Vacation").unwrap_err().message.contains("before it starts"));
+        assert!(
+            absence(d("2027-03-10"), d("2027-03-01"), "Vacation").unwrap_err().message.contains("before it starts")
+        );
         assert!(absence(d("2027-03-01"), d("2027-03-10"), "").is_err());
         assert!(logged_minutes(-30, false).is_err());
         assert!(logged_minutes(25 * 60, false).is_err());
@@ -552,7 +561,9 @@ mod tests {
 
     #[test]
     fn hours_read_as_typed() {
-        for (raw, minutes) in [("7.5", 450), ("7,5", 450), ("7:30", 450), ("45m", 45), ("8h", 480), ("", 0), ("-1", -60)] {
+        for (raw, minutes) in
+            [("7.5", 450), ("7,5", 450), ("7:30", 450), ("45m", 45), ("8h", 480), ("", 0), ("-1", -60)]
+        {
             assert_eq!(parse_hours("hours", raw), Ok(minutes), "{raw:?}");
         }
         for raw in ["seven", "7:75", "1e9", "NaN"] {
@@ -576,14 +587,41 @@ mod tests {
         let mut ben = TeamMember::new("Ben");
         ben.id = 2;
         ben.capacity_percent = 80;
-        let away = [Absence { id: 1, member_id: 1, start: d("2027-03-17"), finish: d("2027-03-17"), reason: "Dentist".into() }];
+        let away = [Absence {
+            id: 1,
+            member_id: 1,
+            start: d("2027-03-17"),
+            finish: d("2027-03-17"),
+            reason: "Dentist".into(),
+        }];
         let ana_cal = personal_calendar(&ana, &base, &away);
         let ben_cal = personal_calendar(&ben, &base, &away);
         // Two weeks; Ana on two tasks at once in the first, Ben on one at 50 %.
         let planned = [
-            PlannedWork { member_id: 1, task_id: 10, start: at("2027-03-15 08:00"), finish: at("2027-03-19 17:00"), units: 100, work: 32 * 60 },
-            PlannedWork { member_id: 1, task_id: 11, start: at("2027-03-15 08:00"), finish: at("2027-03-16 17:00"), units: 100, work: 16 * 60 },
-            PlannedWork { member_id: 2, task_id: 12, start: at("2027-03-15 08:00"), finish: at("2027-03-26 17:00"), units: 50, work: 40 * 60 },
+            PlannedWork {
+                member_id: 1,
+                task_id: 10,
+                start: at("2027-03-15 08:00"),
+                finish: at("2027-03-19 17:00"),
+                units: 100,
+                work: 32 * 60,
+            },
+            PlannedWork {
+                member_id: 1,
+                task_id: 11,
+                start: at("2027-03-15 08:00"),
+                finish: at("2027-03-16 17:00"),
+                units: 100,
+                work: 16 * 60,
+            },
+            PlannedWork {
+                member_id: 2,
+                task_id: 12,
+                start: at("2027-03-15 08:00"),
+                finish: at("2027-03-26 17:00"),
+                units: 50,
+                work: 40 * 60,
+            },
         ];
         let bounds = Period::Week.bounds(d("2027-03-15"), d("2027-03-26"));
         assert_eq!(bounds, vec![d("2027-03-15"), d("2027-03-22"), d("2027-03-29")]);
@@ -606,9 +644,22 @@ mod tests {
         let base = WorkCalendar::standard(1, "Standard");
         let mut ana = TeamMember::new("Ana");
         ana.id = 1;
-        let away = [Absence { id: 1, member_id: 1, start: d("2027-03-15"), finish: d("2027-03-19"), reason: "Vacation".into() }];
+        let away = [Absence {
+            id: 1,
+            member_id: 1,
+            start: d("2027-03-15"),
+            finish: d("2027-03-19"),
+            reason: "Vacation".into(),
+        }];
         let cal = personal_calendar(&ana, &base, &away);
-        let planned = [PlannedWork { member_id: 1, task_id: 10, start: at("2027-03-15 08:00"), finish: at("2027-03-16 17:00"), units: 100, work: 960 }];
+        let planned = [PlannedWork {
+            member_id: 1,
+            task_id: 10,
+            start: at("2027-03-15 08:00"),
+            finish: at("2027-03-16 17:00"),
+            units: 100,
+            work: 960,
+        }];
         let load = workload(&[ana], &[&cal], &planned, &Period::Day.bounds(d("2027-03-15"), d("2027-03-19")));
         assert_eq!(load[0].periods.iter().map(|p| p.planned).sum::<i64>(), 960);
         assert!(load[0].periods[0].overallocated(), "no time at all that day");

@@ -382,7 +382,9 @@ fn amount(text: Option<&str>, currency: &str) -> i64 {
     let kept: String = fraction.chars().chain(std::iter::repeat('0')).take(digits).collect();
     let round_up = fraction.chars().nth(digits).is_some_and(|c| ('5'..='9').contains(&c));
     match (whole.parse::<i64>(), kept.parse::<i64>().or(if digits == 0 { Ok(0) } else { Err(()) })) {
-        (Ok(w), Ok(f)) if w >= 0 && w <= gantry_core::money::MAX_MAJOR && fraction.chars().all(|c| c.is_ascii_digit()) => {
+        (Ok(w), Ok(f))
+            if (0..=gantry_core::money::MAX_MAJOR).contains(&w) && fraction.chars().all(|c| c.is_ascii_digit()) =>
+        {
             w * 10_i64.pow(digits as u32) + f + i64::from(round_up)
         }
         _ => -1,

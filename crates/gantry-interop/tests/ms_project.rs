@@ -263,9 +263,15 @@ fn compare_work(folder: &str) -> Counts {
                 continue;
             }
             let share = [Share { member_id: a.member_id, units: a.units_percent, work: a.work_minutes }];
-            let ours = team::restaff(t.task_type, false, t.duration_minutes, &share, StaffChange::Duration(t.duration_minutes))
-                .map(|(_, s)| s[0].work)
-                .unwrap_or(-1);
+            let ours = team::restaff(
+                t.task_type,
+                false,
+                t.duration_minutes,
+                &share,
+                StaffChange::Duration(t.duration_minutes),
+            )
+            .map(|(_, s)| s[0].work)
+            .unwrap_or(-1);
             counts[0].0 += 1;
             counts[0].1 += usize::from((ours - a.work_minutes).abs() <= 1);
             if (ours - a.work_minutes).abs() > 1 && std::env::var_os("GANTRY_SHOW_WORK").is_some() {

@@ -497,6 +497,8 @@ mod tests {
             work_week: [true, true, true, true, true, false, false],
             exceptions: vec![(NaiveDate::from_ymd_opt(2027, 3, 3).expect("valid"), false)],
             diagnostics: Vec::new(),
+            team: Vec::new(),
+            team_weeks: Vec::new(),
         }
     }
 

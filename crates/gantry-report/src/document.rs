@@ -43,6 +43,19 @@ pub(crate) enum Part {
     Chart { title: String, pages: Vec<ChartPage> },
     Milestones { title: String, baseline: String, rows: Vec<MilestoneRow> },
     Tasks { title: String, rows: Vec<TaskRow> },
+    Team { title: String, note: String, weeks: Vec<String>, rows: Vec<TeamRow> },
+}
+
+/// A person's row of the team section.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct TeamRow {
+    pub name: String,
+    pub role: String,
+    pub planned: String,
+    pub logged: String,
+    /// Each week: "planned / available" hours, and whether it is too much.
+    pub weeks: Vec<(String, bool)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -213,6 +226,7 @@ pub(crate) fn project(
                 rows: milestones(report, usize::MAX),
             },
             Section::Tasks => Part::Tasks { title: format!("{} · Tasks", report.name), rows: tasks(report) },
+            Section::Team => team(report),
         })
         .collect();
     Ok(Document {
@@ -537,6 +551,42 @@ fn tasks(r: &ProjectReport) -> Vec<TaskRow> {
             }
         })
         .collect()
+}
+
+/// The team section: each person on the project, their hours here, and
+/// their load across the portfolio week by week, too much in red.
+fn team(r: &ProjectReport) -> Part {
+    let hours = |m: i64| if m == 0 { "–".to_owned() } else { format!("{} h", (m as f64 / 60.0).round()) };
+    let over = r.team.iter().filter(|p| p.weeks.iter().any(|(planned, available)| planned > available)).count();
+    Part::Team {
+        title: format!("{} · Team", r.name),
+        note: match over {
+            0 => "Nobody is booked beyond their time in these weeks.".to_owned(),
+            1 => "1 person is booked beyond their time (in red).".to_owned(),
+            n => format!("{n} people are booked beyond their time (in red)."),
+        },
+        weeks: r.team_weeks.iter().map(|d| d.format("%-d %b").to_string()).collect(),
+        rows: r
+            .team
+            .iter()
+            .map(|p| TeamRow {
+                name: Measure::truncate(&p.name, CELL_CHARS),
+                role: Measure::truncate(&p.role, CELL_CHARS),
+                planned: hours(p.planned_here),
+                logged: hours(p.logged_here),
+                weeks: p
+                    .weeks
+                    .iter()
+                    .map(|&(planned, available)| {
+                        (
+                            format!("{}/{}", (planned as f64 / 60.0).round(), (available as f64 / 60.0).round()),
+                            planned > available,
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }
 
 fn short_day(d: NaiveDate) -> String {

@@ -71,6 +71,23 @@ pub struct ProjectReport {
     pub exceptions: Vec<(NaiveDate, bool)>,
     /// What the scheduler could not do as asked, in its own words.
     pub diagnostics: Vec<String>,
+    /// The people who work on the project, with their load across the
+    /// portfolio in the weeks from the status date.
+    pub team: Vec<ReportPerson>,
+    /// The first day of each week of `ReportPerson::weeks`.
+    pub team_weeks: Vec<NaiveDate>,
+}
+
+/// A person on the project, for the team section.
+#[derive(Debug, Clone)]
+pub struct ReportPerson {
+    pub name: String,
+    pub role: String,
+    /// Minutes of work planned for them on this project, and logged on it.
+    pub planned_here: i64,
+    pub logged_here: i64,
+    /// Each week: minutes planned across every project and minutes they have.
+    pub weeks: Vec<(i64, i64)>,
 }
 
 /// The baseline a report measures against.
@@ -131,7 +148,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            sections: vec![Section::Summary, Section::Gantt, Section::Milestones, Section::Tasks],
+            sections: vec![Section::Summary, Section::Gantt, Section::Milestones, Section::Tasks, Section::Team],
             paper: Paper::A4,
             orientation: Orientation::Landscape,
             chart_layout: ChartLayout::FitWidth,
@@ -168,6 +185,8 @@ pub enum Section {
     Milestones,
     /// Every task with its dates.
     Tasks,
+    /// Who works on the project, their hours, and who is over-allocated.
+    Team,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -202,7 +202,8 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
 
 /// The tasks of a project, in no particular order (see `gantry_core::wbs`).
 pub fn tasks(db: &Connection, project: ProjectId) -> Result<Vec<Task>> {
-    let mut stmt = db.prepare_cached(&format!("SELECT {TASK_COLUMNS}, {PEOPLE_CALENDAR} FROM tasks WHERE project_id = ?1"))?;
+    let mut stmt =
+        db.prepare_cached(&format!("SELECT {TASK_COLUMNS}, {PEOPLE_CALENDAR} FROM tasks WHERE project_id = ?1"))?;
     Ok(stmt.query_map([project], task_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -250,7 +250,10 @@ pub fn task_skills(db: &Connection, project: ProjectId) -> Result<Vec<(TaskId, S
 pub fn set_task_skills(db: &Connection, task: TaskId, skills: &[Skill]) -> Result<()> {
     db.execute("DELETE FROM task_skills WHERE task_id = ?1", [task])?;
     for s in skills {
-        db.execute("INSERT INTO task_skills (task_id, skill, level) VALUES (?1, ?2, ?3)", params![task, s.name, s.level])?;
+        db.execute(
+            "INSERT INTO task_skills (task_id, skill, level) VALUES (?1, ?2, ?3)",
+            params![task, s.name, s.level],
+        )?;
     }
     Ok(())
 }
@@ -270,7 +273,12 @@ fn entry_row(r: &Row) -> rusqlite::Result<TimeEntry> {
 }
 
 /// Time entries from `from` to `to` (both included), of one person or all.
-pub fn time_entries(db: &Connection, member: Option<MemberId>, from: NaiveDate, to: NaiveDate) -> Result<Vec<TimeEntry>> {
+pub fn time_entries(
+    db: &Connection,
+    member: Option<MemberId>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<TimeEntry>> {
     let mut stmt = db.prepare_cached(
         "SELECT id, member_id, task_id, day, minutes, correction, note FROM time_entries
          WHERE (?1 IS NULL OR member_id = ?1) AND day BETWEEN ?2 AND ?3 ORDER BY member_id, day, task_id, id",
@@ -310,7 +318,9 @@ pub fn set_logged(db: &Connection, member: MemberId, task: TaskId, day: NaiveDat
         .optional()?;
     match (existing, minutes) {
         (Some(id), 0) => db.execute("DELETE FROM time_entries WHERE id = ?1", [id])?,
-        (Some(id), m) => db.execute("UPDATE time_entries SET minutes = ?2 WHERE id = ?1 AND minutes <> ?2", params![id, m])?,
+        (Some(id), m) => {
+            db.execute("UPDATE time_entries SET minutes = ?2 WHERE id = ?1 AND minutes <> ?2", params![id, m])?
+        }
         (None, 0) => 0,
         (None, m) => db.execute(
             "INSERT INTO time_entries (member_id, task_id, day, minutes) VALUES (?1, ?2, ?3, ?4)",
@@ -343,9 +353,14 @@ pub fn week_state(db: &Connection, member: MemberId, monday: NaiveDate) -> Resul
 
 /// Every week that is not open, of everyone.
 pub fn weeks(db: &Connection) -> Result<Vec<TimesheetWeek>> {
-    let mut stmt = db.prepare_cached("SELECT member_id, monday, state FROM timesheet_weeks ORDER BY monday, member_id")?;
+    let mut stmt =
+        db.prepare_cached("SELECT member_id, monday, state FROM timesheet_weeks ORDER BY monday, member_id")?;
     let rows = stmt.query_map([], |r| {
-        Ok(TimesheetWeek { member_id: r.get(0)?, monday: r.get::<_, Date>(1)?.0, state: code(r, 2, WeekState::from_code)? })
+        Ok(TimesheetWeek {
+            member_id: r.get(0)?,
+            monday: r.get::<_, Date>(1)?.0,
+            state: code(r, 2, WeekState::from_code)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

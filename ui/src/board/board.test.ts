@@ -39,7 +39,7 @@ function board(cards: Card[], wipPolicy: 'warn' | 'refuse' = 'warn'): ProjectBoa
   };
 }
 
-const ana = { memberId: 7, name: 'Ana Moreau', initials: 'AM', unitsPercent: 100 };
+const ana = { memberId: 7, name: 'Ana Moreau', initials: 'AM', unitsPercent: 100, workMinutes: 2400 };
 
 describe('board', () => {
   it('moves a card to another column at the place it was dropped, and marks it done in Done', () => {

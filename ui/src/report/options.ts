@@ -10,6 +10,7 @@ export const SECTIONS: readonly { key: Section; label: string; hint: string }[] 
   { key: 'gantt', label: 'Gantt chart', hint: 'Bars, links, critical path and baseline, as vector graphics' },
   { key: 'milestones', label: 'Milestones', hint: 'Every milestone against the baseline' },
   { key: 'tasks', label: 'Task table', hint: 'Every task with dates, progress, slack and people' },
+  { key: 'team', label: 'Team', hint: 'Who works on it, their hours, and who is over-allocated in the coming weeks' },
 ];
 export const PAPERS: readonly { key: Paper; label: string }[] = [
   { key: 'a4', label: 'A4' },
@@ -28,7 +29,7 @@ export interface ReportChoices extends ReportOptions {
 }
 
 export const DEFAULT_CHOICES: ReportChoices = {
-  sections: ['summary', 'gantt', 'milestones', 'tasks'],
+  sections: ['summary', 'gantt', 'milestones', 'tasks', 'team'],
   paper: 'a4',
   orientation: 'landscape',
   chartLayout: 'fit_width',

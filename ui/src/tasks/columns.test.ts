@@ -14,6 +14,7 @@ describe('columns', () => {
     expect(shownColumns(wide).find((c) => c.key === 'name')!.width).toBe(900);
     expect(shownColumns(resized(DEFAULT_PREFS, 'start', -3)).find((c) => c.key === 'start')!.width).toBe(36);
     expect(gridTemplate(shownColumns(DEFAULT_PREFS)).split(' ')).toHaveLength(9);
+    expect(shownColumns(toggled(DEFAULT_PREFS, 'work')).map((c) => c.key)).toContain('work');
   });
 
   it('survive a round trip and shrug off damaged settings', () => {

@@ -1,7 +1,7 @@
 // The task grid's columns: which exist, which the user shows, how wide.
 // Choices are kept in the webview's local storage, per user.
 
-export type ColumnKey = 'id' | 'name' | 'duration' | 'start' | 'finish' | 'percent' | 'pred' | 'who' | 'slack';
+export type ColumnKey = 'id' | 'name' | 'duration' | 'start' | 'finish' | 'percent' | 'pred' | 'who' | 'work' | 'units' | 'slack';
 
 export interface Column {
   key: ColumnKey;
@@ -21,6 +21,8 @@ export const COLUMNS: readonly Column[] = [
   { key: 'percent', label: 'Done', width: 94 },
   { key: 'pred', label: 'Predecessors', width: 110 },
   { key: 'who', label: 'Assigned', width: 100 },
+  { key: 'work', label: 'Work', width: 70, title: 'Hours of work the task asks of its people' },
+  { key: 'units', label: 'Units', width: 64, title: 'Its people’s units together: 200 % is two people full time' },
   {
     key: 'slack',
     label: 'Slack',
@@ -37,7 +39,8 @@ export interface ColumnPrefs {
   widths: Partial<Record<ColumnKey, number>>;
 }
 
-export const DEFAULT_PREFS: ColumnPrefs = { hidden: [], widths: {} };
+/** Work and units are there for those who staff tasks in the grid; hidden until asked for. */
+export const DEFAULT_PREFS: ColumnPrefs = { hidden: ['work', 'units'], widths: {} };
 
 /** Reads saved choices, ignoring anything unknown or out of range. */
 export function readPrefs(raw: string | null): ColumnPrefs {

@@ -195,7 +195,12 @@ pub fn random_command(
             let team = p.team().expect("team");
             let m = team[dice.below(team.len())].id;
             let day = NaiveDate::from_ymd_opt(2026, 11, 2 + dice.below(28) as u32).expect("a November day");
-            let log = LogHours { member_id: m, task_id: any(dice), day: day.to_string(), hours: format!("{}", dice.below(10)) };
+            let log = LogHours {
+                member_id: m,
+                task_id: any(dice),
+                day: day.to_string(),
+                hours: format!("{}", dice.below(10)),
+            };
             ("hours", e(p.log_hours(&log)))
         }
         14 => {

@@ -62,7 +62,11 @@ predecessors: string, assignees: Array<AssigneeRef>,
  */
 actualStart: string | null, actualFinish: string | null, labels: Array<string>, };
 
-export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, };
+export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, 
+/**
+ * Minutes of work the task asks of them.
+ */
+workMinutes: number, };
 
 export type LinkRow = { id: number, predecessor: number, successor: number, kind: LinkKind, lagMinutes: number, 
 /**
@@ -338,7 +342,7 @@ baselineId: number | null, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, };
 
-export type Section = "summary" | "gantt" | "milestones" | "tasks";
+export type Section = "summary" | "gantt" | "milestones" | "tasks" | "team";
 
 export type Paper = "a4" | "letter" | "a3";
 

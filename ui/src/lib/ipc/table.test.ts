@@ -23,7 +23,7 @@ const task: TaskRow = {
   critical: true,
   hasChildren: false,
   predecessors: '1.1FS+2d',
-  assignees: [{ memberId: 2, name: 'Ana Ruiz', initials: 'AR', unitsPercent: 50 }],
+  assignees: [{ memberId: 2, name: 'Ana Ruiz', initials: 'AR', unitsPercent: 50, workMinutes: 1200 }],
   actualStart: null,
   actualFinish: null,
   labels: ['security'],
