@@ -22,4 +22,4 @@ mkdir -p "$GANTRY_BENCH_DIR"
 # runner names each test on the line its first number is printed on.
 xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- \
   cargo test --release --locked --workspace --test bench -- --ignored --nocapture --test-threads=1 \
-  2>"$GANTRY_BENCH_DIR/messages.log" | sed -n -E 's/^test [a-z0-9_]+ \.\.\. //; /^(10+ tasks|board|machine|test result)/p'
+  2>"$GANTRY_BENCH_DIR/messages.log" | sed -n -E 's/^test [a-z0-9_]+ \.\.\. //; /^(10+ tasks|board|workload|machine|test result)/p'

@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "staff_task",
     "find_people",
     "workload",
+    "person_workload",
     "timesheet",
     "log_hours",
     "correct_hours",

@@ -93,6 +93,7 @@ fn main() -> std::process::ExitCode {
             team::staff_task,
             team::find_people,
             team::workload,
+            team::person_workload,
             team::timesheet,
             team::log_hours,
             team::correct_hours,

@@ -75,10 +75,24 @@ pub async fn find_people(state: State<'_, AppState>, task: i64) -> Reply<Vec<Can
     state.with(|p| p.find_people(task))
 }
 
+/// Everyone's load, without the tasks behind each cell.
 #[tauri::command]
 pub async fn workload(state: State<'_, AppState>, from: String, to: String, by: Period) -> Reply<Workload> {
     let (from, to) = (date("from", &from)?, date("to", &to)?);
-    state.with(|p| p.workload(from, to, by))
+    state.with(|p| p.workload_summary(from, to, by))
+}
+
+/// One person's load with the tasks behind it.
+#[tauri::command]
+pub async fn person_workload(
+    state: State<'_, AppState>,
+    member: i64,
+    from: String,
+    to: String,
+    by: Period,
+) -> Reply<LoadPerson> {
+    let (from, to) = (date("from", &from)?, date("to", &to)?);
+    state.with(|p| p.person_workload(member, from, to, by))
 }
 
 #[tauri::command]

@@ -298,3 +298,74 @@ async fn board_of_5000_cards() {
     assert!(shown < 150, "only the cards in view are in the DOM, not {shown}");
     app.quit().await;
 }
+
+/// The portfolio holding a generated team of 200 people on 20,000 tasks, made once.
+fn team_file() -> PathBuf {
+    let dir = std::env::var_os("GANTRY_BENCH_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
+    let file = dir.join("gantry-bench-team.gantry");
+    if !file.exists() {
+        let today = chrono::Local::now().date_naive();
+        gantry_api::Portfolio::create_staffed(&file, 200, 20_000, today).expect("generated team");
+    }
+    file
+}
+
+const OPEN_WORKLOAD: &str = r#"
+const done = arguments[arguments.length - 1];
+const tab = [...document.querySelectorAll('.tabs button')].find((b) => b.textContent.trim() === 'Workload');
+const t0 = performance.now();
+tab.click();
+const poll = () => {
+  if (document.querySelector('.grid .cell')) requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
+  else requestAnimationFrame(poll);
+};
+requestAnimationFrame(poll);
+"#;
+
+const SCROLL_WORKLOAD: &str = r#"
+const [count, done] = [arguments[0], arguments[arguments.length - 1]];
+const s = document.querySelector('.grid');
+const frames = [];
+let last = 0;
+let n = 0;
+function step(t) {
+  if (last) frames.push(t - last);
+  last = t;
+  s.scrollTop += 97;
+  s.scrollLeft += n % 2 ? 40 : 0;
+  if (++n <= count) requestAnimationFrame(step); else done(frames);
+}
+requestAnimationFrame(step);
+"#;
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "a benchmark: scripts/bench-ui.sh runs it under Xvfb on the release app"]
+async fn workload_view_on_a_generated_team() {
+    machine_check();
+    let file = team_file();
+    let home = tempfile::tempdir().expect("home");
+    let app = App::launch_with(home.path(), &[file.to_str().expect("utf-8")]).await;
+    app.wait_until("the projects are listed", || async { app.all("[data-project-id]").await.len() == 4 }).await;
+    app.with_text("header .areas button", "Team").await.click().await.expect("the Team area");
+    app.with_text(".tabs button", "Workload").await;
+    let mut first = Vec::new();
+    for _ in 0..5 {
+        app.with_text(".tabs button", "People").await.click().await.expect("People");
+        app.find(".people table").await;
+        first.push(measure(&app, OPEN_WORKLOAD, vec![]).await.as_f64().unwrap_or(f64::NAN));
+    }
+    first.sort_by(f64::total_cmp);
+    println!(
+        "workload, 200 people and 20,000 assignments: first frame {:.0} ms after opening it, median of {} ({:.0}–{:.0})",
+        percentile(&first, 0.5),
+        first.len(),
+        first[0],
+        first[first.len() - 1]
+    );
+    let scrolling = measure(&app, SCROLL_WORKLOAD, vec![serde_json::json!(240)]).await;
+    frames("workload, 200 people and 20,000 assignments: scrolling", &scrolling);
+    let cells = app.all(".grid .cell").await.len();
+    println!("workload, 200 people and 20,000 assignments: {cells} cells in the DOM");
+    assert!(cells < 1500, "only the rows and periods on screen are drawn, not {cells}");
+    app.quit().await;
+}

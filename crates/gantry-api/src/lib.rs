@@ -712,6 +712,22 @@ impl Portfolio {
         Ok((portfolio, id))
     }
 
+    /// Creates, in a new file, the sample plus a generated project of
+    /// `assignments` tasks (and half as many links again) whose leaf tasks
+    /// `people` generated people work on in turn: the fixed team the
+    /// workload benchmark opens.
+    pub fn create_staffed(
+        path: impl AsRef<Path>,
+        people: usize,
+        assignments: usize,
+        today: NaiveDate,
+    ) -> Result<Portfolio> {
+        let (mut portfolio, id) = Portfolio::create_generated(path, assignments * 11 / 10, assignments * 3 / 2, today)?;
+        sample::add_generated_team(&mut portfolio.store, id, people, assignments)?;
+        portfolio.store.forget_history()?;
+        Ok(portfolio)
+    }
+
     /// Direct access for tests and tools that check invariants.
     pub fn store(&self) -> &Store {
         &self.store

@@ -682,3 +682,39 @@ pub(crate) fn add_generated(store: &mut Store, tasks: usize, links: usize, start
     })?;
     Ok(id)
 }
+
+/// Adds `people` generated people and puts them on the leaf tasks of
+/// project `project` in turn, up to `assignments` assignments, full time:
+/// the fixed team the workload benchmark opens.
+pub(crate) fn add_generated_team(
+    store: &mut Store,
+    project: ProjectId,
+    people: usize,
+    assignments: usize,
+) -> Result<()> {
+    store.write("Generate a team", |db| {
+        let ids: Vec<MemberId> = (0..people)
+            .map(|i| {
+                let person = TeamMember {
+                    role: ["Developer", "Tester", "Analyst", "Engineer"][i % 4].into(),
+                    capacity_percent: if i % 5 == 0 { 80 } else { 100 },
+                    ..TeamMember::new(&format!("Person {:03}", i + 1))
+                };
+                gantry_store::insert_member(db, &person)
+            })
+            .collect::<Result<_>>()?;
+        let tasks = gantry_store::tasks(db, project)?;
+        let parents: std::collections::HashSet<TaskId> = tasks.iter().filter_map(|t| t.parent_id).collect();
+        let leaves = tasks.iter().filter(|t| !parents.contains(&t.id) && t.duration_minutes > 0);
+        for (i, t) in leaves.take(assignments).enumerate() {
+            let a = Assignment {
+                task_id: t.id,
+                member_id: ids[i % ids.len()],
+                units_percent: 100,
+                work_minutes: t.duration_minutes,
+            };
+            gantry_store::assign(db, &a)?;
+        }
+        Ok(())
+    })
+}

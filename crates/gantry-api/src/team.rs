@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 use gantry_core::model::*;
+use gantry_core::schedule::TaskDates;
 use gantry_core::team::{self, Period, PlannedWork, Share, StaffChange};
 use gantry_core::{money, units, validate};
 use gantry_store::Db;
@@ -214,6 +215,8 @@ pub struct LoadPerson {
     pub initials: String,
     pub role: String,
     pub skills: Vec<String>,
+    /// The projects they have work in during these dates.
+    pub projects: Vec<String>,
     pub max_units: u16,
     /// The most units they are booked at any working moment.
     pub peak_units: i64,
@@ -715,6 +718,30 @@ impl Portfolio {
         workload(self.store.db(), from, to, by)
     }
 
+    /// The workload without the tasks behind each cell, for the view to
+    /// draw at once: a team of hundreds on thousands of tasks sends a few
+    /// kilobytes, not megabytes. [`Portfolio::person_workload`] gives one
+    /// person's tasks when they are asked for.
+    pub fn workload_summary(&self, from: NaiveDate, to: NaiveDate, by: Period) -> Result<Workload> {
+        let mut load = self.workload(from, to, by)?;
+        for p in &mut load.people {
+            for period in &mut p.periods {
+                period.tasks = Vec::new();
+            }
+        }
+        Ok(load)
+    }
+
+    /// One person's workload with the tasks behind each period.
+    pub fn person_workload(&self, member: MemberId, from: NaiveDate, to: NaiveDate, by: Period) -> Result<LoadPerson> {
+        let person = gantry_store::member(self.store.db(), member)?;
+        self.workload(from, to, by)?
+            .people
+            .into_iter()
+            .find(|p| p.id == member)
+            .ok_or_else(|| refused(format!("{} has no workload in these dates.", person.name)))
+    }
+
     // ------------------------------------------------------------ timesheets
 
     /// A person's week: their tasks that run in it or have hours in it.
@@ -1027,9 +1054,11 @@ pub(crate) fn workload(db: &Db, from: NaiveDate, to: NaiveDate, by: Period) -> R
         let tasks = gantry_store::tasks(db, project_id)?;
         let links = gantry_store::links(db, project_id)?;
         let s = run_schedule(&project, &calendars, &tasks, &links);
-        let by_id: HashMap<TaskId, &Task> = tasks.iter().map(|t| (t.id, t)).collect();
+        // Dates come in the tasks' order.
+        let by_id: HashMap<TaskId, (&Task, &TaskDates)> =
+            tasks.iter().zip(&s.tasks).map(|(t, d)| (t.id, (t, d))).collect();
         for a in list {
-            let (Some(d), Some(t)) = (s.get(a.task_id), by_id.get(&a.task_id)) else { continue };
+            let Some(&(t, d)) = by_id.get(&a.task_id) else { continue };
             names.insert(t.id, (t.name.clone(), project.name.clone(), project.id));
             planned.push(PlannedWork {
                 member_id: a.member_id,
@@ -1097,6 +1126,12 @@ pub(crate) fn workload(db: &Db, from: NaiveDate, to: NaiveDate, by: Period) -> R
                 initials: initials(&m.name),
                 role: m.role.clone(),
                 skills: m.skills.iter().map(|s| s.name.clone()).collect(),
+                projects: periods
+                    .iter()
+                    .flat_map(|p| p.tasks.iter().map(|t| t.project.clone()))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
                 max_units: m.capacity_percent,
                 peak_units: load.peak_units,
                 overallocated: periods.iter().any(|p| p.overallocated),

@@ -392,7 +392,8 @@ impl PeriodLoad {
 /// spread evenly over the person's working time in their task's dates (MS
 /// Project's flat contour); work whose dates the person has no working time
 /// in (away the whole task) falls on the task's days as they come.
-/// `calendars[i]` is `people[i]`'s own calendar.
+/// `calendars[i]` is `people[i]`'s own calendar. Peak units are those of
+/// the periods' span.
 pub fn workload(
     people: &[TeamMember],
     calendars: &[&WorkCalendar],
@@ -409,14 +410,15 @@ pub fn workload(
         .zip(calendars)
         .map(|(person, cal)| {
             let mine = by_person.remove(&person.id).unwrap_or_default();
-            // Index the person's calendar over the periods and their tasks.
-            let lo = mine.iter().map(|w| w.start.date()).min().map_or(first, |d| d.min(first));
-            let hi = mine.iter().map(|w| w.finish.date()).max().map_or(end, |d| d.max(end));
-            let mut index = CalendarIndex::new(cal, lo, hi);
+            // Index the person's calendar over the periods only: work
+            // outside them is counted by walking the calendar, for the few
+            // assignments that cross an edge.
+            let mut index = CalendarIndex::new(cal, first, end);
             let mut pos = |t: NaiveDateTime| {
                 let m = index.minute(t);
                 index.position(m)
             };
+            let (window_start, window_end) = (first.and_time(NaiveTime::MIN), end.and_time(NaiveTime::MIN));
             let edges: Vec<i64> = bounds.iter().map(|d| pos(d.and_time(NaiveTime::MIN))).collect();
             let mut periods: Vec<PeriodLoad> = bounds
                 .windows(2)
@@ -429,8 +431,35 @@ pub fn workload(
                 })
                 .collect();
             let mut events: Vec<(i64, i64)> = Vec::with_capacity(mine.len() * 2);
+            // Adds to each period its share of `work` spread evenly from
+            // `lo` to `hi` on `edges`' clock, `before` of it falling before
+            // `lo` (outside the periods) out of `span` in all.
+            let spread = |periods: &mut Vec<PeriodLoad>,
+                          task: TaskId,
+                          work: i64,
+                          (lo, hi): (i64, i64),
+                          before: i64,
+                          span: i64,
+                          edges: &[i64]| {
+                let upto = |edge: i64| round_div(work, before + edge.clamp(lo, hi) - lo, span);
+                let from = edges.partition_point(|&e| e <= lo).saturating_sub(1);
+                for (i, p) in periods.iter_mut().enumerate().skip(from) {
+                    if edges[i] >= hi {
+                        break;
+                    }
+                    let minutes = upto(edges[i + 1]) - upto(edges[i]);
+                    if minutes > 0 {
+                        p.planned += minutes;
+                        p.tasks.push((task, minutes));
+                    }
+                }
+            };
             for w in &mine {
-                let (a, b) = (pos(w.start), pos(w.finish));
+                if w.finish <= window_start || w.start >= window_end {
+                    continue;
+                }
+                let (from, to) = (w.start.max(window_start), w.finish.min(window_end));
+                let (a, b) = (pos(from), pos(to));
                 if b > a {
                     events.push((a, i64::from(w.units)));
                     events.push((b, -i64::from(w.units)));
@@ -438,30 +467,18 @@ pub fn workload(
                 if w.work <= 0 {
                     continue;
                 }
-                let spread = |periods: &mut Vec<PeriodLoad>, lo: i64, hi: i64, edges: &[i64]| {
-                    let span = hi - lo;
-                    let upto = |edge: i64| round_div(w.work, edge.clamp(lo, hi) - lo, span);
-                    let from = edges.partition_point(|&e| e <= lo).saturating_sub(1);
-                    for (i, p) in periods.iter_mut().enumerate().skip(from) {
-                        if edges[i] >= hi {
-                            break;
-                        }
-                        let minutes = upto(edges[i + 1]) - upto(edges[i]);
-                        if minutes > 0 {
-                            p.planned += minutes;
-                            p.tasks.push((w.task_id, minutes));
-                        }
-                    }
-                };
-                if b > a {
-                    spread(&mut periods, a, b, &edges);
+                let before = if w.start < from { cal.working_minutes_between(w.start, from) } else { 0 };
+                let after = if w.finish > to { cal.working_minutes_between(to, w.finish) } else { 0 };
+                let span = before + (b - a) + after;
+                if span > 0 {
+                    spread(&mut periods, w.task_id, w.work, (a, b), before, span, &edges);
                 } else {
                     // Away for the whole task: its work falls in calendar
                     // time over the task's dates.
-                    let minute = |t: NaiveDateTime| (t - first.and_time(NaiveTime::MIN)).num_minutes();
+                    let minute = |t: NaiveDateTime| (t - window_start).num_minutes();
                     let (a, b) = (minute(w.start), minute(w.finish).max(minute(w.start) + 1));
                     let clock: Vec<i64> = bounds.iter().map(|d| minute(d.and_time(NaiveTime::MIN))).collect();
-                    spread(&mut periods, a, b, &clock);
+                    spread(&mut periods, w.task_id, w.work, (a, b), 0, b - a, &clock);
                 }
             }
             events.sort_unstable();
@@ -637,6 +654,27 @@ mod tests {
         assert_eq!(load[1].periods.iter().map(|p| p.planned).collect::<Vec<_>>(), vec![20 * 60, 20 * 60]);
         assert!(!load[1].periods[0].overallocated());
         assert_eq!(load[1].peak_units, 50);
+    }
+
+    #[test]
+    fn work_crossing_the_edge_of_the_periods_counts_only_its_share_inside() {
+        let base = WorkCalendar::standard(1, "Standard");
+        let mut ana = TeamMember::new("Ana");
+        ana.id = 1;
+        let cal = personal_calendar(&ana, &base, &[]);
+        // Two weeks of work; the periods show the second week only.
+        let planned = [PlannedWork {
+            member_id: 1,
+            task_id: 10,
+            start: at("2027-03-15 08:00"),
+            finish: at("2027-03-26 17:00"),
+            units: 100,
+            work: 80 * 60,
+        }];
+        let load = workload(&[ana], &[&cal], &planned, &Period::Week.bounds(d("2027-03-22"), d("2027-03-28")));
+        assert_eq!(load[0].periods.len(), 1);
+        assert_eq!(load[0].periods[0].planned, 40 * 60, "half the work falls in the week shown");
+        assert_eq!(load[0].peak_units, 100);
     }
 
     #[test]

@@ -164,13 +164,6 @@ const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, ki
      constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed, \
      task_type, effort_driven";
 
-/// The person whose own calendar a task runs on, read with the task: of its
-/// people, the first who is away some day, else the first on a company
-/// calendar of their own; none when all keep the portfolio's.
-const PEOPLE_CALENDAR: &str = "(SELECT a.member_id FROM assignments a JOIN team_members m ON m.id = a.member_id \
-     WHERE a.task_id = tasks.id AND (m.calendar_id IS NOT NULL OR EXISTS (SELECT 1 FROM absences x WHERE x.member_id = m.id)) \
-     ORDER BY EXISTS (SELECT 1 FROM absences x WHERE x.member_id = m.id) DESC, a.member_id LIMIT 1)";
-
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
         id: r.get(0)?,
@@ -196,22 +189,26 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         duration_elapsed: r.get(18)?,
         task_type: code(r, 19, TaskType::from_code)?,
         effort_driven: r.get(20)?,
-        people_calendar: r.get::<_, Option<MemberId>>(21)?.map(gantry_core::team::personal_calendar_id),
+        people_calendar: None,
     })
 }
 
 /// The tasks of a project, in no particular order (see `gantry_core::wbs`).
 pub fn tasks(db: &Connection, project: ProjectId) -> Result<Vec<Task>> {
-    let mut stmt =
-        db.prepare_cached(&format!("SELECT {TASK_COLUMNS}, {PEOPLE_CALENDAR} FROM tasks WHERE project_id = ?1"))?;
-    Ok(stmt.query_map([project], task_row)?.collect::<rusqlite::Result<_>>()?)
+    let mut stmt = db.prepare_cached(&format!("SELECT {TASK_COLUMNS} FROM tasks WHERE project_id = ?1"))?;
+    let mut tasks: Vec<Task> = stmt.query_map([project], task_row)?.collect::<rusqlite::Result<_>>()?;
+    crate::team::set_people_calendars(db, Some(project), &mut tasks)?;
+    Ok(tasks)
 }
 
 /// One task.
 pub fn task(db: &Connection, id: TaskId) -> Result<Task> {
-    db.query_row(&format!("SELECT {TASK_COLUMNS}, {PEOPLE_CALENDAR} FROM tasks WHERE id = ?1"), [id], task_row)
+    let mut task = db
+        .query_row(&format!("SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?1"), [id], task_row)
         .optional()?
-        .ok_or(Error::NotFound("The task"))
+        .ok_or(Error::NotFound("The task"))?;
+    crate::team::set_people_calendars(db, None, std::slice::from_mut(&mut task))?;
+    Ok(task)
 }
 
 /// How many tasks each project has.

@@ -184,6 +184,54 @@ pub(crate) fn personal_calendars(db: &Connection, stored: &[WorkCalendar]) -> Re
         .collect())
 }
 
+/// Sets on each task the calendar of the people who do it, when theirs is
+/// not the portfolio's: of its people, the first who is away some day,
+/// else the first on a company calendar of their own. Most portfolios'
+/// people keep the company calendar with no absence, and are passed over
+/// in one query. `project` narrows the search to one project's tasks.
+pub(crate) fn set_people_calendars(db: &Connection, project: Option<ProjectId>, tasks: &mut [Task]) -> Result<()> {
+    // (member, away some day) of those not on the portfolio's calendar as it is.
+    let special: Vec<(MemberId, bool)> = {
+        let mut stmt = db.prepare_cached(
+            "SELECT m.id, EXISTS (SELECT 1 FROM absences x WHERE x.member_id = m.id) FROM team_members m
+             WHERE m.calendar_id IS NOT NULL OR EXISTS (SELECT 1 FROM absences x WHERE x.member_id = m.id)",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    if special.is_empty() || tasks.is_empty() {
+        return Ok(());
+    }
+    let away: std::collections::HashMap<MemberId, bool> = special.into_iter().collect();
+    let on: Vec<(TaskId, MemberId)> = match project {
+        Some(p) => {
+            let mut stmt = db.prepare_cached(
+                "SELECT a.task_id, a.member_id FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.project_id = ?1",
+            )?;
+            stmt.query_map([p], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        }
+        None => tasks
+            .iter()
+            .map(|t| task_assignments(db, t.id))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .map(|a| (a.task_id, a.member_id))
+            .collect(),
+    };
+    // The best person of each task: away first, then the lowest id.
+    let mut best: std::collections::HashMap<TaskId, (bool, std::cmp::Reverse<MemberId>)> =
+        std::collections::HashMap::new();
+    for (task, member) in on {
+        let Some(&is_away) = away.get(&member) else { continue };
+        let rank = (is_away, std::cmp::Reverse(member));
+        best.entry(task).and_modify(|r| *r = (*r).max(rank)).or_insert(rank);
+    }
+    for t in tasks {
+        t.people_calendar = best.get(&t.id).map(|(_, std::cmp::Reverse(m))| team::personal_calendar_id(*m));
+    }
+    Ok(())
+}
+
 // ------------------------------------------------------------ assignments
 
 fn assignment_row(r: &Row) -> rusqlite::Result<Assignment> {

@@ -8,6 +8,7 @@ const person = (id: number, role: string, skills: string[], tasks: [number, stri
   initials: 'P',
   role,
   skills,
+  projects: [...new Set(tasks.flat().map(([, project]) => project))],
   maxUnits: 100,
   peakUnits: 100,
   overallocated: false,

@@ -32,7 +32,7 @@ export function filterPeople(w: Workload, f: { role: string; skill: string; proj
     (p) =>
       (f.role === '' || p.role === f.role) &&
       (f.skill === '' || p.skills.some((s) => s.toLowerCase() === f.skill.toLowerCase())) &&
-      (f.project === '' || p.periods.some((x) => x.tasks.some((t) => t.project === f.project))),
+      (f.project === '' || p.projects.includes(f.project)),
   );
 }
 

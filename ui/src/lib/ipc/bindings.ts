@@ -202,7 +202,11 @@ bounds: Array<string>, people: Array<LoadPerson>,
  */
 overallocatedTasks: Array<number>, };
 
-export type LoadPerson = { id: number, name: string, initials: string, role: string, skills: Array<string>, maxUnits: number, 
+export type LoadPerson = { id: number, name: string, initials: string, role: string, skills: Array<string>, 
+/**
+ * The projects they have work in during these dates.
+ */
+projects: Array<string>, maxUnits: number, 
 /**
  * The most units they are booked at any working moment.
  */

@@ -90,7 +90,11 @@ export const api = {
   taskStaffing: (task: number) => call<W.TaskStaffing>('task_staffing', { task }),
   staffTask: (project: number, task: number, edit: W.StaffEdit) => call<W.TaskStaffing>('staff_task', { project, task, edit }),
   findPeople: (task: number) => call<W.Candidate[]>('find_people', { task }),
+  /** Everyone's load, without the tasks behind each cell. */
   workload: (from: string, to: string, by: W.Period) => call<W.Workload>('workload', { from, to, by }),
+  /** One person's load, with the tasks behind each period. */
+  personWorkload: (member: number, from: string, to: string, by: W.Period) =>
+    call<W.LoadPerson>('person_workload', { member, from, to, by }),
   timesheet: (member: number, week: string) => call<W.Timesheet>('timesheet', { member, week }),
   logHours: (log: W.LogHours) => call<void>('log_hours', { log }),
   correctHours: (correction: W.Correction) => call<number>('correct_hours', { correction }),
