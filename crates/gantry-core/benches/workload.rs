@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
         .iter()
         .flat_map(|p| {
             (0..8).map(move |q| {
-                let start = first + Days::new((q * 91 + (p.id as u64 * 7) % 60) as u64);
+                let start = first + Days::new(q * 91 + (p.id as u64 * 7) % 60);
                 Absence { id: 0, member_id: p.id, start, finish: start + Days::new(4), reason: "Vacation".into() }
             })
         })
