@@ -255,6 +255,18 @@ impl Portfolio {
         }
         let mut people = assignees(db, id)?;
         let mut labels = task_labels(db, id)?;
+        // Work and logged hours, each task's, then added up the outline.
+        let mut hours = vec![(0_i64, 0_i64); tasks.len()];
+        for (task, list) in &people {
+            if let Some(&i) = by_id.get(task) {
+                hours[i].0 = list.iter().map(|a| a.work_minutes).sum();
+            }
+        }
+        for (task, _, minutes) in gantry_store::actual_work(db, id)? {
+            if let Some(&i) = by_id.get(&task) {
+                hours[i].1 += minutes;
+            }
+        }
         // Summaries show the work-weighted progress of the tasks under them.
         let mut rollup = vec![(0.0, 0.0); tasks.len()];
         for r in rows.iter().rev() {
@@ -267,6 +279,8 @@ impl Portfolio {
             if let Some(&p) = t.parent_id.and_then(|p| by_id.get(&p)) {
                 rollup[p].0 += rollup[i].0;
                 rollup[p].1 += rollup[i].1;
+                hours[p].0 += hours[i].0;
+                hours[p].1 += hours[i].1;
             }
         }
         let task_rows = rows
@@ -310,6 +324,8 @@ impl Portfolio {
                     has_children: r.has_children,
                     predecessors: std::mem::take(&mut preds[i]),
                     assignees: people.remove(&t.id).unwrap_or_default(),
+                    work_minutes: hours[i].0,
+                    actual_work_minutes: hours[i].1,
                     actual_start: t.actual_start.map(wire_datetime),
                     actual_finish: t.actual_finish.map(wire_datetime),
                     labels: labels.remove(&t.id).unwrap_or_default(),

@@ -129,6 +129,8 @@ mod tests {
                 units_percent: 50,
                 work_minutes: 1200,
             }],
+            work_minutes: 1200,
+            actual_work_minutes: 450,
             actual_start: Some("2027-01-04T08:00:00".into()),
             actual_finish: None,
             labels: vec!["security".into()],

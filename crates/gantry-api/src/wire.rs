@@ -132,6 +132,10 @@ pub struct TaskRow {
     /// Outline numbers of predecessors with type and lag, e.g. "1.2FS+2d".
     pub predecessors: String,
     pub assignees: Vec<AssigneeRef>,
+    /// Minutes of work its people are to do, and have logged; a summary's
+    /// are its subtasks' together.
+    pub work_minutes: i64,
+    pub actual_work_minutes: i64,
     /// When work really started and finished, `YYYY-MM-DDTHH:MM:SS`.
     pub actual_start: Option<String>,
     pub actual_finish: Option<String>,
@@ -160,6 +164,8 @@ crate::table::positional!(TaskRow {
     has_children,
     predecessors,
     assignees,
+    work_minutes,
+    actual_work_minutes,
     actual_start,
     actual_finish,
     labels,

@@ -287,6 +287,13 @@ fn a_week_of_hours_is_submitted_approved_locked_and_corrected_in_the_open() {
     })
     .expect("a correction");
     assert_eq!(p.staffing(t).expect("staffing").actual_minutes, 360);
+    let plan = project(&p, "CRM");
+    let row = plan.tasks.iter().find(|x| x.id == t).expect("the task's row");
+    assert_eq!((row.work_minutes, row.actual_work_minutes), (5 * 480, 360), "the grid's work and actual work");
+    if let Some(parent) = row.parent_id.and_then(|id| plan.tasks.iter().find(|x| x.id == id)) {
+        assert!(parent.actual_work_minutes >= 360, "actual work rolls up to the summary");
+        assert!(parent.work_minutes >= 5 * 480);
+    }
     let sheet = p.timesheet(kwame, &day.to_string()).expect("sheet");
     let row = sheet.rows.iter().find(|r| r.task_id == t).expect("row");
     assert_eq!(row.corrections.iter().sum::<i64>(), -90, "the correction is visible as one");

@@ -30,6 +30,8 @@ function task(over: Partial<TaskRow> = {}): TaskRow {
     hasChildren: false,
     predecessors: '',
     assignees: [],
+    workMinutes: 0,
+    actualWorkMinutes: 0,
     actualStart: null,
     actualFinish: null,
     labels: [],

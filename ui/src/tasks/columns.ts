@@ -1,7 +1,7 @@
 // The task grid's columns: which exist, which the user shows, how wide.
 // Choices are kept in the webview's local storage, per user.
 
-export type ColumnKey = 'id' | 'name' | 'duration' | 'start' | 'finish' | 'percent' | 'pred' | 'who' | 'work' | 'units' | 'slack';
+export type ColumnKey = 'id' | 'name' | 'duration' | 'start' | 'finish' | 'percent' | 'pred' | 'who' | 'work' | 'actual' | 'units' | 'slack';
 
 export interface Column {
   key: ColumnKey;
@@ -22,6 +22,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'pred', label: 'Predecessors', width: 110 },
   { key: 'who', label: 'Assigned', width: 100 },
   { key: 'work', label: 'Work', width: 70, title: 'Hours of work the task asks of its people' },
+  { key: 'actual', label: 'Actual', width: 70, title: 'Hours logged in timesheets; a summary adds up its subtasks’' },
   { key: 'units', label: 'Units', width: 64, title: 'Its people’s units together: 200 % is two people full time' },
   {
     key: 'slack',
@@ -40,7 +41,7 @@ export interface ColumnPrefs {
 }
 
 /** Work and units are there for those who staff tasks in the grid; hidden until asked for. */
-export const DEFAULT_PREFS: ColumnPrefs = { hidden: ['work', 'units'], widths: {} };
+export const DEFAULT_PREFS: ColumnPrefs = { hidden: ['work', 'actual', 'units'], widths: {} };
 
 /** Reads saved choices, ignoring anything unknown or out of range. */
 export function readPrefs(raw: string | null): ColumnPrefs {

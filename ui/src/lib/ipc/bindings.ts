@@ -58,6 +58,11 @@ export type TaskRow = { id: number, parentId: number | null, depth: number, outl
  */
 predecessors: string, assignees: Array<AssigneeRef>, 
 /**
+ * Minutes of work its people are to do, and have logged; a summary's
+ * are its subtasks' together.
+ */
+workMinutes: number, actualWorkMinutes: number, 
+/**
  * When work really started and finished, `YYYY-MM-DDTHH:MM:SS`.
  */
 actualStart: string | null, actualFinish: string | null, labels: Array<string>, };

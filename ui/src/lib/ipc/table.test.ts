@@ -24,6 +24,8 @@ const task: TaskRow = {
   hasChildren: false,
   predecessors: '1.1FS+2d',
   assignees: [{ memberId: 2, name: 'Ana Ruiz', initials: 'AR', unitsPercent: 50, workMinutes: 1200 }],
+  workMinutes: 1200,
+  actualWorkMinutes: 450,
   actualStart: null,
   actualFinish: null,
   labels: ['security'],

@@ -23,7 +23,7 @@ function columns<K extends string>(table: Table, names: readonly K[]): Record<K,
 const TASK_FIELDS = [
   'id', 'parentId', 'depth', 'outline', 'name', 'notes', 'kind', 'durationMinutes', 'duration', 'start', 'finish',
   'percentComplete', 'boardStatus', 'priority', 'constraintKind', 'constraintDate', 'totalSlackMinutes', 'critical',
-  'hasChildren', 'predecessors', 'assignees', 'actualStart', 'actualFinish', 'labels',
+  'hasChildren', 'predecessors', 'assignees', 'workMinutes', 'actualWorkMinutes', 'actualStart', 'actualFinish', 'labels',
 ] as const satisfies readonly (keyof TaskRow)[];
 
 export function taskRows(table: Table): TaskRow[] {
@@ -50,6 +50,8 @@ export function taskRows(table: Table): TaskRow[] {
     hasChildren: v[c.hasChildren] as boolean,
     predecessors: v[c.predecessors] as string,
     assignees: v[c.assignees] as AssigneeRef[],
+    workMinutes: v[c.workMinutes] as number,
+    actualWorkMinutes: v[c.actualWorkMinutes] as number,
     actualStart: v[c.actualStart] as string | null,
     actualFinish: v[c.actualFinish] as string | null,
     labels: v[c.labels] as string[],
