@@ -183,7 +183,6 @@ pub fn restaff(
     let effort_driven = effort_driven || kind == TaskType::FixedWork;
     let mut out = shares.to_vec();
     let work_of = |s: &[Share]| s.iter().map(|x| x.work).sum::<i64>();
-    let units_of = |s: &[Share]| s.iter().map(|x| i64::from(x.units)).sum::<i64>();
     let mut d = duration;
     match change {
         StaffChange::Duration(new) => {
@@ -200,18 +199,10 @@ pub fn restaff(
             if out.is_empty() {
                 return fail("work", "Work is the people's time: put someone on the task first.");
             }
-            let u = units_of(&out);
-            share_out(&mut out, total, u);
-            if kind == TaskType::FixedDuration {
-                if d == 0 {
-                    return fail("work", "A task of fixed duration needs a duration before it can take work.");
-                }
-                for s in &mut out {
-                    s.units = units("work", round_div(s.work, 100, d).max(1))?;
-                }
-            } else {
-                d = round_div(total, 100, u);
+            if kind == TaskType::FixedDuration && d == 0 {
+                return fail("work", "A task of fixed duration needs a duration before it can take work.");
             }
+            d = reshare("work", kind, &mut out, total, d)?;
         }
         StaffChange::Units(member, new) => {
             let Some(at) = out.iter().position(|s| s.member_id == member) else {
@@ -233,15 +224,7 @@ pub fn restaff(
             let total = work_of(&out);
             out.push(Share { member_id: member, units: u, work: 0 });
             if effort_driven && total > 0 {
-                let all = units_of(&out);
-                share_out(&mut out, total, all);
-                if kind == TaskType::FixedDuration {
-                    for s in &mut out {
-                        s.units = units("units", round_div(s.work, 100, d.max(1)).max(1))?;
-                    }
-                } else {
-                    d = round_div(total, 100, all);
-                }
+                d = reshare("units", kind, &mut out, total, d)?;
             } else if let Some(last) = out.last_mut() {
                 last.work = round_div(d, i64::from(u), 100);
             }
@@ -250,15 +233,7 @@ pub fn restaff(
             let total = work_of(&out);
             out.retain(|s| s.member_id != member);
             if effort_driven && !out.is_empty() {
-                let all = units_of(&out);
-                share_out(&mut out, total, all);
-                if kind == TaskType::FixedDuration {
-                    for s in &mut out {
-                        s.units = units("units", round_div(s.work, 100, d.max(1)).max(1))?;
-                    }
-                } else {
-                    d = round_div(total, 100, all);
-                }
+                d = reshare("units", kind, &mut out, total, d)?;
             }
         }
     }
@@ -266,6 +241,21 @@ pub fn restaff(
         return fail("duration", "That would make the task longer than Gantry plans (about 400 years).");
     }
     Ok((d, out))
+}
+
+/// Shares `total` work among the people of a task lasting `duration` by
+/// their units, and returns its duration after: a fixed duration stays and
+/// the units give way; otherwise the duration is what the work takes them.
+fn reshare(field: &'static str, kind: TaskType, shares: &mut [Share], total: i64, duration: i64) -> Result<i64> {
+    let all = shares.iter().map(|x| i64::from(x.units)).sum::<i64>();
+    share_out(shares, total, all);
+    if kind != TaskType::FixedDuration {
+        return Ok(round_div(total, 100, all));
+    }
+    for s in shares.iter_mut() {
+        s.units = units(field, round_div(s.work, 100, duration.max(1)).max(1))?;
+    }
+    Ok(duration)
 }
 
 /// Shares `total` work among people by their units, the rounding left on
