@@ -135,7 +135,7 @@ pub async fn export_timesheets(
     from: String,
     to: String,
 ) -> Reply<Option<String>> {
-    let csv = state.with(|p| p.timesheets_csv(&from, &to))?;
+    let csv = state.with(|p| p.timesheets_csv(&from, &to))?.csv;
     let picked = app
         .dialog()
         .file()

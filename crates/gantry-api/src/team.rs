@@ -268,6 +268,14 @@ pub struct Timesheet {
     pub available: Vec<i64>,
 }
 
+/// A period's timesheets as CSV, with how many entries and minutes it holds.
+#[derive(Debug, Clone)]
+pub struct TimesheetExport {
+    pub csv: String,
+    pub entries: usize,
+    pub minutes: i64,
+}
+
 /// Hours typed in a timesheet cell.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -961,7 +969,7 @@ impl Portfolio {
 
     /// Every hour logged from `from` to `to`, as CSV for a spreadsheet or
     /// a payroll system: one line an entry.
-    pub fn timesheets_csv(&self, from: &str, to: &str) -> Result<String> {
+    pub fn timesheets_csv(&self, from: &str, to: &str) -> Result<TimesheetExport> {
         let db = self.store.db();
         let (from, to) = (day("from", from)?, day("to", to)?);
         if to < from {
@@ -972,7 +980,9 @@ impl Portfolio {
             gantry_store::weeks(db)?.into_iter().map(|w| ((w.member_id, w.monday), w.state)).collect();
         let mut tasks: HashMap<TaskId, (String, String)> = HashMap::new();
         let mut out = String::from("person,email,week,day,project,task,hours,correction,state,note\n");
-        for e in gantry_store::time_entries(db, None, from, to)? {
+        let entries = gantry_store::time_entries(db, None, from, to)?;
+        let minutes = entries.iter().map(|e| e.minutes).sum();
+        for e in &entries {
             if let std::collections::hash_map::Entry::Vacant(slot) = tasks.entry(e.task_id) {
                 let t = gantry_store::task(db, e.task_id)?;
                 let p = gantry_store::project(db, t.project_id)?;
@@ -997,7 +1007,7 @@ impl Portfolio {
             out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
             out.push('\n');
         }
-        Ok(out)
+        Ok(TimesheetExport { csv: out, entries: entries.len(), minutes })
     }
 }
 

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 pub use crate::team::{
     AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence, Person,
-    PersonFields, SkillLevel, StaffEdit, TaskStaffing, Timesheet, TimesheetRow, WeekAction, Workload,
+    PersonFields, SkillLevel, StaffEdit, TaskStaffing, Timesheet, TimesheetExport, TimesheetRow, WeekAction, Workload,
 };
 pub use gantry_core::team::Period;
 

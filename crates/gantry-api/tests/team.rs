@@ -297,7 +297,9 @@ fn a_week_of_hours_is_submitted_approved_locked_and_corrected_in_the_open() {
     let sheet = p.timesheet(kwame, &day.to_string()).expect("sheet");
     let row = sheet.rows.iter().find(|r| r.task_id == t).expect("row");
     assert_eq!(row.corrections.iter().sum::<i64>(), -90, "the correction is visible as one");
-    let csv = p.timesheets_csv(&day.to_string(), &day.to_string()).expect("csv");
+    let export = p.timesheets_csv(&day.to_string(), &day.to_string()).expect("csv");
+    assert_eq!((export.entries, export.minutes), (2, 360), "the entry and its correction");
+    let csv = export.csv;
     let lines: Vec<&str> = csv.lines().filter(|l| l.contains("Tune the database")).collect();
     assert_eq!(lines.len(), 2, "the entry and its correction: {csv}");
     assert!(lines.iter().any(|l| l.contains(",7.50,no,approved,")), "{csv}");

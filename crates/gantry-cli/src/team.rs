@@ -109,15 +109,9 @@ pub fn workload(db: &Path, from: Option<String>, to: Option<String>, by: PeriodA
 
 /// Writes a period's timesheets as CSV.
 pub fn export(db: &Path, from: &str, to: &str, output: &Path) -> Result<(), String> {
-    let csv = open(db)?.timesheets_csv(from, to).map_err(|e| e.to_string())?;
-    gantry_api::recent::write_atomically(output, csv.as_bytes()).map_err(|e| format!("{}: {e}", output.display()))?;
-    let lines = csv.lines().count().saturating_sub(1);
-    let minutes: i64 = csv
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split(',').nth(6).and_then(|h| h.trim_matches('"').parse::<f64>().ok()))
-        .map(|h| (h * 60.0).round() as i64)
-        .sum();
-    println!("Wrote {} ({lines} entries, {}).", output.display(), units::format_hours(minutes));
+    let export = open(db)?.timesheets_csv(from, to).map_err(|e| e.to_string())?;
+    gantry_api::recent::write_atomically(output, export.csv.as_bytes())
+        .map_err(|e| format!("{}: {e}", output.display()))?;
+    println!("Wrote {} ({} entries, {}).", output.display(), export.entries, units::format_hours(export.minutes));
     Ok(())
 }
