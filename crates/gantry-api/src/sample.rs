@@ -463,11 +463,10 @@ fn level_team(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
             }
         }
     }
-    for (project, a) in gantry_store::all_assignments(db)? {
+    for (_, a) in gantry_store::all_assignments(db)? {
         let Some(&f) = factor.get(&(a.member_id, a.task_id)) else { continue };
         let units = ((f64::from(a.units_percent) * f / 5.0).floor() * 5.0).max(10.0) as u16;
         let minutes = gantry_store::task(db, a.task_id)?.duration_minutes;
-        let _ = project;
         gantry_store::assign(
             db,
             &Assignment { units_percent: units, work_minutes: minutes * i64::from(units) / 100, ..a },

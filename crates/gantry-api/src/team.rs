@@ -340,9 +340,18 @@ impl Portfolio {
         let currency = portfolio_currency(db)?;
         let calendars = gantry_store::calendars(db)?;
         let absences = gantry_store::absences(db)?;
-        let assignments = gantry_store::all_assignments(db)?;
+        // Each person's (assignments, planned minutes, logged minutes), in
+        // one pass over each list rather than one a person.
+        let mut load: HashMap<MemberId, (i64, i64, i64)> = HashMap::new();
+        for (_, a) in gantry_store::all_assignments(db)? {
+            let l = load.entry(a.member_id).or_default();
+            l.0 += 1;
+            l.1 += a.work_minutes;
+        }
         let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
-        let logged = gantry_store::time_entries(db, None, NaiveDate::MIN, far)?;
+        for e in gantry_store::time_entries(db, None, NaiveDate::MIN, far)? {
+            load.entry(e.member_id).or_default().2 += e.minutes;
+        }
         let mut people: Vec<Person> = gantry_store::team(db)?
             .into_iter()
             .map(|m| Person {
@@ -374,13 +383,9 @@ impl Portfolio {
                         reason: a.reason.clone(),
                     })
                     .collect(),
-                assignments: assignments.iter().filter(|(_, a)| a.member_id == m.id).count() as i64,
-                work_minutes: assignments
-                    .iter()
-                    .filter(|(_, a)| a.member_id == m.id)
-                    .map(|(_, a)| a.work_minutes)
-                    .sum(),
-                actual_minutes: logged.iter().filter(|e| e.member_id == m.id).map(|e| e.minutes).sum(),
+                assignments: load.get(&m.id).map_or(0, |l| l.0),
+                work_minutes: load.get(&m.id).map_or(0, |l| l.1),
+                actual_minutes: load.get(&m.id).map_or(0, |l| l.2),
                 name: m.name,
             })
             .collect();

@@ -63,7 +63,7 @@ fn new_task(p: &mut Portfolio, days: i64) -> (i64, i64) {
 #[test]
 fn bad_team_input_is_refused_and_changes_nothing() {
     let (_dir, mut p) = open();
-    let (project_id, t) = new_task(&mut p, 5);
+    let (_, t) = new_task(&mut p, 5);
     let ana = member(&p, "Ana Moreau").id;
     p.staff_task(t, &StaffEdit::Assign { member_id: ana, units: 100 }).expect("assign");
     // An approved week of Ana's, with hours.
@@ -166,13 +166,12 @@ fn bad_team_input_is_refused_and_changes_nothing() {
         assert!(e.to_string().contains(says), "{what}: {e}");
         assert_eq!(common::digest(&p), before, "{what} changed nothing");
     }
-    let _ = project_id;
 }
 
 #[test]
 fn work_follows_duration_units_and_people_by_task_type() {
     let (_dir, mut p) = open();
-    let (project_id, t) = new_task(&mut p, 5);
+    let (_, t) = new_task(&mut p, 5);
     let (ana, ben) = (member(&p, "Ana Moreau").id, member(&p, "Kwame Mensah").id);
     let s = p.staff_task(t, &StaffEdit::Assign { member_id: ana, units: 50 }).expect("assign");
     assert_eq!(s.work_minutes, 5 * 480 / 2, "fixed units: work = duration × units");
@@ -190,7 +189,6 @@ fn work_follows_duration_units_and_people_by_task_type() {
     // Each change was one undo step.
     p.undo().expect("undo");
     assert_eq!(p.staffing(t).expect("staffing").work_minutes, 10 * 480 / 2);
-    let _ = project_id;
 }
 
 #[test]
