@@ -18,6 +18,17 @@ fn fixtures(folder: &str) -> PathBuf {
     dir
 }
 
+/// The names of a fixture folder's MSPDI files, sorted.
+fn xml_files(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(fixtures(folder))
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".xml"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// What one file compares to.
 struct Agreement {
     /// Values compared.
@@ -84,12 +95,7 @@ fn compare(folder: &str, file: &str) -> Agreement {
 /// Compares every file of a folder, prints the agreement per file and in
 /// total, and returns the pinned files that no longer agree on every value.
 fn compare_folder(folder: &str, exact: &[&str]) -> (Vec<String>, usize, usize) {
-    let mut files: Vec<String> = std::fs::read_dir(fixtures(folder))
-        .expect("fixtures")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    files.sort();
+    let files = xml_files(folder);
     let (mut values, mut wrong, mut tasks, mut tasks_agreeing) = (0, 0, 0, 0);
     let mut failures = Vec::new();
     let mut agreeing_files = Vec::new();
@@ -244,12 +250,7 @@ type Counts = [(usize, usize); 4];
 /// MS Project's PeakUnits and OverAllocated.
 fn compare_work(folder: &str) -> Counts {
     use gantry_core::team::{self, PlannedWork, Share, StaffChange};
-    let mut files: Vec<String> = std::fs::read_dir(fixtures(folder))
-        .expect("fixtures")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".xml"))
-        .collect();
-    files.sort();
+    let files = xml_files(folder);
     let mut counts: Counts = [(0, 0); 4];
     for file in &files {
         let bytes = std::fs::read(fixtures(folder).join(file)).expect("fixture readable");

@@ -84,6 +84,12 @@ pub fn digest(p: &Portfolio) -> u64 {
     h.finish()
 }
 
+/// A person of the team, at random.
+fn someone(p: &Portfolio, dice: &mut Dice) -> i64 {
+    let team = p.team().expect("team");
+    team[dice.below(team.len())].id
+}
+
 /// One random command on the portfolio, as the app would send it; `Ok(kind)`
 /// when it was applied, `Err` when the api refused it (which changes nothing).
 /// Undo and redo are among the commands when `with_history` is set.
@@ -192,8 +198,7 @@ pub fn random_command(
             }
         }
         13 => {
-            let team = p.team().expect("team");
-            let m = team[dice.below(team.len())].id;
+            let m = someone(p, dice);
             let day = NaiveDate::from_ymd_opt(2026, 11, 2 + dice.below(28) as u32).expect("a November day");
             let log = LogHours {
                 member_id: m,
@@ -204,8 +209,7 @@ pub fn random_command(
             ("hours", e(p.log_hours(&log)))
         }
         14 => {
-            let team = p.team().expect("team");
-            let m = team[dice.below(team.len())].id;
+            let m = someone(p, dice);
             let edit = match dice.below(3) {
                 0 => StaffEdit::Assign { member_id: m, units: 25 * (1 + dice.below(4)) as i64 },
                 1 => StaffEdit::Unassign { member_id: m },
@@ -214,8 +218,7 @@ pub fn random_command(
             ("staff", p.staff_task(any(dice), &edit).map(|_| ()).map_err(|e| e.to_string()))
         }
         15 => {
-            let team = p.team().expect("team");
-            let m = team[dice.below(team.len())].id;
+            let m = someone(p, dice);
             let from = NaiveDate::from_ymd_opt(2026, 12, 1 + dice.below(20) as u32).expect("a December day");
             let away = NewAbsence {
                 member_id: m,
