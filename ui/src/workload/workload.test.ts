@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadPerson, Workload } from '../lib/ipc';
-import { addDays, filterPeople, hours, level, mondayOf, periodLabel, rows, spanFor, visible } from './workload';
+import { addDays, cellAt, cellText, filterPeople, hours, level, mondayOf, periodLabel, rows, spanFor, visible } from './workload';
 
 const person = (id: number, role: string, skills: string[], tasks: [number, string, number][][]): LoadPerson => ({
   id,
@@ -62,5 +62,22 @@ describe('workload grid', () => {
     expect(mondayOf('2027-03-21')).toBe('2027-03-15');
     expect(spanFor('2027-03-18', 'day')).toEqual({ from: '2027-03-15', to: '2027-04-25' });
     expect(spanFor('2027-03-18', 'month').from).toBe('2027-03-01');
+  });
+
+  it('finds the cell under the pointer however far the grid is scrolled', () => {
+    const size = { col: 78, row: 34 };
+    const count = { rows: 10, cols: 26 };
+    expect(cellAt(5, 5, { left: 0, top: 0 }, size, count)).toEqual({ row: 0, col: 0 });
+    expect(cellAt(80, 40, { left: 0, top: 0 }, size, count)).toEqual({ row: 1, col: 1 });
+    expect(cellAt(10, 10, { left: 156, top: 68 }, size, count)).toEqual({ row: 2, col: 2 });
+    expect(cellAt(10, 10, { left: 0, top: 340 }, size, count)).toBeNull();
+    expect(cellAt(-1, 10, { left: 0, top: 0 }, size, count)).toBeNull();
+  });
+
+  it('says whole planned hours over available ones, and nothing for an empty period', () => {
+    expect(cellText(2880, 2400)).toEqual(['48', '/40']);
+    expect(cellText(0, 2400)).toEqual(['', '/40']);
+    expect(cellText(600, 0)).toEqual(['10', '/0']);
+    expect(cellText(0, 0)).toEqual(['', '']);
   });
 });

@@ -105,3 +105,18 @@ export function spanFor(from: string, by: Period): { from: string; to: string } 
   const first = `${from.slice(0, 7)}-01`;
   return { from: first, to: addDays(first, 730) };
 }
+
+/** The row and column under a point of the cells' area, given how far it is scrolled; null outside the rows and columns. */
+export function cellAt(x: number, y: number, scroll: { left: number; top: number }, size: { col: number; row: number }, count: { rows: number; cols: number }): { row: number; col: number } | null {
+  const col = Math.floor((x + scroll.left) / size.col);
+  const row = Math.floor((y + scroll.top) / size.row);
+  if (x < 0 || y < 0 || col >= count.cols || row >= count.rows) return null;
+  return { row, col };
+}
+
+/** What a cell shows: whole planned hours over whole available hours, nothing for an empty period. */
+export function cellText(planned: number, available: number): [string, string] {
+  const short = (m: number) => (m === 0 ? '' : String(Math.round(m / 60)));
+  if (planned === 0 && available === 0) return ['', ''];
+  return [short(planned), `/${short(available) || '0'}`];
+}
