@@ -7,6 +7,7 @@
 //!   scheduling returns dates plus diagnostics.
 
 pub mod calendar;
+pub mod cost;
 pub mod generate;
 pub mod model;
 pub mod money;
