@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use gantry_api::Portfolio;
 
+mod costs;
 mod team;
 
 /// The command's name, whatever the binary it runs in is called.
@@ -53,6 +54,15 @@ enum Command {
         /// The project to schedule, when FILE is a portfolio.
         #[arg(long)]
         project: Option<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What an MS Project XML plan costs, task by task (work, cost, actual,
+    /// remaining and fixed cost, baseline, BCWS, BCWP, ACWP), and its earned value.
+    Costs {
+        /// An MS Project XML (.xml) file.
+        file: PathBuf,
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
@@ -343,6 +353,7 @@ fn run(command: Command) -> Result<(), String> {
             println!("Wrote {} ({} pages, {} KiB).", written.path, written.pages, written.bytes.div_ceil(1024));
             Ok(())
         }
+        Command::Costs { file, json } => costs::costs(&file, json),
         Command::Team { db, json } => team::team(&db, json),
         Command::Workload { db, from, to, by, json } => team::workload(&db, from, to, by, json),
         Command::Timesheets { command: team::TimesheetsCommand::Export { db, from, to, output } } => {

@@ -274,3 +274,53 @@ fn team_workload_and_timesheets_print_every_field_and_write_csv() {
     assert_eq!(lines.next(), Some("person,email,week,day,project,task,hours,correction,state,note"));
     assert!(lines.filter(|l| l.contains(",approved,")).count() > 50, "four weeks of approved hours");
 }
+
+#[test]
+fn costs_print_every_task_and_the_projects_earned_value_in_minor_units() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/mpp-as-mspdi/timephased-multi-rate.mpp.xml");
+    let out = gantry(&["costs", file.to_str().expect("utf-8"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["currency"], "GBP", "the file's currency");
+    assert!(report["statusDate"].is_null());
+    let tasks = report["tasks"].as_array().expect("tasks");
+    let keys = [
+        "uid",
+        "name",
+        "work",
+        "actualWork",
+        "baselineWork",
+        "cost",
+        "actualCost",
+        "remainingCost",
+        "fixedCost",
+        "baselineCost",
+        "bcws",
+        "bcwp",
+        "acwp",
+    ];
+    for t in tasks {
+        let mut have: Vec<&str> = t.as_object().expect("task").keys().map(String::as_str).collect();
+        have.sort_unstable();
+        let mut want = keys.to_vec();
+        want.sort_unstable();
+        assert_eq!(have, want);
+    }
+    // 16 h with 2 h of overtime across a rate change: 173.43 in MS Project.
+    let five = tasks.iter().find(|t| t["name"] == "Task 5").expect("Task 5");
+    assert_eq!(five["cost"], 17343);
+    assert_eq!(five["work"], 960);
+    let project = report["project"].as_object().expect("project");
+    for key in ["bac", "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "eac", "etc", "vac", "tcpi", "es", "spit", "ieact"] {
+        assert!(project.contains_key(key), "{key}");
+    }
+    assert!(project["cpi"].is_null(), "no actual cost yet: no division by zero");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let broken = dir.path().join("broken.xml");
+    std::fs::write(&broken, "<Project><Tasks><Task>").expect("write");
+    let out = gantry(&["costs", broken.to_str().expect("path"), "--json"]);
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim().lines().count(), 1);
+}

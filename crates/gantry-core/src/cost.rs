@@ -102,14 +102,31 @@ impl Exact {
         if den < 0 { Exact { num: -num, den: -den } } else { Exact { num, den } }
     }
 
-    pub fn add(self, other: Exact) -> Exact {
+    pub fn plus(self, other: Exact) -> Exact {
         let g = gcd(self.den.unsigned_abs(), other.den.unsigned_abs()).max(1) as i128;
-        let den = self.den / g * other.den;
-        Exact { num: self.num * (den / self.den) + other.num * (den / other.den), den }.reduced()
+        let sum = (|| {
+            let den = (self.den / g).checked_mul(other.den)?;
+            let a = self.num.checked_mul(den / self.den)?;
+            let b = other.num.checked_mul(den / other.den)?;
+            Some(Exact { num: a.checked_add(b)?, den })
+        })();
+        match sum {
+            Some(e) => e.reduced(),
+            // Denominators beyond 10^38 do not arise from real plans; were
+            // they to, a trillionth of a minor unit is kept.
+            None => Exact { num: self.fine() + other.fine(), den: FINE }.reduced(),
+        }
     }
 
-    pub fn sub(self, other: Exact) -> Exact {
-        self.add(Exact { num: -other.num, den: other.den })
+    /// In trillionths of a minor unit.
+    fn fine(self) -> i128 {
+        let rest = self.num % self.den;
+        let rest = if self.den <= FINE { rest * FINE / self.den } else { rest / (self.den / FINE) };
+        (self.num / self.den).saturating_mul(FINE).saturating_add(rest)
+    }
+
+    pub fn minus(self, other: Exact) -> Exact {
+        self.plus(Exact { num: -other.num, den: other.den })
     }
 
     /// `self × a ÷ b`; zero when `b` is.
@@ -142,6 +159,8 @@ impl Exact {
     }
 }
 
+const FINE: i128 = 1_000_000_000_000;
+
 fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -172,6 +191,10 @@ pub struct Priced<'a> {
     pub actual_work: i64,
     pub done: &'a [Stretch],
     pub rates: &'a RateTable,
+    /// How often the cost per use is charged, in thousandths: a person's
+    /// units (at 200 % it is charged twice, at 12.5 % an eighth), 1,000 for
+    /// a material.
+    pub uses_permille: i64,
     pub accrual: Accrual,
     pub calendar: &'a WorkCalendar,
 }
@@ -186,24 +209,27 @@ pub struct Cost {
 /// The cost of an assignment, and its actual cost by its accrual.
 pub fn assignment_cost(a: &Priced) -> Cost {
     let start = a.planned.iter().map(|s| s.start).min();
-    let per_use = start.map_or(Exact::ZERO, |t| Exact::whole(a.rates.at(t).per_use));
-    let cost = price(a, a.planned).add(per_use);
+    let per_use = start.map_or(Exact::ZERO, |t| Exact::whole(a.rates.at(t).per_use).scale(a.uses_permille, 1000));
+    let cost = price(a, a.planned, a.work).plus(per_use);
     let started = a.actual_work > 0;
     let finished = started && a.actual_work >= a.work;
     let actual = match a.accrual {
         Accrual::Start if started => cost,
         Accrual::End if finished => cost,
         Accrual::Prorated if finished => cost,
-        Accrual::Prorated if started => price(a, a.done).add(per_use),
+        Accrual::Prorated if started => price(a, a.done, a.actual_work).plus(per_use),
         _ => Exact::ZERO,
     };
     Cost { cost, actual }
 }
 
-/// The work in `stretches` priced at the rates in force as it is done,
-/// regular and overtime in the assignment's proportion.
-fn price(a: &Priced, stretches: &[Stretch]) -> Exact {
-    if a.work <= 0 {
+/// `amount` minutes of the work, falling as `stretches` say (their minutes
+/// are weights: MS Project's timephased data counts regular work only),
+/// priced at the rates in force as it is done, regular and overtime in the
+/// assignment's proportion.
+fn price(a: &Priced, stretches: &[Stretch], amount: i64) -> Exact {
+    let weight: i64 = stretches.iter().map(|s| s.minutes.max(0)).sum();
+    if a.work <= 0 || weight == 0 {
         return Exact::ZERO;
     }
     let regular = i128::from(a.work - a.overtime);
@@ -226,12 +252,13 @@ fn price(a: &Priced, stretches: &[Stretch]) -> Exact {
             let rate = a.rates.at(w[0]);
             // minutes × part/share × (regular × standard + overtime × overtime rate) / work / 60
             let per_minute = regular * i128::from(rate.standard) + overtime * i128::from(rate.overtime);
+            // amount × (minutes ÷ weight) × (part ÷ share) × per_minute ÷ work ÷ 60
             let value = Exact::ratio(
-                i128::from(s.minutes) * i128::from(part),
+                i128::from(s.minutes.max(0)) * i128::from(part) * i128::from(amount),
                 per_minute,
-                i128::from(share) * i128::from(a.work) * 60,
+                i128::from(share) * i128::from(weight) * i128::from(a.work) * 60,
             );
-            total = total.add(value);
+            total = total.plus(value);
         }
     }
     total
@@ -338,7 +365,7 @@ impl EarnedValue {
                     i128::from(pv),
                     i128::from(ev) * i128::from(ev),
                 );
-                Exact::whole(ac).add(rest).round()
+                Exact::whole(ac).plus(rest).round()
             }),
         }
     }
@@ -389,7 +416,17 @@ mod tests {
         rates: &'a RateTable,
         cal: &'a WorkCalendar,
     ) -> Priced<'a> {
-        Priced { work, overtime, planned, actual_work: 0, done: &[], rates, accrual: Accrual::Prorated, calendar: cal }
+        Priced {
+            work,
+            overtime,
+            planned,
+            actual_work: 0,
+            done: &[],
+            rates,
+            uses_permille: 1000,
+            accrual: Accrual::Prorated,
+            calendar: cal,
+        }
     }
 
     #[test]
@@ -402,7 +439,7 @@ mod tests {
             Rate { from: at(4, 13), standard: 1100, overtime: 1200, per_use: 0 },
         ]);
         // (work h, overtime h, finish, MS Project's cost in cents)
-        let cases = [
+        let cases: [(i64, i64, NaiveDateTime, f64); 4] = [
             (24, 0, at(6, 17), 26000.0),
             (8, 0, at(4, 17), 8400.0),
             (16, 2, at(5, 15), 17342.8574),
@@ -411,11 +448,7 @@ mod tests {
         for (work, ot, finish, expected) in cases {
             let planned = [Stretch { start: at(4, 8), finish, minutes: work * 60 }];
             let c = assignment_cost(&priced(work * 60, ot * 60, &planned, &rates, &cal));
-            assert_eq!(
-                c.cost.round(),
-                (expected as f64).round() as i64,
-                "{work} h with {ot} h overtime until {finish}"
-            );
+            assert_eq!(c.cost.round(), expected.round() as i64, "{work} h with {ot} h overtime until {finish}");
         }
     }
 
@@ -452,6 +485,11 @@ mod tests {
         let rates = RateTable::flat(5000, 0, 2500);
         let planned = [Stretch { start: at(4, 8), finish: at(4, 17), minutes: 480 }];
         assert_eq!(assignment_cost(&priced(480, 0, &planned, &rates, &cal)).cost.round(), 8 * 5000 + 2500);
+        // MS Project's cost-rollup plan: 5 h at 33 an hour, 5.00 a use, at 12.5 %.
+        let rates = RateTable::flat(3300, 0, 500);
+        let planned = [Stretch { start: at(16, 8), finish: at(20, 17), minutes: 300 }];
+        let c = assignment_cost(&Priced { uses_permille: 125, ..priced(300, 0, &planned, &rates, &cal) });
+        assert_eq!(c.cost.round(), 16500 + 63, "the cost per use in the share of the units: 0.625");
         assert_eq!(fixed_cost_actual(1000, Accrual::Start, 1).round(), 1000);
         assert_eq!(fixed_cost_actual(1000, Accrual::End, 99).round(), 0);
         assert_eq!(fixed_cost_actual(1000, Accrual::Prorated, 33).round(), 330);
@@ -461,10 +499,10 @@ mod tests {
     #[test]
     fn exact_amounts_round_once_half_away_from_zero() {
         let third = Exact::ratio(1, 1, 3);
-        assert_eq!(third.add(third).add(third).round(), 1, "three thirds are one, not 0.99");
+        assert_eq!(third.plus(third).plus(third).round(), 1, "three thirds are one, not 0.99");
         assert_eq!(Exact::ratio(5, 1, 2).round(), 3);
         assert_eq!(Exact::ratio(-5, 1, 2).round(), -3);
-        assert_eq!(Exact::whole(10).sub(Exact::ratio(1, 1, 2)).round(), 10);
+        assert_eq!(Exact::whole(10).minus(Exact::ratio(1, 1, 2)).round(), 10);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! see [`xml`] for the limits, and every reader returns an [`ImportError`]
 //! with a sentence a person can act on.
 
+pub mod costs;
 pub mod mspdi;
 pub mod xml;
 

@@ -328,7 +328,7 @@ fn read_people(
             email: r.text_of("EmailAddress").unwrap_or_default().trim().to_owned(),
             standard_rate: amount(r.text_of("StandardRate"), currency),
             overtime_rate: amount(r.text_of("OvertimeRate"), currency),
-            cost_per_use: amount(r.text_of("CostPerUse"), currency),
+            cost_per_use: hundredths(r.text_of("CostPerUse"), gantry_core::money::minor_digits(currency)),
             capacity_percent: percent(r.text_of("MaxUnits")).max(1),
             // A resource's own calendar (its base's week and holidays with
             // its own days off), when the file has it.
@@ -374,7 +374,7 @@ fn read_assignments(list: Option<&Element>, tasks: &[Task], people: &[TeamMember
 /// An amount as MSPDI writes it (a decimal in major units) in the minor
 /// unit of `currency`; 0 when missing, and -1 (which the importer refuses
 /// with a warning) when negative, too large or no number.
-fn amount(text: Option<&str>, currency: &str) -> i64 {
+pub(crate) fn amount(text: Option<&str>, currency: &str) -> i64 {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return 0 };
     let digits = gantry_core::money::minor_digits(currency) as usize;
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
@@ -389,6 +389,31 @@ fn amount(text: Option<&str>, currency: &str) -> i64 {
         }
         _ => -1,
     }
+}
+
+/// A cost as MSPDI writes it (hundredths of a major unit, maybe with more
+/// decimals) in minor units of a currency with `digits` of them, rounded
+/// half away from zero; 0 when missing or no number.
+pub(crate) fn hundredths(text: Option<&str>, digits: u32) -> i64 {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return 0 };
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
+        || whole.len() > 18
+    {
+        return 0;
+    }
+    // whole.fraction hundredths = (whole × 10^k + fraction) / 10^k hundredths.
+    let fraction: String = fraction.chars().take(12).collect();
+    let k = fraction.len() as u32;
+    let n = whole.parse::<i128>().unwrap_or(0) * 10_i128.pow(k) + fraction.parse::<i128>().unwrap_or(0);
+    // minor = hundredths × 10^digits / 100
+    let value = gantry_core::cost::Exact::ratio(n, 10_i128.pow(digits), 100 * 10_i128.pow(k)).round();
+    if negative { -value } else { value }
 }
 
 /// Units as MSPDI writes them (a fraction, 1 = 100 %) in percent, held to
@@ -762,5 +787,17 @@ mod tests {
     fn a_file_that_is_not_ms_project_is_named_as_such() {
         let err = read(b"<Workbook><Sheet/></Workbook>").expect_err("refused");
         assert!(err.to_string().contains("not an MS Project XML file"), "{err}");
+    }
+
+    #[test]
+    fn msp_costs_are_hundredths_whatever_the_currency() {
+        assert_eq!(hundredths(Some("158700"), 2), 158700);
+        assert_eq!(hundredths(Some("17342.8574"), 2), 17343);
+        assert_eq!(hundredths(Some("12345"), 0), 123, "123.45 yen is 123 yen");
+        assert_eq!(hundredths(Some("12350"), 0), 124, "half away from zero");
+        assert_eq!(hundredths(Some("12345"), 3), 123450, "dinars have three digits");
+        assert_eq!(hundredths(Some("-250"), 2), -250);
+        assert_eq!(hundredths(Some("abc"), 2), 0);
+        assert_eq!(hundredths(None, 2), 0);
     }
 }
