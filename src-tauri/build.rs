@@ -3,6 +3,17 @@
 
 /// Every command of `src/commands.rs`; `capabilities/default.json` allows each.
 const COMMANDS: &[&str] = &[
+    "budget",
+    "contracts_due",
+    "add_budget_line",
+    "edit_budget_line",
+    "remove_budget_line",
+    "plan_budget_month",
+    "set_fixed_cost",
+    "add_expenditure",
+    "remove_expenditure",
+    "import_expenditures",
+    "add_contract",
     "team",
     "add_person",
     "edit_person",

@@ -6,6 +6,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod budget;
 mod commands;
 mod rendering;
 mod state;
@@ -82,6 +83,17 @@ fn main() -> std::process::ExitCode {
             commands::plan_task,
             commands::start_sprint,
             commands::close_sprint,
+            budget::budget,
+            budget::contracts_due,
+            budget::add_budget_line,
+            budget::edit_budget_line,
+            budget::remove_budget_line,
+            budget::plan_budget_month,
+            budget::set_fixed_cost,
+            budget::add_expenditure,
+            budget::remove_expenditure,
+            budget::import_expenditures,
+            budget::add_contract,
             team::team,
             team::add_person,
             team::edit_person,

@@ -265,8 +265,14 @@ impl Portfolio {
         let l = self.loaded(project)?;
         let rows = baseline_rows(&l.project, &l.calendars, &l.tasks, &l.schedule);
         let baseline = Baseline { id: 0, project_id: project, name, saved_at: now };
+        // What each task costs now, so that planned value has a measure.
+        let costs = crate::budget::baseline_cost_rows(self.store.db(), project, now.date())?;
         let label = format!("Save baseline “{}”", baseline.name);
-        Ok(self.store.write(&label, |db| gantry_store::insert_baseline(db, &baseline, &rows))?)
+        Ok(self.store.write(&label, |db| {
+            let id = gantry_store::insert_baseline(db, &baseline, &rows)?;
+            gantry_store::insert_baseline_costs(db, id, &costs)?;
+            Ok(id)
+        })?)
     }
 
     /// Removes a baseline.

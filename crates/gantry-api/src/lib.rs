@@ -7,6 +7,7 @@
 
 pub mod bindings;
 mod board;
+mod budget;
 mod error;
 mod gantt;
 mod import;
@@ -822,14 +823,21 @@ fn nodes(tasks: &[Task]) -> Vec<wbs::Node> {
     tasks.iter().map(|t| wbs::Node { id: t.id, parent: t.parent_id, position: t.position }).collect()
 }
 
-fn project_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar]) -> std::borrow::Cow<'a, WorkCalendar> {
+pub(crate) fn project_calendar<'a>(
+    project: &Project,
+    calendars: &'a [WorkCalendar],
+) -> std::borrow::Cow<'a, WorkCalendar> {
     match calendars.iter().find(|c| c.id == project.calendar_id) {
         Some(c) => std::borrow::Cow::Borrowed(c),
         None => std::borrow::Cow::Owned(WorkCalendar::standard(0, "Standard")),
     }
 }
 
-fn task_calendar<'a>(project: &Project, calendars: &'a [WorkCalendar], t: &Task) -> std::borrow::Cow<'a, WorkCalendar> {
+pub(crate) fn task_calendar<'a>(
+    project: &Project,
+    calendars: &'a [WorkCalendar],
+    t: &Task,
+) -> std::borrow::Cow<'a, WorkCalendar> {
     match t.scheduling_calendar().and_then(|id| calendars.iter().find(|c| c.id == id)) {
         Some(c) => std::borrow::Cow::Borrowed(c),
         None => project_calendar(project, calendars),

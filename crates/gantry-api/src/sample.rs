@@ -16,7 +16,9 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use gantry_core::budget::*;
 use gantry_core::calendar::{CalendarException, WorkCalendar};
+use gantry_core::cost::Accrual;
 use gantry_core::model::*;
 use gantry_core::units;
 use gantry_store::{Result, Store};
@@ -403,11 +405,342 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
             }
         }
         level_team(db, today)?;
+        cost_baselines(db)?;
         for a in &conflicts {
             gantry_store::assign(db, a)?;
         }
-        log_hours(db, today)
+        log_hours(db, today)?;
+        plan_budgets(db, today)
     })
+}
+
+/// Fixed costs on tasks, by task name: amount in cents, accrual. Those in
+/// `FIXED_COSTS` are in the approved baseline; `COST_CHANGES` came after it.
+const FIXED_COSTS: &[(&str, i64, Accrual)] = &[
+    ("Provision tenants (dev, test, prod)", 4_000_000, Accrual::Start),
+    ("Cleanse duplicates and orphan records", 2_400_000, Accrual::Prorated),
+    ("End-user training, 6 sessions", 600_000, Accrual::End),
+    ("Hardware delivery (switches, APs, firewalls)", 5_800_000, Accrual::Prorated),
+    ("Architecture and hosting decision", 250_000, Accrual::Start),
+    ("Payment provider webhooks", 500_000, Accrual::Start),
+];
+
+/// The licence price rise and the contractor's extra hours on the CRM migration.
+const COST_CHANGES: &[(&str, i64, Accrual)] = &[
+    ("Provision tenants (dev, test, prod)", 4_600_000, Accrual::Start),
+    ("Cleanse duplicates and orphan records", 3_600_000, Accrual::Prorated),
+];
+
+/// The approved plan's costs, as staffed: each project's people at their
+/// rates and the fixed costs as first quoted; then the changes since.
+fn cost_baselines(db: &gantry_store::Db) -> Result<()> {
+    for p in gantry_store::projects(db)? {
+        set_fixed_costs(db, p.id, FIXED_COSTS)?;
+        if let Some(b) = gantry_store::baselines(db, p.id)?.first() {
+            let costs = crate::budget::baseline_cost_rows(db, p.id, p.start).map_err(store_error)?;
+            gantry_store::insert_baseline_costs(db, b.id, &costs)?;
+        }
+        set_fixed_costs(db, p.id, COST_CHANGES)?;
+    }
+    Ok(())
+}
+
+fn set_fixed_costs(db: &gantry_store::Db, project: ProjectId, costs: &[(&str, i64, Accrual)]) -> Result<()> {
+    for t in gantry_store::tasks(db, project)? {
+        if let Some((_, amount, accrual)) = costs.iter().find(|(name, _, _)| *name == t.name) {
+            gantry_store::set_fixed_cost(db, &FixedCost { task_id: t.id, amount: *amount, accrual: *accrual })?;
+        }
+    }
+    Ok(())
+}
+
+/// A budget line of the sample: project, category, name, the corrective
+/// action, and its plan as (month from the project's start, cents). A
+/// labour line's plan is the approved plan's labour, spread evenly.
+struct SampleLine {
+    project: &'static str,
+    category: &'static str,
+    name: &'static str,
+    note: &'static str,
+    months: &'static [(u32, i64)],
+}
+
+const LINES: &[SampleLine] = &[
+    SampleLine {
+        project: "CRM migration to Dynamics 365",
+        category: "Labour",
+        name: "Project team",
+        note: "",
+        months: &[],
+    },
+    SampleLine {
+        project: "CRM migration to Dynamics 365",
+        category: "Software licences",
+        name: "Dynamics 365 Sales and Customer Service, 240 seats",
+        note: "Contoso raised the per-seat price 15 % on the tenant order. Negotiate the three-year term before the renewal notice day; charge the difference to the contingency reserve.",
+        months: &[(0, 4_000_000)],
+    },
+    SampleLine {
+        project: "CRM migration to Dynamics 365",
+        category: "Contractors and services",
+        name: "Data cleansing (Fabrikam)",
+        note: "50 % over its hours: 18 % duplicate accounts, not the 5 % estimated. Cap the second statement of work at 40 days; move the remaining de-duplication in-house.",
+        months: &[(0, 1_200_000), (1, 1_200_000)],
+    },
+    SampleLine {
+        project: "CRM migration to Dynamics 365",
+        category: "Training",
+        name: "Training rooms and materials",
+        note: "",
+        months: &[(3, 600_000)],
+    },
+    SampleLine {
+        project: "CRM migration to Dynamics 365",
+        category: "Contingency reserve",
+        name: "Contingency reserve",
+        note: "",
+        months: &[(2, 1_500_000)],
+    },
+    SampleLine { project: "Office network refresh", category: "Labour", name: "Network team", note: "", months: &[] },
+    SampleLine {
+        project: "Office network refresh",
+        category: "Hardware",
+        name: "Switches, firewalls, Wi-Fi 6E access points",
+        note: "",
+        months: &[(1, 5_800_000)],
+    },
+    SampleLine {
+        project: "Office network refresh",
+        category: "Contractors and services",
+        name: "Structured cabling at HQ",
+        note: "",
+        months: &[(1, 450_000), (2, 450_000)],
+    },
+    SampleLine {
+        project: "Customer self-service portal",
+        category: "Labour",
+        name: "Product team",
+        note: "",
+        months: &[],
+    },
+    SampleLine {
+        project: "Customer self-service portal",
+        category: "Cloud and hosting",
+        name: "Azure subscription (app service, database, CDN)",
+        note: "",
+        months: &[(0, 250_000), (1, 250_000), (2, 250_000), (3, 250_000), (4, 250_000)],
+    },
+    SampleLine {
+        project: "Customer self-service portal",
+        category: "Software licences",
+        name: "Payment provider onboarding",
+        note: "",
+        months: &[(1, 500_000)],
+    },
+];
+
+/// Vendors, their contracts and what was spent with them. Days count from
+/// the project's start; the Contoso renewal falls 45 days from today.
+const VENDORS: &[(&str, &str, &str)] = &[
+    ("Contoso Cloud Solutions", "licensing@contoso.example, +44 20 7946 0101", "Dynamics 365 licences and Azure"),
+    ("Fabrikam Data Services", "delivery@fabrikam.example", "Data migration and cleansing contractors"),
+    ("Litware Networks", "orders@litware.example", "Switches, firewalls, access points and cabling"),
+];
+
+/// (vendor, project, line name, days from start, amount in cents, invoice, state)
+const SPENT: &[(&str, &str, &str, i64, i64, &str, SpendState)] = &[
+    (
+        "Contoso Cloud Solutions",
+        "CRM migration to Dynamics 365",
+        "Dynamics 365 Sales and Customer Service, 240 seats",
+        5,
+        4_600_000,
+        "CON-2026-4471",
+        SpendState::Paid,
+    ),
+    (
+        "Fabrikam Data Services",
+        "CRM migration to Dynamics 365",
+        "Data cleansing (Fabrikam)",
+        30,
+        1_440_000,
+        "FAB-1187",
+        SpendState::Paid,
+    ),
+    (
+        "Fabrikam Data Services",
+        "CRM migration to Dynamics 365",
+        "Data cleansing (Fabrikam)",
+        58,
+        1_680_000,
+        "FAB-1212",
+        SpendState::Invoiced,
+    ),
+    ("", "CRM migration to Dynamics 365", "Training rooms and materials", 40, 250_000, "", SpendState::Committed),
+    (
+        "Litware Networks",
+        "Office network refresh",
+        "Switches, firewalls, Wi-Fi 6E access points",
+        10,
+        5_800_000,
+        "PO-7731",
+        SpendState::Committed,
+    ),
+    (
+        "Litware Networks",
+        "Office network refresh",
+        "Structured cabling at HQ",
+        20,
+        450_000,
+        "LIT-3390",
+        SpendState::Invoiced,
+    ),
+    (
+        "Contoso Cloud Solutions",
+        "Customer self-service portal",
+        "Azure subscription (app service, database, CDN)",
+        28,
+        231_000,
+        "AZ-0926",
+        SpendState::Paid,
+    ),
+    (
+        "Contoso Cloud Solutions",
+        "Customer self-service portal",
+        "Azure subscription (app service, database, CDN)",
+        58,
+        262_000,
+        "AZ-1026",
+        SpendState::Paid,
+    ),
+];
+
+fn plan_budgets(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
+    let projects = gantry_store::projects(db)?;
+    let mut vendor_ids = HashMap::new();
+    for (name, contact, supplies) in VENDORS {
+        let id = gantry_store::insert_vendor(
+            db,
+            &Vendor { id: 0, name: (*name).into(), contact: (*contact).into(), supplies: (*supplies).into() },
+        )?;
+        vendor_ids.insert(*name, id);
+    }
+    let mut line_ids = HashMap::new();
+    for l in LINES {
+        let Some(p) = projects.iter().find(|p| p.name == l.project) else { continue };
+        let id = gantry_store::insert_budget_line(
+            db,
+            &BudgetLine {
+                id: 0,
+                project_id: p.id,
+                category: l.category.into(),
+                name: l.name.into(),
+                note: l.note.into(),
+                position: 0,
+            },
+        )?;
+        line_ids.insert(l.name, id);
+        let first = p.start.with_day(1).unwrap_or(p.start);
+        let months: Vec<(u32, i64)> = if l.category == "Labour" { labour_plan(db, p)? } else { l.months.to_vec() };
+        for (k, amount) in months {
+            let month = first.checked_add_months(chrono::Months::new(k)).unwrap_or(first);
+            gantry_store::set_budget_month(db, &MonthPlan { line_id: id, month, amount })?;
+        }
+    }
+    for (vendor, project, line, day, amount, invoice, state) in SPENT {
+        let Some(p) = projects.iter().find(|p| p.name == *project) else { continue };
+        gantry_store::insert_expenditure(
+            db,
+            &Expenditure {
+                id: 0,
+                project_id: p.id,
+                line_id: line_ids.get(line).copied(),
+                vendor_id: vendor_ids.get(vendor).copied(),
+                date: (p.start + Duration::days(*day)).min(today),
+                amount: *amount,
+                invoice: (*invoice).into(),
+                state: *state,
+                note: String::new(),
+            },
+        )?;
+    }
+    let project = |name: &str| projects.iter().find(|p| p.name == name);
+    if let (Some(crm), Some(net)) = (project("CRM migration to Dynamics 365"), project("Office network refresh")) {
+        let contracts = [
+            Contract {
+                id: 0,
+                vendor_id: vendor_ids["Contoso Cloud Solutions"],
+                project_id: crm.id,
+                line_id: line_ids.get("Dynamics 365 Sales and Customer Service, 240 seats").copied(),
+                title: "Dynamics 365 licences, 240 seats, annual".into(),
+                value: 4_600_000,
+                start: crm.start,
+                end: today + Duration::days(45),
+                notice_days: 30,
+                renewal: Some(today + Duration::days(45)),
+                status: ContractStatus::Active,
+                deliverables: "240 Sales and Customer Service seats; sandbox and production tenants".into(),
+            },
+            Contract {
+                id: 0,
+                vendor_id: vendor_ids["Fabrikam Data Services"],
+                project_id: crm.id,
+                line_id: line_ids.get("Data cleansing (Fabrikam)").copied(),
+                title: "Data cleansing, time and materials (30 days)".into(),
+                value: 2_400_000,
+                start: crm.start + Duration::days(14),
+                end: crm.start + Duration::days(120),
+                notice_days: 14,
+                renewal: None,
+                status: ContractStatus::Active,
+                deliverables: "De-duplicated accounts and contacts; orphan-record report".into(),
+            },
+            Contract {
+                id: 0,
+                vendor_id: vendor_ids["Litware Networks"],
+                project_id: net.id,
+                line_id: line_ids.get("Switches, firewalls, Wi-Fi 6E access points").copied(),
+                title: "Network hardware supply and three-year support".into(),
+                value: 5_800_000,
+                start: net.start + Duration::days(10),
+                end: net.start + Duration::days(10 + 3 * 365),
+                notice_days: 90,
+                renewal: None,
+                status: ContractStatus::Active,
+                deliverables:
+                    "42 access switches, 2 core switches, 4 firewalls, 120 access points; next-business-day replacement"
+                        .into(),
+            },
+        ];
+        for c in &contracts {
+            gantry_store::insert_contract(db, c)?;
+        }
+    }
+    Ok(())
+}
+
+/// The approved plan's labour cost, spread evenly over the months it spans.
+fn labour_plan(db: &gantry_store::Db, p: &Project) -> Result<Vec<(u32, i64)>> {
+    let Some(baseline) = gantry_store::baselines(db, p.id)?.into_iter().next() else { return Ok(Vec::new()) };
+    let costs = gantry_store::baseline_costs(db, baseline.id)?;
+    let tasks = gantry_store::tasks(db, p.id)?;
+    let parents: std::collections::HashSet<TaskId> = tasks.iter().filter_map(|t| t.parent_id).collect();
+    // Baseline cost of leaves, less the fixed costs (on other lines).
+    let labour: i64 = tasks
+        .iter()
+        .filter(|t| !parents.contains(&t.id))
+        .map(|t| costs.get(&t.id).map_or(0, |c| c.0) - FIXED_COSTS.iter().find(|f| f.0 == t.name).map_or(0, |f| f.1))
+        .sum();
+    let dates = gantry_store::baseline_tasks(db, baseline.id)?;
+    let (Some(start), Some(finish)) = (dates.iter().map(|d| d.start).min(), dates.iter().map(|d| d.finish).max())
+    else {
+        return Ok(Vec::new());
+    };
+    let months = ((finish.year() - start.year()) * 12 + finish.month() as i32 - start.month() as i32 + 1).max(1) as u32;
+    let first = (start.date().year() - p.start.year()) * 12 + start.month() as i32 - p.start.month() as i32;
+    Ok((0..months)
+        .map(|k| (first.max(0) as u32 + k, gantry_core::money::round_div(labour, 1, i64::from(months))))
+        .collect())
 }
 
 /// The skill some tasks need, at least at a level.
@@ -480,25 +813,36 @@ fn level_team(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
 /// more or less as real days go, in quarter hours.
 fn log_hours(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
     let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    let first = monday - Duration::weeks(4);
+    // Every week since the first project started, approved.
+    let started = gantry_store::projects(db)?.iter().map(|p| p.start).min().unwrap_or(monday);
+    let weeks = ((monday - started).num_days() / 7).clamp(4, 12);
+    let first = monday - Duration::weeks(weeks);
     let yesterday = today - Duration::days(1);
     if yesterday < first {
         return Ok(());
     }
     let load = crate::team::workload(db, first, yesterday, gantry_core::team::Period::Day).map_err(store_error)?;
+    let over: std::collections::HashSet<TaskId> =
+        match gantry_store::projects(db)?.iter().find(|p| p.name == PROJECTS[0].name) {
+            Some(p) => gantry_store::tasks(db, p.id)?.iter().map(|t| t.id).collect(),
+            None => Default::default(),
+        };
     for person in &load.people {
         for (i, day) in person.periods.iter().enumerate() {
             let date = first + Duration::days(i as i64);
             for t in &day.tasks {
-                // A steady wobble of up to a sixth either way, by person, task and day.
-                let wobble = ((person.id * 7 + t.task_id * 13 + i as i64 * 5) % 7 - 3) as f64 / 18.0;
+                // A steady wobble of up to a sixth either way, by person, task
+                // and day; the CRM migration's legacy data costs everyone an
+                // eighth more than planned.
+                let wobble = ((person.id * 7 + t.task_id * 13 + i as i64 * 5) % 7 - 3) as f64 / 18.0
+                    + if over.contains(&t.task_id) { 0.125 } else { 0.0 };
                 let minutes = ((t.planned_minutes as f64 * (1.0 + wobble) / 15.0).round() * 15.0) as i64;
                 if minutes > 0 {
                     gantry_store::set_logged(db, person.id, t.task_id, date, minutes.min(600))?;
                 }
             }
         }
-        for week in 0..4 {
+        for week in 0..weeks {
             gantry_store::set_week_state(db, person.id, first + Duration::weeks(week), WeekState::Approved)?;
         }
     }

@@ -8,6 +8,10 @@ pub use gantry_report::{ChartLayout, Orientation, Paper, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::budget::{
+    BudgetView, BurnMonth, ContractRow, CostReport, CsvMapping, CurvePoint, ExpenditureRow, LineFields, LineRow,
+    LineTotals, MonthAmount, NewContract, NewExpenditure, ProjectValue, TaskCostRow, VendorRow,
+};
 pub use crate::team::{
     AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence, Person,
     PersonFields, SkillLevel, StaffEdit, TaskStaffing, Timesheet, TimesheetExport, TimesheetRow, WeekAction, Workload,

@@ -67,7 +67,7 @@ fn bad_team_input_is_refused_and_changes_nothing() {
     let ana = member(&p, "Ana Moreau").id;
     p.staff_task(t, &StaffEdit::Assign { member_id: ana, units: 100 }).expect("assign");
     // An approved week of Ana's, with hours.
-    let monday = today() - Days::new(u64::from(today().weekday().num_days_from_monday())) - Days::new(35);
+    let monday = today() - Days::new(u64::from(today().weekday().num_days_from_monday())) - Days::new(15 * 7);
     p.log_hours(&LogHours { member_id: ana, task_id: t, day: monday.to_string(), hours: "4".into() }).expect("log");
     p.review_week(ana, &monday.to_string(), WeekAction::Submit).expect("submit");
     p.review_week(ana, &monday.to_string(), WeekAction::Approve).expect("approve");

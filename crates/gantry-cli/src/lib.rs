@@ -58,11 +58,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// What an MS Project XML plan costs, task by task (work, cost, actual,
-    /// remaining and fixed cost, baseline, BCWS, BCWP, ACWP), and its earned value.
+    /// What a plan costs, task by task (work, cost, actual, remaining and
+    /// fixed cost, baseline, BCWS, BCWP, ACWP), and its earned value: an MS
+    /// Project XML file, or a project of a portfolio.
     Costs {
-        /// An MS Project XML (.xml) file.
+        /// An MS Project XML (.xml) file, or a portfolio (.gantry) with --project.
         file: PathBuf,
+        /// The project, when FILE is a portfolio.
+        #[arg(long)]
+        project: Option<String>,
+        /// The day earned value is measured at (YYYY-MM-DD); the project's status date, or today.
+        #[arg(long)]
+        status_date: Option<String>,
+        /// The baseline to measure against, by name; the newest if left out.
+        #[arg(long)]
+        baseline: Option<String>,
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
@@ -353,7 +363,9 @@ fn run(command: Command) -> Result<(), String> {
             println!("Wrote {} ({} pages, {} KiB).", written.path, written.pages, written.bytes.div_ceil(1024));
             Ok(())
         }
-        Command::Costs { file, json } => costs::costs(&file, json),
+        Command::Costs { file, project, status_date, baseline, json } => {
+            costs::costs(&file, project.as_deref(), status_date.as_deref(), baseline.as_deref(), json)
+        }
         Command::Team { db, json } => team::team(&db, json),
         Command::Workload { db, from, to, by, json } => team::workload(&db, from, to, by, json),
         Command::Timesheets { command: team::TimesheetsCommand::Export { db, from, to, output } } => {

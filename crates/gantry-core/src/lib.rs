@@ -6,6 +6,7 @@
 //! - nothing here panics on user data: validation returns [`ValidationError`],
 //!   scheduling returns dates plus diagnostics.
 
+pub mod budget;
 pub mod calendar;
 pub mod cost;
 pub mod generate;

@@ -16,6 +16,7 @@
 //!   open connection before the next change.
 
 pub mod board;
+pub mod budget;
 mod migrations;
 pub mod rows;
 pub mod snapshot;
@@ -29,6 +30,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use board::*;
+pub use budget::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
 pub use snapshot::{Snapshot, SnapshotReason};

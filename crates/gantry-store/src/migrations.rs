@@ -20,6 +20,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("board and sprints", include_str!("../migrations/0006_board.sql")),
     ("estimated and elapsed durations", include_str!("../migrations/0007_task_durations.sql")),
     ("team, absences and timesheets", include_str!("../migrations/0008_team.sql")),
+    ("budget, vendors and expenditures", include_str!("../migrations/0009_budget.sql")),
 ];
 
 /// The newest format this build knows.

@@ -35,6 +35,13 @@ pub const USER_TABLES: &[&str] = &[
     "task_skills",
     "time_entries",
     "timesheet_weeks",
+    "task_costs",
+    "baseline_costs",
+    "budget_lines",
+    "budget_months",
+    "vendors",
+    "contracts",
+    "expenditures",
 ];
 
 /// How many steps of history a portfolio keeps.

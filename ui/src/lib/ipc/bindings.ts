@@ -145,6 +145,63 @@ export type Shift = "up" | "down" | "indent" | "outdent";
 
 export type Deleted = { tasks: number, links: number, label: string, };
 
+export type BudgetView = { currency: string, statusDate: string, baseline: string | null, lines: Array<LineRow>, total: LineTotals, burn: Array<BurnMonth>, value: ProjectValue, curve: Array<CurvePoint>, 
+/**
+ * The baseline's finish and the finish Earned Schedule forecasts.
+ */
+baselineFinish: string | null, forecastFinish: string | null, contracts: Array<ContractRow>, expenditures: Array<ExpenditureRow>, vendors: Array<VendorRow>, categories: Array<string>, };
+
+export type BurnMonth = { month: string, planned: number, actual: number, };
+
+export type ContractRow = { id: number, vendor: string, project: string, title: string, value: number, start: string, end: string, renewal: string | null, 
+/**
+ * The last day to give notice.
+ */
+noticeBy: string, status: string, upForRenewal: boolean, line: string | null, };
+
+export type CostReport = { currency: string, statusDate: string | null, tasks: Array<TaskCostRow>, project: ProjectValue, };
+
+export type CsvMapping = { date: number, amount: number, vendor: number | null, invoice: number | null, state: number | null, note: number | null, 
+/**
+ * Whether the first row names the columns.
+ */
+header: boolean, 
+/**
+ * The line every row is booked on.
+ */
+lineId: number | null, };
+
+export type CurvePoint = { date: string, pv: number, ev: number | null, ac: number | null, };
+
+export type ExpenditureRow = { id: number, date: string, amount: number, line: string | null, vendor: string | null, invoice: string, state: string, note: string, };
+
+export type LineFields = { category: string, name: string, note: string, };
+
+export type LineRow = { id: number, category: string, name: string, note: string, planned: number, committed: number, actual: number, forecast: number, variance: number, 
+/**
+ * The planned amount of each month, `YYYY-MM` → amount.
+ */
+months: Array<MonthAmount>, };
+
+export type LineTotals = { planned: number, committed: number, actual: number, forecast: number, variance: number, };
+
+export type MonthAmount = { month: string, amount: number, };
+
+export type NewContract = { projectId: number, vendor: string, title: string, value: string, start: string, end: string, renewal: string, noticeDays: number, lineId: number | null, deliverables: string, };
+
+export type NewExpenditure = { projectId: number, lineId: number | null, vendor: string, date: string, amount: string, currency: string, invoice: string, state: string, note: string, };
+
+export type ProjectValue = { bac: number, pv: number, ev: number, ac: number, sv: number, cv: number, spi: number | null, cpi: number | null, eac: number | null, etc: number | null, vac: number | null, tcpi: number | null, 
+/**
+ * Earned Schedule, its schedule variance and index, and the forecast
+ * duration, in weeks from the baseline's start.
+ */
+es: number | null, spit: number | null, ieact: number | null, };
+
+export type TaskCostRow = { uid: number, name: string, work: number, actualWork: number, baselineWork: number, cost: number, actualCost: number, remainingCost: number, fixedCost: number, baselineCost: number, bcws: number, bcwp: number, acwp: number, };
+
+export type VendorRow = { id: number, name: string, contact: string, supplies: string, };
+
 export type Person = { id: number, name: string, initials: string, role: string, email: string, skills: Array<SkillLevel>, 
 /**
  * Per hour, in the minor unit of `currency`.

@@ -1,0 +1,1063 @@
+//! The budget: what a project costs (its people's work at their rates, its
+//! fixed costs), what is spent, committed and still to come on each budget
+//! line, vendors and contracts, and earned value against a baseline with
+//! Earned Schedule.
+//!
+//! Money is an integer in the minor unit of the project's currency; work is
+//! minutes; ratios are numbers, `None` where they would divide by zero.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use gantry_core::budget::{self, *};
+use gantry_core::cost::{self, Accrual, EacMethod, EarnedValue, Exact, Priced, RateTable, Stretch};
+use gantry_core::model::*;
+use gantry_core::{money, validate};
+use gantry_store::Db;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::refused;
+use crate::{Portfolio, Result, run_schedule, task_calendar};
+
+/// How far ahead a contract's notice day raises a warning, in days.
+pub const RENEWAL_WARNING_DAYS: i64 = 60;
+
+// ------------------------------------------------------------------- wire
+
+/// One task's costs, as `gantry costs` prints them.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskCostRow {
+    pub uid: i64,
+    pub name: String,
+    pub work: i64,
+    pub actual_work: i64,
+    pub baseline_work: i64,
+    pub cost: i64,
+    pub actual_cost: i64,
+    pub remaining_cost: i64,
+    pub fixed_cost: i64,
+    pub baseline_cost: i64,
+    pub bcws: i64,
+    pub bcwp: i64,
+    pub acwp: i64,
+}
+
+/// A project's earned value at the status date, with Earned Schedule.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectValue {
+    pub bac: i64,
+    pub pv: i64,
+    pub ev: i64,
+    pub ac: i64,
+    pub sv: i64,
+    pub cv: i64,
+    pub spi: Option<f64>,
+    pub cpi: Option<f64>,
+    pub eac: Option<i64>,
+    pub etc: Option<i64>,
+    pub vac: Option<i64>,
+    pub tcpi: Option<f64>,
+    /// Earned Schedule, its schedule variance and index, and the forecast
+    /// duration, in weeks from the baseline's start.
+    pub es: Option<f64>,
+    pub spit: Option<f64>,
+    pub ieact: Option<f64>,
+}
+
+/// What `gantry costs` prints for a project.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CostReport {
+    pub currency: String,
+    pub status_date: Option<String>,
+    pub tasks: Vec<TaskCostRow>,
+    pub project: ProjectValue,
+}
+
+/// A budget line with its figures.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LineRow {
+    pub id: i64,
+    pub category: String,
+    pub name: String,
+    pub note: String,
+    pub planned: i64,
+    pub committed: i64,
+    pub actual: i64,
+    pub forecast: i64,
+    pub variance: i64,
+    /// The planned amount of each month, `YYYY-MM` → amount.
+    pub months: Vec<MonthAmount>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthAmount {
+    pub month: String,
+    pub amount: i64,
+}
+
+/// A month of the burn chart: planned and actual, cumulative.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BurnMonth {
+    pub month: String,
+    pub planned: i64,
+    pub actual: i64,
+}
+
+/// A week of the S-curve: cumulative planned value, and earned value and
+/// actual cost up to the status date (null after it).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CurvePoint {
+    pub date: String,
+    pub pv: i64,
+    pub ev: Option<i64>,
+    pub ac: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractRow {
+    pub id: i64,
+    pub vendor: String,
+    pub project: String,
+    pub title: String,
+    pub value: i64,
+    pub start: String,
+    pub end: String,
+    pub renewal: Option<String>,
+    /// The last day to give notice.
+    pub notice_by: String,
+    pub status: String,
+    pub up_for_renewal: bool,
+    pub line: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpenditureRow {
+    pub id: i64,
+    pub date: String,
+    pub amount: i64,
+    pub line: Option<String>,
+    pub vendor: Option<String>,
+    pub invoice: String,
+    pub state: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VendorRow {
+    pub id: i64,
+    pub name: String,
+    pub contact: String,
+    pub supplies: String,
+}
+
+/// Everything the budget view shows for a project.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetView {
+    pub currency: String,
+    pub status_date: String,
+    pub baseline: Option<String>,
+    pub lines: Vec<LineRow>,
+    pub total: LineTotals,
+    pub burn: Vec<BurnMonth>,
+    pub value: ProjectValue,
+    pub curve: Vec<CurvePoint>,
+    /// The baseline's finish and the finish Earned Schedule forecasts.
+    pub baseline_finish: Option<String>,
+    pub forecast_finish: Option<String>,
+    pub contracts: Vec<ContractRow>,
+    pub expenditures: Vec<ExpenditureRow>,
+    pub vendors: Vec<VendorRow>,
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LineTotals {
+    pub planned: i64,
+    pub committed: i64,
+    pub actual: i64,
+    pub forecast: i64,
+    pub variance: i64,
+}
+
+/// A budget line as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LineFields {
+    pub category: String,
+    pub name: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// An expenditure as typed: the amount in major units ("1 250.00"), and
+/// its currency when it names one (it must be the project's).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewExpenditure {
+    pub project_id: i64,
+    pub line_id: Option<i64>,
+    pub vendor: String,
+    pub date: String,
+    pub amount: String,
+    #[serde(default)]
+    pub currency: String,
+    #[serde(default)]
+    pub invoice: String,
+    pub state: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A contract as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewContract {
+    pub project_id: i64,
+    pub vendor: String,
+    pub title: String,
+    pub value: String,
+    pub start: String,
+    pub end: String,
+    #[serde(default)]
+    pub renewal: String,
+    #[serde(default)]
+    pub notice_days: i64,
+    pub line_id: Option<i64>,
+    #[serde(default)]
+    pub deliverables: String,
+}
+
+/// Which column of a CSV holds what; columns are counted from 0.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvMapping {
+    pub date: usize,
+    pub amount: usize,
+    pub vendor: Option<usize>,
+    pub invoice: Option<usize>,
+    pub state: Option<usize>,
+    pub note: Option<usize>,
+    /// Whether the first row names the columns.
+    #[serde(default)]
+    pub header: bool,
+    /// The line every row is booked on.
+    pub line_id: Option<i64>,
+}
+
+// ------------------------------------------------------------- the model
+
+/// A project's costs, task by task, as the plan and the hours logged make them.
+struct Costed {
+    currency: String,
+    tasks: Vec<Task>,
+    /// In task order.
+    rows: Vec<TaskCostRow>,
+    /// Labour: the plan's cost of people's work, and what is logged, in total.
+    labour: Exact,
+    labour_actual: Exact,
+    /// Labour cost logged by day.
+    labour_by_day: Vec<(NaiveDate, Exact)>,
+    /// Each task's baseline start and finish, when the baseline had it.
+    baseline_dates: HashMap<TaskId, (NaiveDateTime, NaiveDateTime)>,
+    baseline: Option<Baseline>,
+    calendar: gantry_core::calendar::WorkCalendar,
+}
+
+fn end_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::MIN) + chrono::Duration::days(1)
+}
+
+/// Costs a project as of `status` against `baseline` (by name; the newest
+/// when `None`).
+fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>) -> Result<Costed> {
+    let p = gantry_store::project(db, project)?;
+    let calendars = gantry_store::calendars(db)?;
+    let tasks = gantry_store::tasks(db, project)?;
+    let links = gantry_store::links(db, project)?;
+    let s = run_schedule(&p, &calendars, &tasks, &links);
+    let people: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
+    let assignments = gantry_store::assignments(db, project)?;
+    let fixed = gantry_store::fixed_costs(db, project)?;
+    let ids: std::collections::HashSet<TaskId> = tasks.iter().map(|t| t.id).collect();
+    // Hours logged on the project's tasks, to the status date, by task and person.
+    let entries: Vec<TimeEntry> = gantry_store::time_entries(db, None, NaiveDate::MIN, status)?
+        .into_iter()
+        .filter(|e| ids.contains(&e.task_id))
+        .collect();
+    let mut logged: HashMap<(TaskId, MemberId), i64> = HashMap::new();
+    for e in &entries {
+        *logged.entry((e.task_id, e.member_id)).or_default() += e.minutes;
+    }
+    let baselines = gantry_store::baselines(db, project)?;
+    let chosen = match baseline {
+        Some(name) => Some(
+            baselines
+                .iter()
+                .find(|b| b.name.eq_ignore_ascii_case(name.trim()))
+                .cloned()
+                .ok_or_else(|| refused(format!("The project has no baseline named “{}”.", name.trim())))?,
+        ),
+        None => baselines.last().cloned(),
+    };
+    let (base_costs, base_dates) = match &chosen {
+        Some(b) => (
+            gantry_store::baseline_costs(db, b.id)?,
+            gantry_store::baseline_tasks(db, b.id)?.into_iter().map(|t| (t.task_id, (t.start, t.finish))).collect(),
+        ),
+        None => (HashMap::new(), HashMap::new()),
+    };
+    let calendar = crate::project_calendar(&p, &calendars).into_owned();
+
+    // Each leaf's own cost: its people's work at their rates, its fixed cost.
+    let mut own: HashMap<TaskId, (Exact, Exact, i64, i64)> = HashMap::new();
+    let (mut labour, mut labour_actual) = (Exact::ZERO, Exact::ZERO);
+    for (t, d) in tasks.iter().zip(&s.tasks) {
+        let cal = task_calendar(&p, &calendars, t);
+        let mut cost = Exact::ZERO;
+        let mut actual = Exact::ZERO;
+        let (mut work, mut actual_work) = (0, 0);
+        for a in assignments.iter().filter(|a| a.task_id == t.id) {
+            let Some(m) = people.get(&a.member_id) else { continue };
+            let done = logged.get(&(t.id, m.id)).copied().unwrap_or(0).max(0);
+            let rates = RateTable::flat(m.standard_rate, m.overtime_rate, m.cost_per_use);
+            let planned = [Stretch { start: d.start, finish: d.finish, minutes: a.work_minutes }];
+            let logged_stretch = [Stretch { start: d.start, finish: d.finish, minutes: done }];
+            let c = cost::assignment_cost(&Priced {
+                work: a.work_minutes.max(done),
+                overtime: 0,
+                planned: &planned,
+                actual_work: done,
+                done: &logged_stretch,
+                rates: &rates,
+                uses_permille: i64::from(a.units_percent) * 10,
+                accrual: Accrual::Prorated,
+                calendar: &cal,
+            });
+            // The plan's cost is the assignment's work; the actual, what was
+            // logged, beyond the plan too.
+            let planned_cost = cost::assignment_cost(&Priced {
+                work: a.work_minutes,
+                overtime: 0,
+                planned: &planned,
+                actual_work: 0,
+                done: &[],
+                rates: &rates,
+                uses_permille: i64::from(a.units_percent) * 10,
+                accrual: Accrual::Prorated,
+                calendar: &cal,
+            })
+            .cost;
+            cost = cost.plus(planned_cost);
+            actual = actual.plus(c.actual);
+            work += a.work_minutes;
+            actual_work += done;
+        }
+        labour = labour.plus(cost);
+        labour_actual = labour_actual.plus(actual);
+        let f = fixed.get(&t.id).copied();
+        let amount = f.map_or(0, |f| f.amount);
+        let accrual = f.map_or(Accrual::Prorated, |f| f.accrual);
+        cost = cost.plus(Exact::whole(amount));
+        actual = actual.plus(cost::fixed_cost_actual(amount, accrual, t.percent_complete));
+        own.insert(t.id, (cost, actual, work, actual_work));
+    }
+    // Labour logged, day by day, for the S-curve and the burn chart.
+    let mut by_day: std::collections::BTreeMap<NaiveDate, Exact> = Default::default();
+    for e in &entries {
+        let rate = people.get(&e.member_id).map_or(0, |m| m.standard_rate);
+        let v = Exact::ratio(i128::from(e.minutes), i128::from(rate), 60);
+        let slot = by_day.entry(e.day).or_insert(Exact::ZERO);
+        *slot = slot.plus(v);
+    }
+
+    // Summaries roll up their children (children follow their parent).
+    let mut rolled = own.clone();
+    for t in tasks.iter().rev() {
+        let Some(parent) = t.parent_id else { continue };
+        let child = rolled.get(&t.id).copied().unwrap_or((Exact::ZERO, Exact::ZERO, 0, 0));
+        if let Some(e) = rolled.get_mut(&parent) {
+            *e = (e.0.plus(child.0), e.1.plus(child.1), e.2 + child.2, e.3 + child.3);
+        }
+    }
+    let status_end = end_of(status);
+    let is_leaf: std::collections::HashSet<TaskId> = {
+        let parents: std::collections::HashSet<TaskId> = tasks.iter().filter_map(|t| t.parent_id).collect();
+        tasks.iter().filter(|t| !parents.contains(&t.id)).map(|t| t.id).collect()
+    };
+    let mut rows: Vec<TaskCostRow> = Vec::with_capacity(tasks.len());
+    for t in &tasks {
+        let (c, a, work, actual_work) = rolled.get(&t.id).copied().unwrap_or((Exact::ZERO, Exact::ZERO, 0, 0));
+        let (base_cost, base_work) = base_costs.get(&t.id).copied().unwrap_or((0, 0));
+        let planned_share = match base_dates.get(&t.id) {
+            Some(&(start, finish)) => share_elapsed(&calendar, start, finish, status_end),
+            None => (0, 1),
+        };
+        rows.push(TaskCostRow {
+            uid: t.id,
+            name: t.name.clone(),
+            work,
+            actual_work,
+            baseline_work: base_work,
+            cost: c.round(),
+            actual_cost: a.round(),
+            remaining_cost: c.minus(a).round(),
+            fixed_cost: fixed.get(&t.id).map_or(0, |f| f.amount),
+            baseline_cost: base_cost,
+            bcws: if is_leaf.contains(&t.id) {
+                Exact::whole(base_cost).scale(planned_share.0, planned_share.1).round()
+            } else {
+                0
+            },
+            bcwp: if is_leaf.contains(&t.id) {
+                Exact::whole(base_cost).scale(i64::from(t.percent_complete), 100).round()
+            } else {
+                0
+            },
+            acwp: a.round(),
+        });
+    }
+    // A summary's BCWS and BCWP are its leaves'.
+    let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    for t in tasks.iter().rev() {
+        let Some(parent) = t.parent_id.and_then(|p| index.get(&p).copied()) else { continue };
+        let i = index[&t.id];
+        let (bcws, bcwp) = (rows[i].bcws, rows[i].bcwp);
+        rows[parent].bcws += bcws;
+        rows[parent].bcwp += bcwp;
+    }
+    Ok(Costed {
+        currency: p.currency.clone(),
+        tasks,
+        rows,
+        labour,
+        labour_actual,
+        labour_by_day: by_day.into_iter().collect(),
+        baseline_dates: base_dates,
+        baseline: chosen,
+        calendar,
+    })
+}
+
+/// Each task's cost and work now, for a baseline being saved.
+pub(crate) fn baseline_cost_rows(db: &Db, project: ProjectId, today: NaiveDate) -> Result<Vec<(TaskId, i64, i64)>> {
+    let c = costed(db, project, today, None)?;
+    Ok(c.rows.iter().map(|r| (r.uid, r.cost, r.work)).collect())
+}
+
+impl Portfolio {
+    /// What a project costs, task by task, and its earned value at `status`
+    /// against `baseline` (the newest when `None`), as `gantry costs` prints it.
+    pub fn cost_report(&self, project: ProjectId, status: NaiveDate, baseline: Option<&str>) -> Result<CostReport> {
+        let c = costed(self.store.db(), project, status, baseline)?;
+        let value = project_value(&c, status);
+        Ok(CostReport { currency: c.currency, status_date: Some(status.to_string()), tasks: c.rows, project: value })
+    }
+
+    /// A project's costs by name, for the command line.
+    pub fn cost_report_named(
+        &self,
+        name: &str,
+        status: Option<NaiveDate>,
+        baseline: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<CostReport> {
+        let id = self.project_named(name)?;
+        let p = gantry_store::project(self.store.db(), id)?;
+        self.cost_report(id, status.or(p.status_date).unwrap_or(today), baseline)
+    }
+
+    /// The budget view of a project as of its status date (or `today`).
+    pub fn budget(&self, project: ProjectId, today: NaiveDate) -> Result<BudgetView> {
+        let db = self.store.db();
+        let p = gantry_store::project(db, project)?;
+        let status = p.status_date.unwrap_or(today);
+        let c = costed(db, project, status, None)?;
+        let value = project_value(&c, status);
+        let lines = gantry_store::budget_lines(db, project)?;
+        let months = gantry_store::budget_months(db, project)?;
+        let spent = gantry_store::expenditures(db, project)?;
+        let vendors = gantry_store::vendors(db)?;
+        let vendor_name: HashMap<i64, String> = vendors.iter().map(|v| (v.id, v.name.clone())).collect();
+        let line_name: HashMap<i64, String> = lines.iter().map(|l| (l.id, l.name.clone())).collect();
+        let this_month = status.with_day(1).unwrap_or(status);
+        // The plan's labour goes on the first labour line.
+        let labour_line = lines.iter().find(|l| l.category.eq_ignore_ascii_case("labour")).map(|l| l.id);
+        let mut rows = Vec::new();
+        let mut total = LineTotals::default();
+        for l in &lines {
+            let plan: Vec<&MonthPlan> = months.iter().filter(|m| m.line_id == l.id).collect();
+            let planned: i64 = plan.iter().map(|m| m.amount).sum();
+            let spending: Vec<(SpendState, i64)> =
+                spent.iter().filter(|e| e.line_id == Some(l.id)).map(|e| (e.state, e.amount)).collect();
+            let (logged, remaining) = if Some(l.id) == labour_line {
+                let logged = c.labour_actual.round();
+                (logged, c.labour.minus(c.labour_actual).round().max(0))
+            } else {
+                // What the plan still expects after this month; money planned
+                // for past months and not spent is not carried forward.
+                (0, plan.iter().filter(|m| m.month > this_month).map(|m| m.amount).sum())
+            };
+            let f = budget::line_figures(planned, &spending, logged, remaining);
+            total.planned += f.planned;
+            total.committed += f.committed;
+            total.actual += f.actual;
+            total.forecast += f.forecast;
+            total.variance += f.variance;
+            rows.push(LineRow {
+                id: l.id,
+                category: l.category.clone(),
+                name: l.name.clone(),
+                note: l.note.clone(),
+                planned: f.planned,
+                committed: f.committed,
+                actual: f.actual,
+                forecast: f.forecast,
+                variance: f.variance,
+                months: plan
+                    .iter()
+                    .map(|m| MonthAmount { month: m.month.format("%Y-%m").to_string(), amount: m.amount })
+                    .collect(),
+            });
+        }
+        // The burn chart: planned and actual, cumulative, month by month.
+        let mut by_month: std::collections::BTreeMap<NaiveDate, (i64, Exact)> = Default::default();
+        for m in &months {
+            by_month.entry(m.month).or_insert((0, Exact::ZERO)).0 += m.amount;
+        }
+        for e in spent.iter().filter(|e| e.state != SpendState::Committed && e.date <= status) {
+            let slot = by_month.entry(e.date.with_day(1).unwrap_or(e.date)).or_insert((0, Exact::ZERO));
+            slot.1 = slot.1.plus(Exact::whole(e.amount));
+        }
+        if labour_line.is_some() {
+            for (day, v) in &c.labour_by_day {
+                let slot = by_month.entry(day.with_day(1).unwrap_or(*day)).or_insert((0, Exact::ZERO));
+                slot.1 = slot.1.plus(*v);
+            }
+        }
+        let (mut planned, mut actual) = (0, Exact::ZERO);
+        let burn = by_month
+            .into_iter()
+            .map(|(month, (p, a))| {
+                planned += p;
+                actual = actual.plus(a);
+                BurnMonth {
+                    month: month.format("%Y-%m").to_string(),
+                    planned,
+                    actual: if month <= this_month { actual.round() } else { -1 },
+                }
+            })
+            .collect();
+        let (curve, baseline_finish) = s_curve(&c, status);
+        let forecast_finish = match (baseline_start(&c), value.ieact) {
+            (Some(start), Some(weeks)) if weeks.is_finite() && weeks < 520.0 => {
+                Some((start + chrono::Duration::minutes((weeks * 7.0 * 1440.0).round() as i64)).date().to_string())
+            }
+            _ => None,
+        };
+        let contracts = gantry_store::contracts(db, Some(project))?
+            .into_iter()
+            .map(|k| contract_row(&k, &vendor_name, &line_name, &p.name, status))
+            .collect();
+        Ok(BudgetView {
+            currency: c.currency.clone(),
+            status_date: status.to_string(),
+            baseline: c.baseline.as_ref().map(|b| b.name.clone()),
+            lines: rows,
+            total,
+            burn,
+            value,
+            curve,
+            baseline_finish: baseline_finish.map(|d| d.date().to_string()),
+            forecast_finish,
+            contracts,
+            expenditures: spent
+                .iter()
+                .map(|e| ExpenditureRow {
+                    id: e.id,
+                    date: e.date.to_string(),
+                    amount: e.amount,
+                    line: e.line_id.and_then(|l| line_name.get(&l).cloned()),
+                    vendor: e.vendor_id.and_then(|v| vendor_name.get(&v).cloned()),
+                    invoice: e.invoice.clone(),
+                    state: e.state.code().to_owned(),
+                    note: e.note.clone(),
+                })
+                .collect(),
+            vendors: vendors
+                .iter()
+                .map(|v| VendorRow {
+                    id: v.id,
+                    name: v.name.clone(),
+                    contact: v.contact.clone(),
+                    supplies: v.supplies.clone(),
+                })
+                .collect(),
+            categories: {
+                let mut all: Vec<String> = CATEGORIES.iter().map(|c| (*c).to_owned()).collect();
+                for l in &lines {
+                    if !all.iter().any(|c| c.eq_ignore_ascii_case(&l.category)) {
+                        all.push(l.category.clone());
+                    }
+                }
+                all
+            },
+        })
+    }
+
+    /// Contracts across the portfolio whose notice day is near, for the dashboard.
+    pub fn contracts_due(&self, today: NaiveDate) -> Result<Vec<ContractRow>> {
+        let db = self.store.db();
+        let vendor_name: HashMap<i64, String> =
+            gantry_store::vendors(db)?.into_iter().map(|v| (v.id, v.name)).collect();
+        let projects: HashMap<i64, String> = gantry_store::projects(db)?.into_iter().map(|p| (p.id, p.name)).collect();
+        Ok(gantry_store::contracts(db, None)?
+            .into_iter()
+            .filter(|k| k.up_for_renewal(today, RENEWAL_WARNING_DAYS))
+            .map(|k| {
+                contract_row(&k, &vendor_name, &HashMap::new(), projects.get(&k.project_id).map_or("", |s| s), today)
+            })
+            .collect())
+    }
+
+    // ------------------------------------------------------------- changes
+
+    /// Adds a budget line to a project; returns its id.
+    pub fn add_budget_line(&mut self, project: ProjectId, fields: &LineFields) -> Result<i64> {
+        let p = gantry_store::project(self.store.db(), project)?;
+        let (category, name) = budget::line(&fields.category, &fields.name)?;
+        let line = BudgetLine {
+            id: 0,
+            project_id: p.id,
+            category,
+            name,
+            note: budget::note("note", &fields.note)?,
+            position: 0,
+        };
+        let label = format!("Add budget line “{}”", line.name);
+        Ok(self.store.write(&label, |db| gantry_store::insert_budget_line(db, &line))?)
+    }
+
+    /// Changes a line's category, name or corrective action.
+    pub fn edit_budget_line(&mut self, id: i64, fields: &LineFields) -> Result<()> {
+        let before = gantry_store::budget_line(self.store.db(), id)?;
+        let (category, name) = budget::line(&fields.category, &fields.name)?;
+        let line = BudgetLine { category, name, note: budget::note("note", &fields.note)?, ..before };
+        let label = format!("Edit budget line “{}”", line.name);
+        Ok(self.store.write(&label, |db| gantry_store::update_budget_line(db, &line))?)
+    }
+
+    pub fn remove_budget_line(&mut self, id: i64) -> Result<()> {
+        let line = gantry_store::budget_line(self.store.db(), id)?;
+        Ok(self
+            .store
+            .write(&format!("Remove budget line “{}”", line.name), |db| gantry_store::delete_budget_line(db, id))?)
+    }
+
+    /// Sets a line's planned amount for a month, typed in major units.
+    pub fn plan_budget_month(&mut self, line: i64, month: &str, amount: &str) -> Result<()> {
+        let db = self.store.db();
+        let l = gantry_store::budget_line(db, line)?;
+        let currency = gantry_store::project(db, l.project_id)?.currency;
+        let month = budget::month(month)?;
+        let amount = if amount.trim().is_empty() {
+            0
+        } else {
+            budget::amount("amount", money::parse("amount", amount, &currency, false)?, &currency)?
+        };
+        let plan = MonthPlan { line_id: l.id, month, amount };
+        let label = format!("Plan {} for “{}”", month.format("%B %Y"), l.name);
+        Ok(self.store.write(&label, |db| gantry_store::set_budget_month(db, &plan))?)
+    }
+
+    /// Sets a task's fixed cost, typed in major units, and when it accrues.
+    pub fn set_fixed_cost(&mut self, task: TaskId, amount: &str, accrual: &str) -> Result<()> {
+        let db = self.store.db();
+        let t = gantry_store::task(db, task)?;
+        let currency = gantry_store::project(db, t.project_id)?.currency;
+        let amount = if amount.trim().is_empty() {
+            0
+        } else {
+            budget::amount("fixedCost", money::parse("fixedCost", amount, &currency, false)?, &currency)?
+        };
+        let accrual = budget::accrual_from_code(accrual)
+            .ok_or_else(|| validation("accrual", "Accrual is start, prorated or end."))?;
+        let c = FixedCost { task_id: t.id, amount, accrual };
+        Ok(self
+            .store
+            .write(&format!("Set the fixed cost of “{}”", t.name), |db| gantry_store::set_fixed_cost(db, &c))?)
+    }
+
+    /// Records money committed, invoiced or paid; returns its id.
+    pub fn add_expenditure(&mut self, e: &NewExpenditure) -> Result<i64> {
+        let db = self.store.db();
+        let p = gantry_store::project(db, e.project_id)?;
+        let row = self.expenditure_from(&p, e)?;
+        let (vendor, row) = row;
+        let label = format!("Record {} spent", money::format(row.amount, &p.currency));
+        Ok(self.store.write(&label, |db| {
+            let vendor_id = match &vendor {
+                Some(name) => Some(match gantry_store::vendor_named(db, name)? {
+                    Some(id) => id,
+                    None => gantry_store::insert_vendor(
+                        db,
+                        &Vendor { id: 0, name: name.clone(), contact: String::new(), supplies: String::new() },
+                    )?,
+                }),
+                None => None,
+            };
+            gantry_store::insert_expenditure(db, &Expenditure { vendor_id, ..row })
+        })?)
+    }
+
+    fn expenditure_from(&self, p: &Project, e: &NewExpenditure) -> Result<(Option<String>, Expenditure)> {
+        let currency = e.currency.trim().to_ascii_uppercase();
+        if !currency.is_empty() && currency != p.currency {
+            return Err(validation(
+                "currency",
+                &format!("The amount is in {currency}; “{}” keeps its budget in {}.", p.name, p.currency),
+            ));
+        }
+        if let Some(line) = e.line_id {
+            let l = gantry_store::budget_line(self.store.db(), line)?;
+            if l.project_id != p.id {
+                return Err(refused("That budget line belongs to another project."));
+            }
+        }
+        let amount = budget::amount("amount", money::parse("amount", &e.amount, &p.currency, false)?, &p.currency)?;
+        let state = SpendState::from_code(&e.state)
+            .ok_or_else(|| validation("state", "The state is committed, invoiced or paid."))?;
+        let vendor =
+            if e.vendor.trim().is_empty() { None } else { Some(validate::name("vendor", "The vendor", &e.vendor)?) };
+        Ok((
+            vendor,
+            Expenditure {
+                id: 0,
+                project_id: p.id,
+                line_id: e.line_id,
+                vendor_id: None,
+                date: validate::date("date", &e.date)?,
+                amount,
+                invoice: budget::note("invoice", &e.invoice)?,
+                state,
+                note: budget::note("note", &e.note)?,
+            },
+        ))
+    }
+
+    pub fn remove_expenditure(&mut self, id: i64) -> Result<()> {
+        Ok(self.store.write("Remove an expenditure", |db| gantry_store::delete_expenditure(db, id))?)
+    }
+
+    /// Reads expenditures from a bank's or an ERP's CSV export, by
+    /// `mapping`; all rows or none: a row that cannot be read is named and
+    /// nothing is saved. Returns how many were recorded.
+    pub fn import_expenditures(&mut self, project: ProjectId, csv: &str, mapping: &CsvMapping) -> Result<usize> {
+        let p = gantry_store::project(self.store.db(), project)?;
+        let mut rows = Vec::new();
+        for (n, record) in parse_csv(csv).into_iter().enumerate().skip(usize::from(mapping.header)) {
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).map_or(String::new(), |s| s.trim().to_owned());
+            let typed = NewExpenditure {
+                project_id: project,
+                line_id: mapping.line_id,
+                vendor: cell(mapping.vendor),
+                date: cell(Some(mapping.date)),
+                amount: cell(Some(mapping.amount)),
+                currency: String::new(),
+                invoice: cell(mapping.invoice),
+                state: mapping.state.map_or_else(
+                    || "paid".to_owned(),
+                    |i| record.get(i).map_or("paid".to_owned(), |s| s.trim().to_owned()),
+                ),
+                note: cell(mapping.note),
+            };
+            let row = self.expenditure_from(&p, &typed).map_err(|e| refused(format!("Row {}: {e}", n + 1)))?;
+            rows.push(row);
+        }
+        if rows.is_empty() {
+            return Err(refused("The file has no rows to import."));
+        }
+        let count = rows.len();
+        let label = format!("Import {count} expenditures");
+        self.store.write(&label, |db| {
+            for (vendor, row) in &rows {
+                let vendor_id = match vendor {
+                    Some(name) => Some(match gantry_store::vendor_named(db, name)? {
+                        Some(id) => id,
+                        None => gantry_store::insert_vendor(
+                            db,
+                            &Vendor { id: 0, name: name.clone(), contact: String::new(), supplies: String::new() },
+                        )?,
+                    }),
+                    None => None,
+                };
+                gantry_store::insert_expenditure(db, &Expenditure { vendor_id, ..row.clone() })?;
+            }
+            Ok(())
+        })?;
+        Ok(count)
+    }
+
+    /// Adds a vendor to the portfolio's register; returns its id.
+    pub fn add_vendor(&mut self, name: &str, contact: &str, supplies: &str) -> Result<i64> {
+        let v = Vendor {
+            id: 0,
+            name: validate::name("name", "The vendor's name", name)?,
+            contact: budget::note("contact", contact)?,
+            supplies: budget::note("supplies", supplies)?,
+        };
+        if gantry_store::vendor_named(self.store.db(), &v.name)?.is_some() {
+            return Err(validation("name", &format!("“{}” is already a vendor.", v.name)));
+        }
+        Ok(self.store.write(&format!("Add vendor “{}”", v.name), |db| gantry_store::insert_vendor(db, &v))?)
+    }
+
+    /// Records a contract with a vendor (added to the register when new).
+    pub fn add_contract(&mut self, k: &NewContract) -> Result<i64> {
+        let db = self.store.db();
+        let p = gantry_store::project(db, k.project_id)?;
+        let vendor = validate::name("vendor", "The vendor", &k.vendor)?;
+        let title = validate::name("title", "The contract's title", &k.title)?;
+        let value = budget::amount("value", money::parse("value", &k.value, &p.currency, false)?, &p.currency)?;
+        let start = validate::date("start", &k.start)?;
+        let end = validate::date("end", &k.end)?;
+        let renewal = if k.renewal.trim().is_empty() { None } else { Some(validate::date("renewal", &k.renewal)?) };
+        budget::contract_dates(start, end, renewal)?;
+        if !(0..=3660).contains(&k.notice_days) {
+            return Err(validation("noticeDays", "Notice is 0 to 3,660 days."));
+        }
+        let contract = Contract {
+            id: 0,
+            vendor_id: 0,
+            project_id: p.id,
+            line_id: k.line_id,
+            title,
+            value,
+            start,
+            end,
+            notice_days: k.notice_days,
+            renewal,
+            status: ContractStatus::Active,
+            deliverables: budget::note("deliverables", &k.deliverables)?,
+        };
+        let label = format!("Add contract “{}”", contract.title);
+        Ok(self.store.write(&label, |db| {
+            let vendor_id = match gantry_store::vendor_named(db, &vendor)? {
+                Some(id) => id,
+                None => gantry_store::insert_vendor(
+                    db,
+                    &Vendor { id: 0, name: vendor.clone(), contact: String::new(), supplies: String::new() },
+                )?,
+            };
+            gantry_store::insert_contract(db, &Contract { vendor_id, ..contract.clone() })
+        })?)
+    }
+}
+
+fn validation(field: &'static str, message: &str) -> crate::Error {
+    validate::ValidationError { field, message: message.to_owned() }.into()
+}
+
+fn contract_row(
+    k: &Contract,
+    vendors: &HashMap<i64, String>,
+    lines: &HashMap<i64, String>,
+    project: &str,
+    today: NaiveDate,
+) -> ContractRow {
+    ContractRow {
+        id: k.id,
+        vendor: vendors.get(&k.vendor_id).cloned().unwrap_or_default(),
+        project: project.to_owned(),
+        title: k.title.clone(),
+        value: k.value,
+        start: k.start.to_string(),
+        end: k.end.to_string(),
+        renewal: k.renewal.map(|d| d.to_string()),
+        notice_by: k.notice_by().to_string(),
+        status: k.status.code().to_owned(),
+        up_for_renewal: k.up_for_renewal(today, RENEWAL_WARNING_DAYS),
+        line: k.line_id.and_then(|l| lines.get(&l).cloned()),
+    }
+}
+
+/// The share of `[start, finish)`'s working time before `at`, as a fraction.
+fn share_elapsed(
+    cal: &gantry_core::calendar::WorkCalendar,
+    start: NaiveDateTime,
+    finish: NaiveDateTime,
+    at: NaiveDateTime,
+) -> (i64, i64) {
+    if at <= start {
+        return (0, 1);
+    }
+    if at >= finish {
+        return (1, 1);
+    }
+    let whole = cal.working_minutes_between(start, finish);
+    if whole <= 0 {
+        return (1, 1);
+    }
+    (cal.working_minutes_between(start, at).clamp(0, whole), whole)
+}
+
+fn baseline_start(c: &Costed) -> Option<NaiveDateTime> {
+    c.baseline_dates.values().map(|d| d.0).min()
+}
+
+/// Cumulative planned value at the end of each week from the baseline's start.
+fn pv_by_week(c: &Costed) -> (Option<NaiveDateTime>, Vec<i64>) {
+    let Some(start) = baseline_start(c) else { return (None, Vec::new()) };
+    let finish = c.baseline_dates.values().map(|d| d.1).max().unwrap_or(start);
+    let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
+    let weeks = ((finish - start).num_days() / 7 + 1).clamp(1, 520);
+    let out = (1..=weeks)
+        .map(|k| {
+            let at = start + chrono::Duration::days(7 * k);
+            c.rows
+                .iter()
+                .filter(|r| !parents.contains(&r.uid))
+                .filter_map(|r| {
+                    c.baseline_dates.get(&r.uid).map(|&(s, f)| (r.baseline_cost, share_elapsed(&c.calendar, s, f, at)))
+                })
+                .fold(Exact::ZERO, |sum, (cost, (n, d))| sum.plus(Exact::whole(cost).scale(n, d)))
+                .round()
+        })
+        .collect();
+    (Some(start), out)
+}
+
+fn project_value(c: &Costed, status: NaiveDate) -> ProjectValue {
+    let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
+    let leaves = c.rows.iter().filter(|r| !parents.contains(&r.uid));
+    let (mut bac, mut pv, mut ev, mut ac) = (0, 0, 0, 0);
+    for r in leaves {
+        bac += r.baseline_cost;
+        pv += r.bcws;
+        ev += r.bcwp;
+        ac += r.acwp;
+    }
+    let value = EarnedValue { bac, pv, ev, ac };
+    let p = value.performance(EacMethod::default());
+    let (start, curve) = pv_by_week(c);
+    let es = start.filter(|_| bac > 0).map(|start| {
+        let at = (end_of(status) - start).num_minutes() as f64 / (7.0 * 1440.0);
+        cost::earned_schedule(&curve, ev, at.max(0.0), curve.len() as f64)
+    });
+    ProjectValue {
+        bac,
+        pv,
+        ev,
+        ac,
+        sv: p.sv,
+        cv: p.cv,
+        spi: p.spi,
+        cpi: p.cpi,
+        eac: p.eac,
+        etc: p.etc,
+        vac: p.vac,
+        tcpi: p.tcpi,
+        es: es.map(|e| e.es),
+        spit: es.and_then(|e| e.spi_t),
+        ieact: es.and_then(|e| e.ieac_t),
+    }
+}
+
+/// The S-curve week by week: planned value over the baseline, and earned
+/// value and actual cost up to the status date. A task earns its value as
+/// its hours were logged (or evenly from its start, without hours).
+fn s_curve(c: &Costed, status: NaiveDate) -> (Vec<CurvePoint>, Option<NaiveDateTime>) {
+    let (start, pv) = pv_by_week(c);
+    let Some(start) = start else { return (Vec::new(), None) };
+    let finish = c.baseline_dates.values().map(|d| d.1).max();
+    let status_end = end_of(status);
+    let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
+    let fixed_actual: i64 =
+        c.rows.iter().filter(|r| !parents.contains(&r.uid)).map(|r| r.acwp).sum::<i64>() - c.labour_actual.round();
+    let total_labour: Exact = c.labour_by_day.iter().fold(Exact::ZERO, |s, (_, v)| s.plus(*v));
+    let ev_now: i64 = c.rows.iter().filter(|r| !parents.contains(&r.uid)).map(|r| r.bcwp).sum();
+    let points = pv
+        .iter()
+        .enumerate()
+        .map(|(k, &pv)| {
+            let at = start + chrono::Duration::days(7 * (k as i64 + 1));
+            let (ev, ac) = if at.date() <= status + Days::new(6) {
+                let at = at.min(status_end);
+                let labour =
+                    c.labour_by_day.iter().filter(|(d, _)| end_of(*d) <= at).fold(Exact::ZERO, |s, (_, v)| s.plus(*v));
+                // What was spent and earned by then, as a share of what is by the status date.
+                let spent = if total_labour.is_zero() { Exact::ZERO } else { labour };
+                let share = share_elapsed(&c.calendar, start, status_end, at);
+                let ac = spent.round() + fixed_actual * share.0 / share.1.max(1);
+                let ev = ev_now * share.0 / share.1.max(1);
+                (Some(ev), Some(ac))
+            } else {
+                (None, None)
+            };
+            CurvePoint { date: at.date().to_string(), pv, ev, ac }
+        })
+        .collect();
+    (points, finish)
+}
+
+/// The cells of a CSV text: commas, quotes doubled inside quoted cells,
+/// any line ending; a semicolon file (as European spreadsheets write) is
+/// read by semicolons.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let first = text.lines().next().unwrap_or("");
+    let sep = if first.matches(';').count() > first.matches(',').count() { ';' } else { ',' };
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => row.push(std::mem::take(&mut cell)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_keep_quoted_commas_and_semicolon_files_are_read_too() {
+        let rows = parse_csv("date,amount,vendor\r\n2027-01-05,\"1,250.00\",\"Contoso \"\"EU\"\"\"\n");
+        assert_eq!(rows[1], vec!["2027-01-05", "1,250.00", "Contoso \"EU\""]);
+        let rows = parse_csv("Datum;Betrag\n05.01.2027;1.250,00\n");
+        assert_eq!(rows[1], vec!["05.01.2027", "1.250,00"]);
+    }
+}
