@@ -894,3 +894,38 @@ async fn a_manager_sees_who_is_overloaded_across_projects_fixes_it_and_collects_
     assert!(staffing.actual_minutes >= 390, "the task's actual work counts the hours: {}", staffing.actual_minutes);
     app.quit().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_manager_reads_the_crm_budget_records_an_invoice_and_sees_actual_cost_rise() {
+    let home = tempfile::tempdir().expect("home");
+    let app = App::launch(home.path()).await;
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".tabs button", "Budget").await.click().await.expect("the Budget tab");
+    // The sample's CRM migration runs over budget: CPI below 0.9, in red.
+    let cpi = app.find(".figure.bad[data-figure='cpi'] strong").await;
+    let value: f64 = text_of(&cpi).await.parse().expect("a number");
+    assert!(value < 0.9, "CPI {value}");
+    let licences = app.find_with_prefix(".lines tbody tr", "Software licences").await;
+    assert!(text_of(&licences).await.contains("-6,000.00 EUR"), "the licence price rise is the line's variance");
+    app.find(".pill.at_risk").await;
+    app.screenshot("budget").await;
+
+    // An invoice recorded on the training line shows as actual spend.
+    let before = text_of(&app.find(".total td:nth-child(4)").await).await;
+    app.find("input[aria-label='Amount']").await.send_keys("1250").await.expect("amount");
+    app.find("input[aria-label='Vendor']").await.send_keys("Tailspin Training").await.expect("vendor");
+    app.find("select[aria-label='Budget line']")
+        .await
+        .select_by_label("Training rooms and materials")
+        .await
+        .expect("the training line");
+    app.with_text("button", "Record").await.click().await.expect("record");
+    app.wait_until("the total actual spend grows by 1,250.00", || async {
+        let after = text_of(&app.find(".total td:nth-child(4)").await).await;
+        let amount = |s: &str| s.trim_end_matches(" EUR").replace(',', "").parse::<f64>().unwrap_or(0.0);
+        (amount(&after) - amount(&before) - 1250.0).abs() < 0.01
+    })
+    .await;
+    app.quit().await;
+}

@@ -693,7 +693,7 @@ impl Portfolio {
             budget::amount("fixedCost", money::parse("fixedCost", amount, &currency, false)?, &currency)?
         };
         let accrual = budget::accrual_from_code(accrual)
-            .ok_or_else(|| validation("accrual", "Accrual is start, prorated or end."))?;
+            .ok_or_else(|| validation("accrual", "The accrual is start, prorated or end."))?;
         let c = FixedCost { task_id: t.id, amount, accrual };
         Ok(self
             .store

@@ -689,7 +689,7 @@ fn plan_budgets(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
                 title: "Data cleansing, time and materials (30 days)".into(),
                 value: 2_400_000,
                 start: crm.start + Duration::days(14),
-                end: crm.start + Duration::days(120),
+                end: crm.start + Duration::days(200),
                 notice_days: 14,
                 renewal: None,
                 status: ContractStatus::Active,

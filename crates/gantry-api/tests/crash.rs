@@ -169,8 +169,9 @@ fn check(path: &Path, before: u64, heard: &Heard) -> Result<u64, String> {
     } else {
         Err(format!(
             "the data is neither as after the last acknowledged command ({}) nor one whole command further \
-             (the child found {:?} on opening, {expected} expected)",
+             (the last step in the file: {:?}; the child found {:?} on opening, {expected} expected)",
             heard.last.as_ref().map_or("none", |(k, _)| k.as_str()),
+            info.undo,
             heard.start,
         ))
     }

@@ -49,6 +49,15 @@ pub fn parse(field: &'static str, raw: &str, currency: &str, negative: bool) -> 
         let after = digits.len() - at - 1;
         after <= places.max(2) || (after == 3 && places == 3)
     });
+    // More digits after the last separator than the currency has, and not a
+    // group of thousands: too many decimal places.
+    if let Some(at) = digits.rfind(['.', ','])
+        && split.is_none()
+        && digits.len() - at - 1 != 3
+        && digits[at + 1..].chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(fail(format!("{currency} amounts have {places} decimal places at most.")));
+    }
     let (whole, fraction) = match split {
         Some(at) => (&digits[..at], &digits[at + 1..]),
         None => (digits, ""),

@@ -119,7 +119,7 @@ pub fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(if with_history { 18 } else { 16 }) {
+    match dice.below(if with_history { 20 } else { 18 }) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -228,7 +228,29 @@ pub fn random_command(
             };
             ("absence", p.add_absence(&away).map(|_| ()).map_err(|e| e.to_string()))
         }
-        16 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        16 => {
+            let spent = NewExpenditure {
+                project_id: project,
+                line_id: None,
+                vendor: ["", "Contoso Cloud Solutions", "New Vendor Ltd"][dice.below(3)].into(),
+                date: "2026-11-20".into(),
+                amount: format!("{}.{:02}", dice.below(5000), dice.below(100)),
+                currency: String::new(),
+                invoice: format!("INV-{}", dice.next() % 1000),
+                state: ["committed", "invoiced", "paid"][dice.below(3)].into(),
+                note: String::new(),
+            };
+            ("spend", p.add_expenditure(&spent).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        17 => {
+            let line = LineFields {
+                category: "Hardware".into(),
+                name: format!("Line {}", dice.next() % 100),
+                note: String::new(),
+            };
+            ("line", p.add_budget_line(project, &line).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        18 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }

@@ -91,6 +91,20 @@ export const api = {
   staffTask: (project: number, task: number, edit: W.StaffEdit) => call<W.TaskStaffing>('staff_task', { project, task, edit }),
   findPeople: (task: number) => call<W.Candidate[]>('find_people', { task }),
   /** Everyone's load, without the tasks behind each cell. */
+  budget: (project: number) => call<W.BudgetView>('budget', { project }),
+  contractsDue: () => call<W.ContractRow[]>('contracts_due'),
+  addBudgetLine: (project: number, fields: W.LineFields) => call<number>('add_budget_line', { project, fields }),
+  editBudgetLine: (project: number, id: number, fields: W.LineFields) => call<void>('edit_budget_line', { project, id, fields }),
+  removeBudgetLine: (project: number, id: number) => call<void>('remove_budget_line', { project, id }),
+  planBudgetMonth: (project: number, line: number, month: string, amount: string) =>
+    call<void>('plan_budget_month', { project, line, month, amount }),
+  setFixedCost: (project: number, task: number, amount: string, accrual: string) =>
+    call<void>('set_fixed_cost', { project, task, amount, accrual }),
+  addExpenditure: (expenditure: W.NewExpenditure) => call<number>('add_expenditure', { expenditure }),
+  removeExpenditure: (project: number, id: number) => call<void>('remove_expenditure', { project, id }),
+  importExpenditures: (project: number, csv: string, mapping: W.CsvMapping) =>
+    call<number>('import_expenditures', { project, csv, mapping }),
+  addContract: (contract: W.NewContract) => call<number>('add_contract', { contract }),
   workload: (from: string, to: string, by: W.Period) => call<W.Workload>('workload', { from, to, by }),
   /** One person's load, with the tasks behind each period. */
   personWorkload: (member: number, from: string, to: string, by: W.Period) =>

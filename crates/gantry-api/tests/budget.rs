@@ -1,0 +1,244 @@
+//! The budget, run the way the app runs it, on real temporary portfolios:
+//! costs from people's rates and hours, budget lines, expenditures typed and
+//! imported, contracts, earned value against the baseline, and every kind of
+//! bad input refused without a trace.
+
+mod common;
+
+use chrono::NaiveDate;
+use gantry_api::Portfolio;
+use gantry_api::wire::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")
+}
+
+fn open() -> (tempfile::TempDir, Portfolio) {
+    let (dir, path) = common::sample_copy();
+    let p = Portfolio::open(&path).expect("opens");
+    (dir, p)
+}
+
+fn project(p: &Portfolio, prefix: &str) -> i64 {
+    p.projects().expect("projects").into_iter().find(|s| s.name.starts_with(prefix)).expect("project").id
+}
+
+#[test]
+fn the_sample_crm_migration_is_over_budget_and_the_lines_say_why() {
+    let (_dir, p) = open();
+    let crm = project(&p, "CRM migration");
+    let view = p.budget(crm, today()).expect("budget");
+    assert_eq!(view.currency, "EUR");
+    assert_eq!(view.baseline.as_deref(), Some("Approved plan"));
+    let cpi = view.value.cpi.expect("CPI");
+    assert!((0.78..0.9).contains(&cpi), "the CRM migration runs at CPI ≈ 0.85, not {cpi}");
+    assert!(view.value.eac.expect("EAC") > view.value.bac, "the forecast is over the budget");
+    // The variance by line explains it: the licences and the contractor.
+    let over: Vec<&LineRow> = view.lines.iter().filter(|l| l.variance < 0).collect();
+    assert!(over.iter().any(|l| l.category == "Software licences" && !l.note.is_empty()), "{over:?}");
+    assert!(over.iter().any(|l| l.category == "Contractors and services" && !l.note.is_empty()), "{over:?}");
+    let licences = view.lines.iter().find(|l| l.category == "Software licences").expect("licences");
+    assert_eq!((licences.planned, licences.actual), (4_000_000, 4_600_000), "planned 40,000.00, paid 46,000.00");
+    // One contract's renewal notice is due within 60 days.
+    assert!(view.contracts.iter().any(|c| c.up_for_renewal && c.vendor == "Contoso Cloud Solutions"));
+    assert_eq!(p.contracts_due(today()).expect("due").len(), 1);
+    // The S-curve stops at the status date; planned value goes on to the finish.
+    assert!(view.curve.iter().any(|c| c.ac.is_some()) && view.curve.iter().any(|c| c.ac.is_none()));
+    let last = view.curve.last().expect("curve");
+    assert_eq!(last.pv, view.value.bac, "planned value reaches the budget at completion");
+    assert!(view.value.es.is_some() && view.value.spit.is_some());
+}
+
+#[test]
+fn logged_hours_are_actual_cost_and_move_the_cpi() {
+    let (_dir, mut p) = open();
+    let crm = project(&p, "CRM migration");
+    let before = p.cost_report(crm, today(), None).expect("costs");
+    let plan = p.plan(crm).expect("plan");
+    let task = plan.tasks.iter().find(|t| t.name == "Migration dry-run 2 (full volume)").expect("task");
+    let sofia = p.team().expect("team").into_iter().find(|m| m.name == "Sofia Lindqvist").expect("Sofia");
+    p.log_hours(&LogHours { member_id: sofia.id, task_id: task.id, day: "2026-11-23".into(), hours: "8".into() })
+        .expect("log");
+    let after = p.cost_report(crm, today(), None).expect("costs");
+    let row = after.tasks.iter().find(|t| t.uid == task.id).expect("row");
+    assert_eq!(row.actual_work, 480);
+    assert_eq!(row.actual_cost, 8 * sofia.standard_rate, "8 h at her rate");
+    assert_eq!(after.project.ac, before.project.ac + 8 * sofia.standard_rate);
+    assert!(after.project.cpi < before.project.cpi);
+    // A status date before the hours leaves them out.
+    let earlier = p.cost_report(crm, NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"), None).expect("costs");
+    assert_eq!(earlier.tasks.iter().find(|t| t.uid == task.id).expect("row").actual_cost, 0);
+}
+
+#[test]
+fn a_baseline_keeps_what_the_plan_cost_when_it_was_saved() {
+    let (_dir, mut p) = open();
+    let net = project(&p, "Office network");
+    let plan = p.plan(net).expect("plan");
+    let task = plan.tasks.iter().find(|t| !t.has_children && t.duration_minutes > 0).expect("a task");
+    p.set_fixed_cost(task.id, "1 250.50", "start").expect("fixed cost");
+    let at = today().and_hms_opt(10, 0, 0).expect("time");
+    p.save_baseline(net, "With the fixed cost", at).expect("baseline");
+    p.set_fixed_cost(task.id, "2000", "start").expect("raised");
+    let r = p.cost_report(net, today(), Some("With the fixed cost")).expect("costs");
+    let row = r.tasks.iter().find(|t| t.uid == task.id).expect("row");
+    assert_eq!(row.fixed_cost, 200_000);
+    assert_eq!(row.cost - row.baseline_cost, 200_000 - 125_050, "the rise is the variance");
+    assert!(p.cost_report(net, today(), Some("No such baseline")).is_err());
+}
+
+#[test]
+fn expenditures_are_typed_or_imported_and_counted_on_their_line() {
+    let (_dir, mut p) = open();
+    let portal = project(&p, "Customer self-service");
+    let line = p
+        .add_budget_line(
+            portal,
+            &LineFields { category: "Training".into(), name: "Accessibility course".into(), note: String::new() },
+        )
+        .expect("line");
+    p.plan_budget_month(line, "2026-12", "3000").expect("plan");
+    p.add_expenditure(&NewExpenditure {
+        project_id: portal,
+        line_id: Some(line),
+        vendor: "Tailspin Training".into(),
+        date: "2026-11-20".into(),
+        amount: "1 200.00".into(),
+        currency: "EUR".into(),
+        invoice: "TT-1".into(),
+        state: "committed".into(),
+        note: String::new(),
+    })
+    .expect("committed");
+    let csv = "Date;Amount;Supplier;Ref\n2026-11-02;450,00;Tailspin Training;TT-2\n2026-11-09;\"1.050,00\";Tailspin Training;TT-3\n";
+    let mapping = CsvMapping {
+        date: 0,
+        amount: 1,
+        vendor: Some(2),
+        invoice: Some(3),
+        state: None,
+        note: None,
+        header: true,
+        line_id: Some(line),
+    };
+    assert_eq!(p.import_expenditures(portal, csv, &mapping).expect("imported"), 2);
+    let view = p.budget(portal, today()).expect("budget");
+    let row = view.lines.iter().find(|l| l.id == line).expect("line");
+    assert_eq!((row.planned, row.committed, row.actual), (300_000, 120_000, 150_000));
+    assert_eq!(row.forecast, 120_000 + 150_000 + 300_000, "spent, committed, and December still to come");
+    assert!(view.vendors.iter().any(|v| v.name == "Tailspin Training"), "a new vendor joins the register once");
+    assert_eq!(view.vendors.iter().filter(|v| v.name == "Tailspin Training").count(), 1);
+}
+
+#[test]
+fn bad_budget_input_is_refused_with_a_clear_message_and_changes_nothing() {
+    let (_dir, mut p) = open();
+    let crm = project(&p, "CRM migration");
+    let net = project(&p, "Office network");
+    let line = p.budget(crm, today()).expect("budget").lines[0].id;
+    let other = p.budget(net, today()).expect("budget").lines[0].id;
+    let before = common::digest(&p);
+    let spend = |amount: &str, currency: &str, line: Option<i64>| NewExpenditure {
+        project_id: crm,
+        line_id: line,
+        vendor: String::new(),
+        date: "2026-11-20".into(),
+        amount: amount.into(),
+        currency: currency.into(),
+        invoice: String::new(),
+        state: "paid".into(),
+        note: String::new(),
+    };
+    let contract = |start: &str, end: &str| NewContract {
+        project_id: crm,
+        vendor: "Contoso Cloud Solutions".into(),
+        title: "Support".into(),
+        value: "1000".into(),
+        start: start.into(),
+        end: end.into(),
+        renewal: String::new(),
+        notice_days: 30,
+        line_id: None,
+        deliverables: String::new(),
+    };
+    let csv_mapping = CsvMapping { date: 0, amount: 1, header: false, ..Default::default() };
+    let cases: Vec<(&str, Result<(), String>, &str)> = vec![
+        (
+            "a negative budget month",
+            p.plan_budget_month(line, "2027-01", "-500").map_err(|e| e.to_string()),
+            "negative",
+        ),
+        (
+            "an expenditure in dollars",
+            p.add_expenditure(&spend("100", "USD", None)).map(drop).map_err(|e| e.to_string()),
+            "EUR",
+        ),
+        (
+            "an amount of 10^20",
+            p.add_expenditure(&spend("100000000000000000000", "", None)).map(drop).map_err(|e| e.to_string()),
+            "",
+        ),
+        (
+            "four decimals in euros",
+            p.add_expenditure(&spend("10.5555", "", None)).map(drop).map_err(|e| e.to_string()),
+            "2 decimal places",
+        ),
+        (
+            "another project's line",
+            p.add_expenditure(&spend("10", "", Some(other))).map(drop).map_err(|e| e.to_string()),
+            "another project",
+        ),
+        (
+            "a contract ending before it starts",
+            p.add_contract(&contract("2027-02-01", "2027-01-01")).map(drop).map_err(|e| e.to_string()),
+            "before it starts",
+        ),
+        ("30 February", p.add_contract(&contract("2027-02-30", "2027-03-01")).map(drop).map_err(|e| e.to_string()), ""),
+        (
+            "a CSV with text for an amount",
+            p.import_expenditures(crm, "2026-11-01,100\n2026-11-02,lots\n", &csv_mapping)
+                .map(drop)
+                .map_err(|e| e.to_string()),
+            "Row 2",
+        ),
+        (
+            "a 10,000-character line name",
+            p.add_budget_line(
+                crm,
+                &LineFields { category: "x".repeat(10_000), name: String::new(), note: String::new() },
+            )
+            .map(drop)
+            .map_err(|e| e.to_string()),
+            "characters",
+        ),
+        (
+            "an unknown accrual",
+            p.set_fixed_cost(p.plan(crm).expect("plan").tasks[1].id, "10", "weekly").map_err(|e| e.to_string()),
+            "accrual",
+        ),
+    ];
+    for (what, result, says) in cases {
+        let message = result.expect_err(what);
+        assert!(message.contains(says), "{what}: {message}");
+        assert!(message.len() < 300, "{what}: one clear sentence, not {message}");
+    }
+    assert_eq!(common::digest(&p), before, "nothing saved");
+}
+
+#[test]
+fn reading_changes_nothing() {
+    let (_dir, p) = open();
+    let before = common::digest(&p);
+    for s in p.projects().expect("projects") {
+        p.plan(s.id).expect("plan");
+        p.board(s.id, today()).expect("board");
+        p.budget(s.id, today()).expect("budget");
+        p.cost_report(s.id, today(), None).expect("costs");
+    }
+    p.team().expect("team");
+    assert_eq!(common::digest(&p), before);
+    let path = p.store().path().to_owned();
+    drop(p);
+    let p = Portfolio::open(&path).expect("reopen");
+    assert_eq!(common::digest(&p), before, "opening changes nothing");
+}
