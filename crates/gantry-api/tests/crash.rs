@@ -74,17 +74,19 @@ fn run_and_kill(path: &Path, seed: u64, broken: bool, dice: &mut Dice) -> Heard 
         let mut heard = Heard { last: None, acks: 0, start: None };
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            let mut words = line.split_whitespace();
-            let first = words.next();
-            if first == Some("start") {
-                heard.start = words.next().and_then(|d| d.parse().ok());
+            // The test runner may print its own words before the child's on
+            // the first line ("test crash_child ... start …"); a kind may be
+            // more than one word; the digest is the last.
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let Some(i) = words.iter().position(|w| *w == "start") {
+                heard.start = words.get(i + 1).and_then(|d| d.parse().ok());
             }
-            if first == Some("ack") {
-                let (_n, kind, d) = (words.next(), words.next(), words.next());
-                if let (Some(kind), Some(Ok(d))) = (kind, d.map(str::parse)) {
-                    heard.last = Some((kind.to_owned(), d));
-                    heard.acks += 1;
-                }
+            if let Some(i) = words.iter().position(|w| *w == "ack")
+                && words.len() >= i + 4
+                && let Ok(d) = words[words.len() - 1].parse()
+            {
+                heard.last = Some((words[i + 2..words.len() - 1].join(" "), d));
+                heard.acks += 1;
             }
         }
         heard

@@ -243,12 +243,18 @@ pub fn random_command(
             ("spend", p.add_expenditure(&spent).map(|_| ()).map_err(|e| e.to_string()))
         }
         17 => {
-            let line = LineFields {
-                category: "Hardware".into(),
-                name: format!("Line {}", dice.next() % 100),
-                note: String::new(),
-            };
-            ("line", p.add_budget_line(project, &line).map(|_| ()).map_err(|e| e.to_string()))
+            if dice.below(2) == 0 {
+                let line = LineFields {
+                    category: "Hardware".into(),
+                    name: format!("Line {}", dice.next() % 100),
+                    note: String::new(),
+                };
+                ("line", p.add_budget_line(project, &line).map(|_| ()).map_err(|e| e.to_string()))
+            } else {
+                // One word: the crash test reads the kind from a line of words.
+                let accrual = ["start", "prorated", "end"][dice.below(3)];
+                ("fixed-cost", e(p.set_fixed_cost(any(dice), &format!("{}", dice.below(20000)), accrual)))
+            }
         }
         18 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
