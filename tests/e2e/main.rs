@@ -900,6 +900,12 @@ async fn a_manager_sees_who_is_overloaded_across_projects_fixes_it_and_collects_
 async fn a_manager_reads_the_crm_budget_records_an_invoice_and_sees_actual_cost_rise() {
     let home = tempfile::tempdir().expect("home");
     let app = App::launch(home.path()).await;
+    // The dashboard: each project's spend and indices, the CRM's CPI in red,
+    // and the licence contract whose notice day is near.
+    app.find("[data-renewals]").await;
+    app.find_with_prefix("[data-renewals] li", "Contoso Cloud Solutions").await;
+    app.find("[data-project-id] .index.bad").await;
+    app.screenshot("dashboard-budget").await;
     app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
     app.with_text(".tabs button", "Budget").await.click().await.expect("the Budget tab");
     // The sample's CRM migration runs over budget: CPI below 0.9, in red.

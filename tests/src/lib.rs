@@ -72,7 +72,10 @@ impl App {
     pub async fn launch_with(home: &Path, args: &[&str]) -> App {
         let binary = app_binary();
         assert!(binary.exists(), "{} is missing: build the app first (./scripts/test does)", binary.display());
-        let (port, native) = (free_port(), free_port());
+        // Two free ports, and not the same one twice (each is released
+        // before the next is asked for).
+        let port = free_port();
+        let native = std::iter::repeat_with(free_port).find(|&p| p != port).expect("a second free port");
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("XDG_DATA_HOME", home.join("data"))
