@@ -321,6 +321,10 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
     };
     let calendar = crate::project_calendar(&p, &calendars).into_owned();
 
+    let mut by_task: HashMap<TaskId, Vec<&Assignment>> = HashMap::new();
+    for a in &assignments {
+        by_task.entry(a.task_id).or_default().push(a);
+    }
     // Each leaf's own cost: its people's work at their rates, its fixed cost.
     let mut own: HashMap<TaskId, (Exact, Exact, i64, i64)> = HashMap::new();
     let (mut labour, mut labour_actual) = (Exact::ZERO, Exact::ZERO);
@@ -329,26 +333,15 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         let mut cost = Exact::ZERO;
         let mut actual = Exact::ZERO;
         let (mut work, mut actual_work) = (0, 0);
-        for a in assignments.iter().filter(|a| a.task_id == t.id) {
+        for a in by_task.get(&t.id).into_iter().flatten() {
             let Some(m) = people.get(&a.member_id) else { continue };
             let done = logged.get(&(t.id, m.id)).copied().unwrap_or(0).max(0);
             let rates = RateTable::flat(m.standard_rate, m.overtime_rate, m.cost_per_use);
             let planned = [Stretch { start: d.start, finish: d.finish, minutes: a.work_minutes }];
             let logged_stretch = [Stretch { start: d.start, finish: d.finish, minutes: done }];
-            let c = cost::assignment_cost(&Priced {
-                work: a.work_minutes.max(done),
-                overtime: 0,
-                planned: &planned,
-                actual_work: done,
-                done: &logged_stretch,
-                rates: &rates,
-                uses_permille: i64::from(a.units_percent) * 10,
-                accrual: Accrual::Prorated,
-                calendar: &cal,
-            });
             // The plan's cost is the assignment's work; the actual, what was
             // logged, beyond the plan too.
-            let planned_cost = cost::assignment_cost(&Priced {
+            let plan = Priced {
                 work: a.work_minutes,
                 overtime: 0,
                 planned: &planned,
@@ -358,8 +351,14 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
                 uses_permille: i64::from(a.units_percent) * 10,
                 accrual: Accrual::Prorated,
                 calendar: &cal,
-            })
-            .cost;
+            };
+            let planned_cost = cost::assignment_cost(&plan).cost;
+            let c = cost::assignment_cost(&Priced {
+                work: a.work_minutes.max(done),
+                actual_work: done,
+                done: &logged_stretch,
+                ..plan
+            });
             cost = cost.plus(planned_cost);
             actual = actual.plus(c.actual);
             work += a.work_minutes;
@@ -462,7 +461,7 @@ impl Portfolio {
     /// against `baseline` (the newest when `None`), as `gantry costs` prints it.
     pub fn cost_report(&self, project: ProjectId, status: NaiveDate, baseline: Option<&str>) -> Result<CostReport> {
         let c = costed(self.store.db(), project, status, baseline)?;
-        let value = project_value(&c, status);
+        let value = project_value(&c, status, &pv_by_week(&c));
         Ok(CostReport { currency: c.currency, status_date: Some(status.to_string()), tasks: c.rows, project: value })
     }
 
@@ -485,7 +484,8 @@ impl Portfolio {
         let p = gantry_store::project(db, project)?;
         let status = p.status_date.unwrap_or(today);
         let c = costed(db, project, status, None)?;
-        let value = project_value(&c, status);
+        let weekly = pv_by_week(&c);
+        let value = project_value(&c, status, &weekly);
         let lines = gantry_store::budget_lines(db, project)?;
         let months = gantry_store::budget_months(db, project)?;
         let spent = gantry_store::expenditures(db, project)?;
@@ -560,7 +560,7 @@ impl Portfolio {
                 }
             })
             .collect();
-        let (curve, baseline_finish) = s_curve(&c, status);
+        let (curve, baseline_finish) = s_curve(&c, status, &weekly);
         let forecast_finish = match (baseline_start(&c), value.ieact) {
             (Some(start), Some(weeks)) if weeks.is_finite() && weeks < 520.0 => {
                 Some((start + chrono::Duration::minutes((weeks * 7.0 * 1440.0).round() as i64)).date().to_string())
@@ -704,20 +704,10 @@ impl Portfolio {
     pub fn add_expenditure(&mut self, e: &NewExpenditure) -> Result<i64> {
         let db = self.store.db();
         let p = gantry_store::project(db, e.project_id)?;
-        let row = self.expenditure_from(&p, e)?;
-        let (vendor, row) = row;
+        let (vendor, row) = self.expenditure_from(&p, e)?;
         let label = format!("Record {} spent", money::format(row.amount, &p.currency));
         Ok(self.store.write(&label, |db| {
-            let vendor_id = match &vendor {
-                Some(name) => Some(match gantry_store::vendor_named(db, name)? {
-                    Some(id) => id,
-                    None => gantry_store::insert_vendor(
-                        db,
-                        &Vendor { id: 0, name: name.clone(), contact: String::new(), supplies: String::new() },
-                    )?,
-                }),
-                None => None,
-            };
+            let vendor_id = vendor.as_deref().map(|name| gantry_store::vendor_or_new(db, name)).transpose()?;
             gantry_store::insert_expenditure(db, &Expenditure { vendor_id, ..row })
         })?)
     }
@@ -796,16 +786,7 @@ impl Portfolio {
         let label = format!("Import {count} expenditures");
         self.store.write(&label, |db| {
             for (vendor, row) in &rows {
-                let vendor_id = match vendor {
-                    Some(name) => Some(match gantry_store::vendor_named(db, name)? {
-                        Some(id) => id,
-                        None => gantry_store::insert_vendor(
-                            db,
-                            &Vendor { id: 0, name: name.clone(), contact: String::new(), supplies: String::new() },
-                        )?,
-                    }),
-                    None => None,
-                };
+                let vendor_id = vendor.as_deref().map(|name| gantry_store::vendor_or_new(db, name)).transpose()?;
                 gantry_store::insert_expenditure(db, &Expenditure { vendor_id, ..row.clone() })?;
             }
             Ok(())
@@ -857,13 +838,7 @@ impl Portfolio {
         };
         let label = format!("Add contract “{}”", contract.title);
         Ok(self.store.write(&label, |db| {
-            let vendor_id = match gantry_store::vendor_named(db, &vendor)? {
-                Some(id) => id,
-                None => gantry_store::insert_vendor(
-                    db,
-                    &Vendor { id: 0, name: vendor.clone(), contact: String::new(), supplies: String::new() },
-                )?,
-            };
+            let vendor_id = gantry_store::vendor_or_new(db, &vendor)?;
             gantry_store::insert_contract(db, &Contract { vendor_id, ..contract.clone() })
         })?)
     }
@@ -920,8 +895,11 @@ fn baseline_start(c: &Costed) -> Option<NaiveDateTime> {
     c.baseline_dates.values().map(|d| d.0).min()
 }
 
+/// The baseline's start and its cumulative planned value at the end of each week from it.
+type Weekly = (Option<NaiveDateTime>, Vec<i64>);
+
 /// Cumulative planned value at the end of each week from the baseline's start.
-fn pv_by_week(c: &Costed) -> (Option<NaiveDateTime>, Vec<i64>) {
+fn pv_by_week(c: &Costed) -> Weekly {
     let Some(start) = baseline_start(c) else { return (None, Vec::new()) };
     let finish = c.baseline_dates.values().map(|d| d.1).max().unwrap_or(start);
     let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
@@ -942,7 +920,7 @@ fn pv_by_week(c: &Costed) -> (Option<NaiveDateTime>, Vec<i64>) {
     (Some(start), out)
 }
 
-fn project_value(c: &Costed, status: NaiveDate) -> ProjectValue {
+fn project_value(c: &Costed, status: NaiveDate, weekly: &Weekly) -> ProjectValue {
     let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
     let leaves = c.rows.iter().filter(|r| !parents.contains(&r.uid));
     let (mut bac, mut pv, mut ev, mut ac) = (0, 0, 0, 0);
@@ -954,10 +932,10 @@ fn project_value(c: &Costed, status: NaiveDate) -> ProjectValue {
     }
     let value = EarnedValue { bac, pv, ev, ac };
     let p = value.performance(EacMethod::default());
-    let (start, curve) = pv_by_week(c);
+    let (start, curve) = (weekly.0, &weekly.1);
     let es = start.filter(|_| bac > 0).map(|start| {
         let at = (end_of(status) - start).num_minutes() as f64 / (7.0 * 1440.0);
-        cost::earned_schedule(&curve, ev, at.max(0.0), curve.len() as f64)
+        cost::earned_schedule(curve, ev, at.max(0.0), curve.len() as f64)
     });
     ProjectValue {
         bac,
@@ -981,8 +959,8 @@ fn project_value(c: &Costed, status: NaiveDate) -> ProjectValue {
 /// The S-curve week by week: planned value over the baseline, and earned
 /// value and actual cost up to the status date. A task earns its value as
 /// its hours were logged (or evenly from its start, without hours).
-fn s_curve(c: &Costed, status: NaiveDate) -> (Vec<CurvePoint>, Option<NaiveDateTime>) {
-    let (start, pv) = pv_by_week(c);
+fn s_curve(c: &Costed, status: NaiveDate, weekly: &Weekly) -> (Vec<CurvePoint>, Option<NaiveDateTime>) {
+    let (start, pv) = (weekly.0, &weekly.1);
     let Some(start) = start else { return (Vec::new(), None) };
     let finish = c.baseline_dates.values().map(|d| d.1).max();
     let status_end = end_of(status);

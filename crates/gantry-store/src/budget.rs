@@ -167,6 +167,17 @@ pub fn vendor_named(db: &Connection, name: &str) -> Result<Option<VendorId>> {
     Ok(db.query_row("SELECT id FROM vendors WHERE name = ?1", [name.trim()], |r| r.get(0)).optional()?)
 }
 
+/// The vendor of that name, added to the register when new.
+pub fn vendor_or_new(db: &Connection, name: &str) -> Result<VendorId> {
+    match vendor_named(db, name)? {
+        Some(id) => Ok(id),
+        None => insert_vendor(
+            db,
+            &Vendor { id: 0, name: name.trim().to_owned(), contact: String::new(), supplies: String::new() },
+        ),
+    }
+}
+
 // -------------------------------------------------------------- contracts
 
 const CONTRACT_COLUMNS: &str = "id, vendor_id, project_id, line_id, title, value, start_date, end_date, notice_days, renewal_date, status, deliverables";
