@@ -5,6 +5,9 @@
 const COMMANDS: &[&str] = &[
     "budget",
     "contracts_due",
+    "budget_settings",
+    "set_budget_settings",
+    "portfolio_money",
     "add_budget_line",
     "edit_budget_line",
     "remove_budget_line",

@@ -101,3 +101,24 @@ pub async fn add_contract(app: AppHandle, state: State<'_, AppState>, contract: 
     let project = contract.project_id;
     state.change(&app, Some(project), |p| p.add_contract(&contract))
 }
+
+#[tauri::command]
+pub async fn budget_settings(state: State<'_, AppState>) -> Reply<BudgetSettings> {
+    state.with(|p| p.budget_settings())
+}
+
+#[tauri::command]
+pub async fn set_budget_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    eac_method: String,
+    warn_below: String,
+    bad_below: String,
+) -> Reply<()> {
+    state.change(&app, None, |p| p.set_budget_settings(&eac_method, &warn_below, &bad_below))
+}
+
+#[tauri::command]
+pub async fn portfolio_money(state: State<'_, AppState>) -> Reply<Vec<ProjectMoney>> {
+    state.with(|p| p.portfolio_money(today()))
+}

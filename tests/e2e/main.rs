@@ -933,5 +933,125 @@ async fn a_manager_reads_the_crm_budget_records_an_invoice_and_sees_actual_cost_
         (amount(&after) - amount(&before) - 1250.0).abs() < 0.01
     })
     .await;
+
+    // A month of the training line's plan, typed in the monthly plan, adds
+    // to the line's planned total.
+    let planned = || async { euros(&text_of(&app.find(".total td:nth-child(2)").await).await) };
+    let before = planned().await;
+    let row = app.find_with_prefix("table.plan tbody tr", "Training rooms and materials").await;
+    let cell = row.find(gantry_tests::Locator::Css("input[data-month]")).await.expect("a month of the plan");
+    let old: f64 = cell.prop("value").await.ok().flatten().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    cell.clear().await.expect("clear the month");
+    cell.send_keys(&format!("{:.2}", old + 1000.0)).await.expect("type the month's amount");
+    cell.send_keys(keys::TAB).await.expect("leave the cell");
+    app.wait_until("the planned total grows by 1,000.00", || async {
+        (planned().await - before - 1000.0).abs() < 0.01
+    })
+    .await;
+    app.screenshot("budget-monthly-plan").await;
+    app.quit().await;
+}
+
+/// Someone with work planned this week on a task of the CRM migration: their
+/// id and name, and the task.
+fn crm_work_this_week(file: &std::path::Path) -> (i64, String, i64) {
+    let p = gantry_api::Portfolio::open(file).expect("the portfolio opens");
+    let today = chrono_today();
+    for member in p.team().expect("team") {
+        let sheet = p.timesheet(member.id, &today.to_string()).expect("timesheet");
+        if let Some(row) = sheet.rows.iter().find(|r| r.project.starts_with("CRM migration")) {
+            return (member.id, member.name, row.task_id);
+        }
+    }
+    panic!("nobody has CRM work planned this week in the sample");
+}
+
+/// An amount as the budget view prints it ("152,281.25 EUR"), in euros.
+fn euros(text: &str) -> f64 {
+    text.trim().trim_end_matches(" EUR").replace(',', "").parse().unwrap_or_else(|_| panic!("an amount: {text}"))
+}
+
+/// Euros as the report prints them: whole, grouped by thousands.
+fn whole_euros(amount: f64) -> String {
+    let digits = (amount.round() as i64).abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The CRM's budget tab: its earned value, actual cost, CPI as shown, and estimate at completion.
+async fn crm_budget(app: &App) -> (f64, f64, String, String) {
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".tabs button", "Budget").await.click().await.expect("the Budget tab");
+    let figure =
+        |key: &'static str| async move { text_of(&app.find(&format!("[data-figure='{key}'] strong")).await).await };
+    (euros(&figure("ev").await), euros(&figure("ac").await), figure("cpi").await, figure("eac").await)
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn hours_logged_in_a_timesheet_are_actual_cost_in_the_budget_view_and_the_report_after_a_restart() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is there", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    let (member, name, task) = crm_work_this_week(&file);
+    let rate = gantry_api::Portfolio::open(&file)
+        .expect("opens")
+        .team()
+        .expect("team")
+        .into_iter()
+        .find(|m| m.id == member)
+        .expect("the person")
+        .standard_rate;
+    let (ev, ac_before, _, eac_before) = crm_budget(&app).await;
+
+    // A day of work on the CRM, typed in this week's timesheet.
+    app.with_text("header .areas button", "Team").await.click().await.expect("the Team area");
+    app.with_text(".tabs button", "Timesheets").await.click().await.expect("timesheets");
+    app.find("select[aria-label='Person']").await.select_by_label(&name).await.expect("choose the person");
+    let input = app.find(&format!("input[data-task='{task}'][data-day='{}']", chrono_today())).await;
+    input.send_keys("8").await.expect("type hours");
+    input.send_keys(keys::TAB).await.expect("leave the cell");
+    app.wait_until("the hours are saved", || async { logged_today(&file, member, task) == 480 }).await;
+    app.quit().await;
+
+    // After a restart the budget view counts them: actual cost up by 8 h at
+    // the person's rate, CPI down.
+    let app = App::launch(home.path()).await;
+    app.wait_until("the portfolio is back", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    let (ev_after, ac, cpi, eac) = crm_budget(&app).await;
+    let rise = 8.0 * rate as f64 / 100.0;
+    assert!((ac - ac_before - rise).abs() < 0.01, "actual cost {ac_before} + {rise} = {ac}");
+    assert_eq!(ev_after, ev, "hours alone earn nothing");
+    assert_eq!(cpi, format!("{:.2}", ev / ac), "CPI = EV ÷ AC with the new actual cost");
+    assert!(euros(&eac) > euros(&eac_before), "the estimate at completion rises: {eac_before} → {eac}");
+    app.screenshot("budget-after-hours").await;
+
+    // The report's budget section says the same, its S-curve forecasting to
+    // the new estimate.
+    app.with_text(".head button", "Export PDF").await.click().await.expect("open the report dialog");
+    let dialog = "[role=dialog][aria-label^='Report on']";
+    let budget = app.find(&format!("{dialog} input[name=section-budget]")).await;
+    assert_eq!(
+        budget.prop("checked").await.ok().flatten().as_deref(),
+        Some("true"),
+        "the budget section is in by default"
+    );
+    app.find(&format!("{dialog} input[name=open]")).await.click().await.expect("do not open a viewer");
+    app.with_text(&format!("{dialog} button"), "Export PDF…").await.click().await.expect("export");
+    let pdf = home.path().join("CRM status.pdf");
+    answer_file_dialog("Save the PDF report", &pdf);
+    app.find_with_prefix(".toast span", "Report saved").await;
+    let text = poppler("pdftotext", &pdf);
+    assert!(text.contains("Budget and earned value"), "the budget section");
+    assert!(text.contains(&whole_euros(ac)), "the report's actual cost is the view's: {}", whole_euros(ac));
+    assert!(text.contains(&cpi), "and its CPI: {cpi}");
+    assert!(text.contains(&format!("Forecast to {}", whole_euros(euros(&eac)))), "the S-curve forecasts to {eac}");
     app.quit().await;
 }

@@ -13,6 +13,7 @@ use gantry_core::budget::{self, *};
 use gantry_core::cost::{self, Accrual, EacMethod, EarnedValue, Exact, Priced, RateTable, Stretch};
 use gantry_core::model::*;
 use gantry_core::{money, validate};
+use gantry_report::ReportBudget;
 use gantry_store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -180,6 +181,10 @@ pub struct BudgetView {
     pub expenditures: Vec<ExpenditureRow>,
     pub vendors: Vec<VendorRow>,
     pub categories: Vec<String>,
+    /// The EAC formula in use and the thresholds of the indices' colours.
+    pub settings: BudgetSettings,
+    /// The WBS with each task's cost, in outline order.
+    pub tasks: Vec<TaskMoney>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, TS)]
@@ -190,6 +195,56 @@ pub struct LineTotals {
     pub actual: i64,
     pub forecast: i64,
     pub variance: i64,
+}
+
+/// A task's cost in the budget view, with its fixed cost to edit.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskMoney {
+    pub id: i64,
+    pub name: String,
+    pub depth: u32,
+    pub summary: bool,
+    /// Its people's work at their rates plus its fixed cost (a summary's
+    /// roll up), and what of it is spent.
+    pub cost: i64,
+    pub actual_cost: i64,
+    pub fixed_cost: i64,
+    /// "start", "prorated" or "end".
+    pub accrual: String,
+}
+
+/// How the portfolio reads its money, as the settings form shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetSettings {
+    /// The EAC formula's code: "cpi", "atypical" or "cpi_spi".
+    pub eac_method: String,
+    /// Where CPI and SPI turn amber and red.
+    pub warn_below: f64,
+    pub bad_below: f64,
+    /// Each formula a user can pick, with how it reads.
+    pub methods: Vec<EacChoice>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EacChoice {
+    pub code: String,
+    pub formula: String,
+}
+
+/// A project's money in a line of the portfolio page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectMoney {
+    pub project_id: i64,
+    pub currency: String,
+    /// The budget lines' planned total, what is spent, and the forecast.
+    pub planned: i64,
+    pub actual: i64,
+    pub forecast: i64,
+    pub value: ProjectValue,
 }
 
 /// A budget line as typed.
@@ -285,7 +340,11 @@ fn end_of(day: NaiveDate) -> NaiveDateTime {
 fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>) -> Result<Costed> {
     let p = gantry_store::project(db, project)?;
     let calendars = gantry_store::calendars(db)?;
-    let tasks = gantry_store::tasks(db, project)?;
+    // In outline order: every roll-up below counts on children after their parent.
+    let mut tasks = gantry_store::tasks(db, project)?;
+    let place: HashMap<TaskId, usize> =
+        gantry_core::wbs::outline(&crate::nodes(&tasks)).iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    tasks.sort_by_key(|t| place.get(&t.id).copied().unwrap_or(usize::MAX));
     let links = gantry_store::links(db, project)?;
     let s = run_schedule(&p, &calendars, &tasks, &links);
     let people: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
@@ -460,8 +519,9 @@ impl Portfolio {
     /// What a project costs, task by task, and its earned value at `status`
     /// against `baseline` (the newest when `None`), as `gantry costs` prints it.
     pub fn cost_report(&self, project: ProjectId, status: NaiveDate, baseline: Option<&str>) -> Result<CostReport> {
-        let c = costed(self.store.db(), project, status, baseline)?;
-        let value = project_value(&c, status, &pv_by_week(&c));
+        let db = self.store.db();
+        let c = costed(db, project, status, baseline)?;
+        let value = project_value(&c, status, &pv_by_week(&c), gantry_store::budget_settings(db)?.eac);
         Ok(CostReport { currency: c.currency, status_date: Some(status.to_string()), tasks: c.rows, project: value })
     }
 
@@ -485,7 +545,8 @@ impl Portfolio {
         let status = p.status_date.unwrap_or(today);
         let c = costed(db, project, status, None)?;
         let weekly = pv_by_week(&c);
-        let value = project_value(&c, status, &weekly);
+        let settings = gantry_store::budget_settings(db)?;
+        let value = project_value(&c, status, &weekly, settings.eac);
         let lines = gantry_store::budget_lines(db, project)?;
         let months = gantry_store::budget_months(db, project)?;
         let spent = gantry_store::expenditures(db, project)?;
@@ -614,7 +675,121 @@ impl Portfolio {
                 }
                 all
             },
+            settings: settings_view(&settings),
+            tasks: task_money(&c, &gantry_store::fixed_costs(db, project)?),
         })
+    }
+
+    /// The budget section of a project's report, when it has budget lines
+    /// or a baseline to measure against.
+    pub(crate) fn report_budget(&self, project: ProjectId, today: NaiveDate) -> Result<Option<ReportBudget>> {
+        let b = self.budget(project, today)?;
+        if b.lines.is_empty() && b.baseline.is_none() {
+            return Ok(None);
+        }
+        let settings = gantry_store::budget_settings(self.store.db())?;
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let v = &b.value;
+        let figures = |l: &LineRow| gantry_report::LineFigures {
+            category: l.category.clone(),
+            name: l.name.clone(),
+            note: l.note.clone(),
+            planned: l.planned,
+            committed: l.committed,
+            actual: l.actual,
+            forecast: l.forecast,
+            variance: l.variance,
+        };
+        let t = &b.total;
+        Ok(Some(ReportBudget {
+            eac_formula: settings.eac.formula().to_owned(),
+            thresholds: gantry_report::Thresholds {
+                warn_below: settings.warn_below_permille as f64 / 1000.0,
+                bad_below: settings.bad_below_permille as f64 / 1000.0,
+            },
+            value: gantry_report::ValueFigures {
+                bac: v.bac,
+                pv: v.pv,
+                ev: v.ev,
+                ac: v.ac,
+                sv: v.sv,
+                cv: v.cv,
+                spi: v.spi,
+                cpi: v.cpi,
+                eac: v.eac,
+                etc: v.etc,
+                vac: v.vac,
+                tcpi: v.tcpi,
+                es: v.es,
+                spi_t: v.spit,
+            },
+            baseline_finish: b.baseline_finish.as_deref().and_then(day),
+            forecast_finish: b.forecast_finish.as_deref().and_then(day),
+            curve: b
+                .curve
+                .iter()
+                .filter_map(|w| Some(gantry_report::CurveWeek { date: day(&w.date)?, pv: w.pv, ev: w.ev, ac: w.ac }))
+                .collect(),
+            lines: b.lines.iter().map(figures).collect(),
+            total: gantry_report::LineFigures {
+                planned: t.planned,
+                committed: t.committed,
+                actual: t.actual,
+                forecast: t.forecast,
+                variance: t.variance,
+                ..Default::default()
+            },
+            contracts: b
+                .contracts
+                .iter()
+                .filter_map(|k| {
+                    Some(gantry_report::ReportContract {
+                        vendor: k.vendor.clone(),
+                        title: k.title.clone(),
+                        value: k.value,
+                        end: day(&k.end)?,
+                        notice_by: day(&k.notice_by)?,
+                        renewal: k.renewal.as_deref().and_then(day),
+                        up_for_renewal: k.up_for_renewal,
+                    })
+                })
+                .collect(),
+            currency: b.currency,
+            baseline: b.baseline,
+        }))
+    }
+
+    /// The portfolio's budget settings.
+    pub fn budget_settings(&self) -> Result<BudgetSettings> {
+        Ok(settings_view(&gantry_store::budget_settings(self.store.db())?))
+    }
+
+    /// Sets the EAC formula (by its code) and the thresholds, typed as
+    /// indices ("0.95").
+    pub fn set_budget_settings(&mut self, eac_method: &str, warn_below: &str, bad_below: &str) -> Result<()> {
+        let eac = EacMethod::from_code(eac_method.trim())
+            .ok_or_else(|| validation("eacMethod", "The estimate at completion is cpi, atypical or cpi_spi."))?;
+        let (warn, bad) = budget::thresholds(warn_below, bad_below)?;
+        let s = Settings { eac, warn_below_permille: warn, bad_below_permille: bad };
+        Ok(self.store.write("Change the budget settings", |db| gantry_store::set_budget_settings(db, &s))?)
+    }
+
+    /// Each project's budget, spend, forecast and earned value, for the portfolio page.
+    pub fn portfolio_money(&self, today: NaiveDate) -> Result<Vec<ProjectMoney>> {
+        gantry_store::projects(self.store.db())?
+            .into_iter()
+            .map(|p| {
+                let b = self.budget(p.id, today)?;
+                Ok(ProjectMoney {
+                    project_id: p.id,
+                    currency: b.currency,
+                    planned: b.total.planned,
+                    actual: b.total.actual,
+                    forecast: b.total.forecast,
+                    value: b.value,
+                })
+            })
+            .collect()
     }
 
     /// Contracts across the portfolio whose notice day is near, for the dashboard.
@@ -920,7 +1095,44 @@ fn pv_by_week(c: &Costed) -> Weekly {
     (Some(start), out)
 }
 
-fn project_value(c: &Costed, status: NaiveDate, weekly: &Weekly) -> ProjectValue {
+/// Each task's cost, indented as the WBS is.
+fn task_money(c: &Costed, fixed: &HashMap<TaskId, FixedCost>) -> Vec<TaskMoney> {
+    let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
+    let mut depth: HashMap<TaskId, u32> = HashMap::new();
+    c.tasks
+        .iter()
+        .zip(&c.rows)
+        .map(|(t, r)| {
+            let d = t.parent_id.and_then(|p| depth.get(&p)).map_or(0, |d| d + 1);
+            depth.insert(t.id, d);
+            let f = fixed.get(&t.id);
+            TaskMoney {
+                id: t.id,
+                name: t.name.clone(),
+                depth: d,
+                summary: parents.contains(&t.id),
+                cost: r.cost,
+                actual_cost: r.actual_cost,
+                fixed_cost: f.map_or(0, |f| f.amount),
+                accrual: budget::accrual_code(f.map_or(Accrual::Prorated, |f| f.accrual)).to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn settings_view(s: &Settings) -> BudgetSettings {
+    BudgetSettings {
+        eac_method: s.eac.code().to_owned(),
+        warn_below: s.warn_below_permille as f64 / 1000.0,
+        bad_below: s.bad_below_permille as f64 / 1000.0,
+        methods: EacMethod::ALL
+            .iter()
+            .map(|m| EacChoice { code: m.code().to_owned(), formula: m.formula().to_owned() })
+            .collect(),
+    }
+}
+
+fn project_value(c: &Costed, status: NaiveDate, weekly: &Weekly, method: EacMethod) -> ProjectValue {
     let parents: std::collections::HashSet<TaskId> = c.tasks.iter().filter_map(|t| t.parent_id).collect();
     let leaves = c.rows.iter().filter(|r| !parents.contains(&r.uid));
     let (mut bac, mut pv, mut ev, mut ac) = (0, 0, 0, 0);
@@ -931,11 +1143,14 @@ fn project_value(c: &Costed, status: NaiveDate, weekly: &Weekly) -> ProjectValue
         ac += r.acwp;
     }
     let value = EarnedValue { bac, pv, ev, ac };
-    let p = value.performance(EacMethod::default());
+    let p = value.performance(method);
     let (start, curve) = (weekly.0, &weekly.1);
     let es = start.filter(|_| bac > 0).map(|start| {
         let at = (end_of(status) - start).num_minutes() as f64 / (7.0 * 1440.0);
-        cost::earned_schedule(curve, ev, at.max(0.0), curve.len() as f64)
+        // The planned duration: the baseline's start to its finish, in weeks.
+        let finish = c.baseline_dates.values().map(|d| d.1).max().unwrap_or(start);
+        let pd = (finish - start).num_minutes() as f64 / (7.0 * 1440.0);
+        cost::earned_schedule(curve, ev, at.max(0.0), pd)
     });
     ProjectValue {
         bac,

@@ -125,6 +125,7 @@ impl Portfolio {
         let status_date = project.status_date.unwrap_or(today);
         let (team, team_weeks) = team_load(db, id, status_date)?;
         Ok(ProjectReport {
+            budget: self.report_budget(id, today)?,
             team,
             team_weeks,
             name: plan.fields.name.clone(),

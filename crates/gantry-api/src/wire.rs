@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::budget::{
-    BudgetView, BurnMonth, ContractRow, CostReport, CsvMapping, CurvePoint, ExpenditureRow, LineFields, LineRow,
-    LineTotals, MonthAmount, NewContract, NewExpenditure, ProjectValue, TaskCostRow, VendorRow,
+    BudgetSettings, BudgetView, BurnMonth, ContractRow, CostReport, CsvMapping, CurvePoint, EacChoice, ExpenditureRow,
+    LineFields, LineRow, LineTotals, MonthAmount, NewContract, NewExpenditure, ProjectMoney, ProjectValue, TaskCostRow,
+    TaskMoney, VendorRow,
 };
 pub use crate::team::{
     AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence, Person,

@@ -1,5 +1,7 @@
 //! Commands run the way the app runs them, on a real temporary portfolio.
 
+mod common;
+
 use chrono::NaiveDate;
 use gantry_api::wire::*;
 use gantry_api::{Portfolio, bindings};
@@ -616,18 +618,6 @@ fn the_plan_tells_the_timeline_which_days_are_off() {
 
 // ------------------------------------------------------------------ reports
 
-/// Runs one of poppler's tools on a PDF and returns what it printed.
-fn poppler(tool: &str, args: &[&str], pdf: &std::path::Path) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed to check reports (Debian's poppler-utils): {e}"));
-    assert!(out.status.success(), "{tool} could not read {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn report_now() -> chrono::NaiveDateTime {
     today().and_hms_opt(9, 30, 0).expect("time")
 }
@@ -648,12 +638,12 @@ fn a_project_report_is_a_real_pdf_with_searchable_text_and_embedded_fonts() {
     let written = gantry_api::save_report(&out, &pdf).expect("saved");
     assert_eq!(written.pages, pdf.pages);
 
-    let info = poppler("pdfinfo", &[], &out);
+    let info = common::poppler("pdfinfo", &[], &out);
     assert!(info.contains(&format!("Pages:           {}", pdf.pages)), "{info}");
     assert!(info.contains("841.89 x 595.28 pts (A4)"), "A4 landscape by default: {info}");
     assert!(pdf.pages >= 4, "summary, chart, milestones and tasks: {} pages", pdf.pages);
 
-    let text = poppler("pdftotext", &["-layout"], &out);
+    let text = common::poppler("pdftotext", &["-layout"], &out);
     assert!(text.contains("CRM migration to Dynamics 365"), "the project's name is real text");
     assert!(text.contains("Ana Moreau"), "the manager is named");
     assert!(text.contains("At risk"), "the RAG status is shown");
@@ -666,7 +656,7 @@ fn a_project_report_is_a_real_pdf_with_searchable_text_and_embedded_fonts() {
     assert!(text.contains("d late"), "the slip shows as a variance against the baseline");
     assert!(text.contains("Gantt chart") && text.contains("Critical path"), "the chart and its legend");
 
-    let fonts = poppler("pdffonts", &[], &out);
+    let fonts = common::poppler("pdffonts", &[], &out);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "the report uses fonts: {fonts}");
     for row in rows {
@@ -715,8 +705,8 @@ fn chinese_arabic_and_accented_names_print_as_text_and_long_names_do_not_break_t
     let options = ReportOptions { paper: Paper::Letter, orientation: Orientation::Portrait, ..Default::default() };
     let pdf = p.report_pdf(portal.id, &options, report_now()).expect("report");
     gantry_api::save_report(&out, &pdf).expect("saved");
-    assert!(poppler("pdfinfo", &[], &out).contains("612 x 792 pts (letter)"), "Letter portrait as chosen");
-    let text = poppler("pdftotext", &[], &out);
+    assert!(common::poppler("pdfinfo", &[], &out).contains("612 x 792 pts (letter)"), "Letter portrait as chosen");
+    let text = common::poppler("pdftotext", &[], &out);
     assert!(text.contains("数据迁移到新平台"), "Chinese prints as text");
     assert!(text.contains("Größenprüfung"), "accents print as text");
     // Arabic is laid out right to left; the extracted words are there in some order.
@@ -725,7 +715,7 @@ fn chinese_arabic_and_accented_names_print_as_text_and_long_names_do_not_break_t
     }
     assert!(text.contains('…'), "the longest name a task may have is cut to fit the chart");
     assert!(pdf.pages < 20, "a long name does not run over pages: {} pages", pdf.pages);
-    let fonts = poppler("pdffonts", &[], &out);
+    let fonts = common::poppler("pdffonts", &[], &out);
     assert!(fonts.contains("DroidSansFallback"), "the CJK fallback font is embedded: {fonts}");
 }
 
@@ -743,8 +733,8 @@ fn report_choices_pick_the_sections_the_paper_and_the_chart_range() {
     };
     let pdf = p.report_pdf(net.id, &chart_only, report_now()).expect("chart");
     gantry_api::save_report(&out, &pdf).expect("saved");
-    assert!(poppler("pdfinfo", &[], &out).contains("1190.55 x 841.89 pts (A3)"));
-    let text = poppler("pdftotext", &[], &out);
+    assert!(common::poppler("pdfinfo", &[], &out).contains("1190.55 x 841.89 pts (A3)"));
+    let text = common::poppler("pdftotext", &[], &out);
     assert!(text.contains("Gantt chart"));
     assert!(!text.contains("PROJECT STATUS REPORT") && !text.contains("Milestones"), "chart only: no other section");
 
@@ -754,7 +744,7 @@ fn report_choices_pick_the_sections_the_paper_and_the_chart_range() {
         ReportOptions { sections: vec![Section::Gantt], from: first.into(), to: first.into(), ..Default::default() };
     let pdf = p.report_pdf(net.id, &narrow, report_now()).expect("one day");
     gantry_api::save_report(&out, &pdf).expect("saved");
-    let text = poppler("pdftotext", &[], &out);
+    let text = common::poppler("pdftotext", &[], &out);
     let last = plan.tasks.iter().rev().find(|t| !t.has_children).expect("a task");
     assert!(!text.contains(&last.name), "a task outside the chosen days is left out of the chart");
 }
@@ -798,7 +788,7 @@ fn the_portfolio_report_has_an_overview_and_a_summary_page_per_project() {
     gantry_api::save_report(&out, &pdf).expect("saved");
     let projects = p.projects().expect("projects");
     assert!(pdf.pages > projects.len(), "an overview, then a page or more per project");
-    let text = poppler("pdftotext", &[], &out);
+    let text = common::poppler("pdftotext", &[], &out);
     assert!(text.contains("portfolio status"));
     for s in &projects {
         assert!(text.matches(&s.name).count() >= 2, "{} is in the overview and has its own page", s.name);
@@ -841,7 +831,7 @@ fn the_team_section_names_each_person_with_their_hours_and_marks_who_is_overbook
     let overbooked = report.team.iter().filter(|x| x.weeks.iter().any(|(planned, has)| planned > has)).count();
     let pdf = p.report_pdf(crm.id, &options, report_now()).expect("report");
     gantry_api::save_report(&out, &pdf).expect("saved");
-    let text = poppler("pdftotext", &["-layout"], &out);
+    let text = common::poppler("pdftotext", &["-layout"], &out);
     for person in &report.team {
         assert!(text.contains(&person.name), "{} is listed", person.name);
     }

@@ -242,3 +242,89 @@ fn reading_changes_nothing() {
     let p = Portfolio::open(&path).expect("reopen");
     assert_eq!(common::digest(&p), before, "opening changes nothing");
 }
+
+#[test]
+fn the_report_prints_the_budget_the_view_shows_with_the_formula_and_thresholds_chosen() {
+    let (dir, mut p) = open();
+    let crm = project(&p, "CRM migration");
+    // The portfolio forecasts with the atypical formula and turns red only below 0.80.
+    p.set_budget_settings("atypical", "0.9", "0,8").expect("settings");
+    let s = p.budget_settings().expect("settings");
+    assert_eq!((s.eac_method.as_str(), s.warn_below, s.bad_below), ("atypical", 0.9, 0.8));
+    let view = p.budget(crm, today()).expect("budget");
+    let v = &view.value;
+    assert_eq!(v.eac, Some(v.ac + v.bac - v.ev), "EAC = AC + (BAC − EV)");
+    assert_eq!(view.settings.eac_method, "atypical");
+    let money = p.portfolio_money(today()).expect("money");
+    let row = money.iter().find(|m| m.project_id == crm).expect("the CRM's money");
+    assert_eq!((row.planned, row.actual, row.value.eac), (view.total.planned, view.total.actual, v.eac));
+
+    let options = ReportOptions { sections: vec![Section::Budget], ..ReportOptions::default() };
+    let pdf = p.report_pdf(crm, &options, today().and_hms_opt(9, 0, 0).expect("time")).expect("report");
+    let out = dir.path().join("CRM budget.pdf");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    let text = common::poppler("pdftotext", &["-layout"], &out);
+    let whole = |minor: i64| {
+        let units = (minor as f64 / 100.0).round() as i64;
+        let digits = units.abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if units < 0 { format!("-{grouped}") } else { grouped }
+    };
+    for (what, amount) in [("AC", v.ac), ("EV", v.ev), ("BAC", v.bac), ("EAC", v.eac.expect("EAC"))] {
+        assert!(text.contains(&whole(amount)), "the report prints {what} as {}:\n{text}", whole(amount));
+    }
+    assert!(text.contains("EAC = AC + (BAC − EV)"), "the chosen formula is named");
+    assert!(text.contains(&format!("{:.2}", v.cpi.expect("CPI"))), "CPI");
+    assert!(text.contains("S-curve") && text.contains(&format!("Forecast to {}", whole(v.eac.expect("EAC")))));
+    for line in &view.lines {
+        assert!(
+            text.contains(&line.name[..20.min(line.name.len())]),
+            "the line {} is in the variance table",
+            line.name
+        );
+    }
+    assert!(text.contains("Contoso Cloud Solutions") && text.contains("up for renewal"), "the contract due");
+
+    // Bad settings are refused and change nothing; good ones are one undo step.
+    for (eac, warn, bad) in [("median", "0.9", "0.8"), ("cpi", "0.8", "0.9"), ("cpi", "lots", "0.8"), ("cpi", "3", "1")]
+    {
+        let before = common::digest(&p);
+        assert!(p.set_budget_settings(eac, warn, bad).is_err(), "{eac} {warn} {bad}");
+        assert_eq!(common::digest(&p), before);
+    }
+    p.undo().expect("undo");
+    assert_eq!(p.budget_settings().expect("settings").eac_method, "cpi", "undo brings the default back");
+}
+
+#[test]
+fn a_project_without_budget_or_baseline_says_so_in_its_report() {
+    let (dir, mut p) = open();
+    let calendar_id = p.calendars().expect("calendars")[0].id;
+    let id = p
+        .create_project(ProjectFields {
+            name: "Printer rollout".into(),
+            goal: String::new(),
+            scope: String::new(),
+            methodology: gantry_core::model::Methodology::Waterfall,
+            manager: String::new(),
+            start: "2026-11-30".into(),
+            status: gantry_core::model::ProjectStatus::OnTrack,
+            status_reason: String::new(),
+            currency: "EUR".into(),
+            calendar_id,
+            status_date: String::new(),
+        })
+        .expect("project");
+    let options = ReportOptions { sections: vec![Section::Budget], ..ReportOptions::default() };
+    let pdf = p.report_pdf(id, &options, today().and_hms_opt(9, 0, 0).expect("time")).expect("report");
+    let out = dir.path().join("Printers.pdf");
+    gantry_api::save_report(&out, &pdf).expect("saved");
+    let text = common::poppler("pdftotext", &[], &out);
+    assert!(text.contains("no budget lines and no baseline yet"), "{text}");
+}

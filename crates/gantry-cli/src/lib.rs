@@ -105,7 +105,7 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
         /// The sections, in any order.
-        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,tasks,team")]
+        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,budget,team,tasks")]
         sections: Vec<SectionArg>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
@@ -184,6 +184,7 @@ enum SectionArg {
     Summary,
     Gantt,
     Milestones,
+    Budget,
     Tasks,
     Team,
 }
@@ -328,6 +329,7 @@ fn run(command: Command) -> Result<(), String> {
                         SectionArg::Summary => Section::Summary,
                         SectionArg::Gantt => Section::Gantt,
                         SectionArg::Milestones => Section::Milestones,
+                        SectionArg::Budget => Section::Budget,
                         SectionArg::Tasks => Section::Tasks,
                         SectionArg::Team => Section::Team,
                     })

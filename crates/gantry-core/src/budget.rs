@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::cost::Accrual;
+use crate::cost::{Accrual, EacMethod};
 use crate::money;
 use crate::validate::{self, ValidationError};
 
@@ -184,6 +184,57 @@ pub fn accrual_from_code(code: &str) -> Option<Accrual> {
     })
 }
 
+/// How the portfolio reads its money: the EAC formula it forecasts with,
+/// and where CPI and SPI turn amber and red, in thousandths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub eac: EacMethod,
+    pub warn_below_permille: i64,
+    pub bad_below_permille: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { eac: EacMethod::Cpi, warn_below_permille: 950, bad_below_permille: 900 }
+    }
+}
+
+/// Thresholds typed as indices ("0.95", "0,9"): each between 0 and 2, the
+/// red one not above the amber one; returned in thousandths.
+pub fn thresholds(warn: &str, bad: &str) -> Result<(i64, i64), ValidationError> {
+    let read = |field: &'static str, raw: &str| -> Result<i64, ValidationError> {
+        let text = raw.trim().replace(',', ".");
+        let fail = || ValidationError {
+            field,
+            message: format!("“{}” is not an index between 0 and 2, such as 0.95.", raw.trim()),
+        };
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+        if whole.is_empty() && frac.is_empty()
+            || !whole.chars().all(|c| c.is_ascii_digit())
+            || !frac.chars().all(|c| c.is_ascii_digit())
+            || whole.len() > 1
+            || frac.len() > 3
+        {
+            return Err(fail());
+        }
+        let w: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| fail())? };
+        let f: i64 = format!("{frac:0<3}").parse().map_err(|_| fail())?;
+        let permille = w * 1000 + f;
+        if permille > 2000 { Err(fail()) } else { Ok(permille) }
+    };
+    let (w, b) = (read("warnBelow", warn)?, read("badBelow", bad)?);
+    if w == 0 {
+        return Err(ValidationError { field: "warnBelow", message: "The amber threshold must be above 0.".into() });
+    }
+    if b > w {
+        return Err(ValidationError {
+            field: "badBelow",
+            message: format!("The red threshold ({}) must not be above the amber one ({}).", bad.trim(), warn.trim()),
+        });
+    }
+    Ok((w, b))
+}
+
 // ------------------------------------------------------------------ checks
 
 /// The largest amount in minor units a currency allows (see [`money::MAX_MAJOR`]).
@@ -292,6 +343,25 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn thresholds_are_indices_in_thousandths_with_red_not_above_amber() {
+        assert_eq!(thresholds("0.95", "0,9"), Ok((950, 900)));
+        assert_eq!(thresholds("1", ".85"), Ok((1000, 850)));
+        assert_eq!(thresholds(" 0.9 ", "0.9"), Ok((900, 900)));
+        for (warn, bad, field) in [
+            ("0.9", "0.95", "badBelow"),
+            ("abc", "0.9", "warnBelow"),
+            ("2.5", "0.9", "warnBelow"),
+            ("0.9555", "0.9", "warnBelow"),
+            ("0", "0", "warnBelow"),
+            ("-1", "0.5", "warnBelow"),
+            ("0.9", "", "badBelow"),
+        ] {
+            let e = thresholds(warn, bad).expect_err(warn);
+            assert_eq!(e.field, field, "{warn} {bad}: {}", e.message);
+        }
     }
 
     #[test]

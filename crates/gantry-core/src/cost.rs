@@ -303,6 +303,31 @@ pub enum EacMethod {
     CpiSpi,
 }
 
+impl EacMethod {
+    pub const ALL: [EacMethod; 3] = [EacMethod::Cpi, EacMethod::Atypical, EacMethod::CpiSpi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EacMethod::Atypical => "atypical",
+            EacMethod::Cpi => "cpi",
+            EacMethod::CpiSpi => "cpi_spi",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EacMethod> {
+        EacMethod::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// The formula as people write it.
+    pub fn formula(self) -> &'static str {
+        match self {
+            EacMethod::Atypical => "EAC = AC + (BAC − EV)",
+            EacMethod::Cpi => "EAC = BAC ÷ CPI",
+            EacMethod::CpiSpi => "EAC = AC + (BAC − EV) ÷ (CPI × SPI)",
+        }
+    }
+}
+
 /// Earned value at a status date, in minor units, with what follows from it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EarnedValue {
@@ -396,6 +421,8 @@ pub fn earned_schedule(pv: &[i64], ev: i64, at: f64, pd: f64) -> EarnedSchedule 
         Some(&next) if next > before => whole as f64 + (ev - before) as f64 / (next - before) as f64,
         _ => whole as f64,
     };
+    // The plan earns nothing after its last period: ES cannot exceed PD.
+    let es = if pd > 0.0 { es.min(pd) } else { es };
     let spi_t = (at > 0.0).then(|| es / at);
     EarnedSchedule { es, sv_t: es - at, spi_t, ieac_t: spi_t.filter(|s| *s > 0.0).map(|s| pd / s) }
 }
@@ -542,5 +569,8 @@ mod tests {
         let done = earned_schedule(&pv, 2300, 13.0, 11.0);
         assert!((done.es - 11.0).abs() < 1e-9 && done.spi_t.unwrap() < 0.85);
         assert_eq!(earned_schedule(&pv, 0, 0.0, 11.0).spi_t, None);
+        // Periods counted past the plan's finish earn no more schedule.
+        let finished = earned_schedule(&[100, 200, 200], 200, 2.5, 1.6);
+        assert!((finished.es - 1.6).abs() < 1e-9, "{}", finished.es);
     }
 }

@@ -499,6 +499,7 @@ mod tests {
             diagnostics: Vec::new(),
             team: Vec::new(),
             team_weeks: Vec::new(),
+            budget: None,
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
 use gantry_core::model::{ProjectStatus, TaskKind};
 use serde::Serialize;
 
+use crate::budget::{self, BudgetPart};
 use crate::chart::{self, ChartPage};
 use crate::measure::Measure;
 use crate::{Error, Options, PageSize, ProjectReport, Result, Section};
@@ -44,6 +45,7 @@ pub(crate) enum Part {
     Milestones { title: String, baseline: String, rows: Vec<MilestoneRow> },
     Tasks { title: String, rows: Vec<TaskRow> },
     Team { title: String, note: String, weeks: Vec<String>, rows: Vec<TeamRow> },
+    Budget(Box<BudgetPart>),
 }
 
 /// A person's row of the team section.
@@ -227,6 +229,10 @@ pub(crate) fn project(
             },
             Section::Tasks => Part::Tasks { title: format!("{} · Tasks", report.name), rows: tasks(report) },
             Section::Team => team(report),
+            Section::Budget => Part::Budget(Box::new(match &report.budget {
+                Some(b) => budget::part(&report.name, b, report.status_date, size),
+                None => budget::empty(&report.name),
+            })),
         })
         .collect();
     Ok(Document {
@@ -589,7 +595,7 @@ fn team(r: &ProjectReport) -> Part {
     }
 }
 
-fn short_day(d: NaiveDate) -> String {
+pub(crate) fn short_day(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 

@@ -15,6 +15,7 @@
 //! memory and written with [`write_atomic`], so a failed export leaves no
 //! half file.
 
+mod budget;
 mod chart;
 mod document;
 mod fonts;
@@ -28,6 +29,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use gantry_core::model::{LinkKind, ProjectStatus, TaskKind};
 use serde::{Deserialize, Serialize};
 
+pub use budget::{CurveWeek, LineFigures, ReportBudget, ReportContract, Thresholds, ValueFigures};
 pub use measure::Measure;
 
 /// Why a report could not be made.
@@ -76,6 +78,9 @@ pub struct ProjectReport {
     pub team: Vec<ReportPerson>,
     /// The first day of each week of `ReportPerson::weeks`.
     pub team_weeks: Vec<NaiveDate>,
+    /// The budget and earned value, when the project has a budget or a
+    /// baseline to measure against.
+    pub budget: Option<ReportBudget>,
 }
 
 /// A person on the project, for the team section.
@@ -148,7 +153,14 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            sections: vec![Section::Summary, Section::Gantt, Section::Milestones, Section::Tasks, Section::Team],
+            sections: vec![
+                Section::Summary,
+                Section::Gantt,
+                Section::Milestones,
+                Section::Budget,
+                Section::Team,
+                Section::Tasks,
+            ],
             paper: Paper::A4,
             orientation: Orientation::Landscape,
             chart_layout: ChartLayout::FitWidth,
@@ -183,10 +195,12 @@ pub enum Section {
     Gantt,
     /// Milestones against the baseline.
     Milestones,
-    /// Every task with its dates.
-    Tasks,
+    /// Earned value, the S-curve, the budget lines and contracts.
+    Budget,
     /// Who works on the project, their hours, and who is over-allocated.
     Team,
+    /// Every task with its dates.
+    Tasks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

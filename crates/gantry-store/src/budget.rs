@@ -38,6 +38,37 @@ pub fn set_fixed_cost(db: &Connection, c: &FixedCost) -> Result<()> {
     Ok(())
 }
 
+// -------------------------------------------------------------- settings
+
+/// The portfolio's budget settings; the defaults when none were saved.
+pub fn budget_settings(db: &Connection) -> Result<Settings> {
+    let row = db
+        .query_row(
+            "SELECT eac_method, warn_below_permille, bad_below_permille FROM budget_settings WHERE id = 1",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        Some((eac, warn, bad)) => Settings {
+            eac: gantry_core::cost::EacMethod::from_code(&eac).unwrap_or_default(),
+            warn_below_permille: warn,
+            bad_below_permille: bad,
+        },
+        None => Settings::default(),
+    })
+}
+
+pub fn set_budget_settings(db: &Connection, s: &Settings) -> Result<()> {
+    db.execute(
+        "INSERT INTO budget_settings (id, eac_method, warn_below_permille, bad_below_permille) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET eac_method = excluded.eac_method,
+           warn_below_permille = excluded.warn_below_permille, bad_below_permille = excluded.bad_below_permille",
+        params![s.eac.code(), s.warn_below_permille, s.bad_below_permille],
+    )?;
+    Ok(())
+}
+
 // -------------------------------------------------------- baseline costs
 
 /// The cost and work a baseline saved, by task.

@@ -21,6 +21,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("estimated and elapsed durations", include_str!("../migrations/0007_task_durations.sql")),
     ("team, absences and timesheets", include_str!("../migrations/0008_team.sql")),
     ("budget, vendors and expenditures", include_str!("../migrations/0009_budget.sql")),
+    ("budget settings", include_str!("../migrations/0010_budget_settings.sql")),
 ];
 
 /// The newest format this build knows.

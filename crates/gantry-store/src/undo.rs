@@ -42,6 +42,7 @@ pub const USER_TABLES: &[&str] = &[
     "vendors",
     "contracts",
     "expenditures",
+    "budget_settings",
 ];
 
 /// How many steps of history a portfolio keeps.

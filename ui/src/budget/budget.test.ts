@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnBars, health, money, ratio, sCurve, short } from './budget';
+import { burnBars, health, money, monthsBetween, ratio, sCurve, short, typed } from './budget';
 
 describe('budget view', () => {
   it('shows money in the currency’s own digits', () => {
@@ -44,5 +44,17 @@ describe('budget view', () => {
     expect(bars[0]!.actual).toBe(60);
     expect(bars[1]!.actual).toBeNull();
     expect(bars[1]!.label).toBe('Nov');
+  });
+
+  it('lists the project’s months across a new year, and stops at a limit', () => {
+    expect(monthsBetween('2026-11-16T08:00:00', '2027-02-03T17:00:00')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsBetween('2027-01-01', '2031-01-01', 6)).toHaveLength(6);
+    expect(monthsBetween('garbage', '2027-01-01')).toEqual([]);
+  });
+
+  it('gives amounts back as they are typed, in the currency’s digits', () => {
+    expect(typed(1250050, 'EUR')).toBe('12500.50');
+    expect(typed(1250, 'JPY')).toBe('1250');
+    expect(typed(0, 'EUR')).toBe('');
   });
 });

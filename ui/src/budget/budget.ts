@@ -131,3 +131,30 @@ export function burnBars(months: BurnMonth[], width: number, height: number): { 
     label: `${MONTHS[Number(m.month.slice(5, 7)) - 1] ?? ''}`,
   }));
 }
+
+/** The months from `start` to `finish` (dates or date-times), "YYYY-MM", at most `limit` of them. */
+export function monthsBetween(start: string, finish: string, limit = 36): string[] {
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  const last = finish.slice(0, 7);
+  const out: string[] = [];
+  if (!Number.isInteger(y) || !Number.isInteger(m) || m < 1 || m > 12) return out;
+  while (out.length < limit) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last) break;
+    out.push(key);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** An amount as it is typed back: "12500.50", "" for nothing. */
+export function typed(minor: number, currency: string): string {
+  if (minor === 0) return '';
+  const digits = minorDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+}

@@ -10,7 +10,7 @@ describe('report choices', () => {
   it('fall back to the defaults when the saved ones are damaged or outdated', () => {
     expect(readChoices(null)).toEqual(DEFAULT_CHOICES);
     expect(readChoices('{not json')).toEqual(DEFAULT_CHOICES);
-    const odd = readChoices(JSON.stringify({ sections: ['budget', 'tasks'], paper: 'A5', from: '30/02/2027', baselineId: 1.5, open: 'yes' }));
+    const odd = readChoices(JSON.stringify({ sections: ['horoscope', 'tasks'], paper: 'A5', from: '30/02/2027', baselineId: 1.5, open: 'yes' }));
     expect(odd.sections).toEqual(['tasks']);
     expect(odd.paper).toBe('a4');
     expect(odd.from).toBe('');

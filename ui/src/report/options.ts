@@ -9,8 +9,9 @@ export const SECTIONS: readonly { key: Section; label: string; hint: string }[] 
   { key: 'summary', label: 'Summary page', hint: 'Status, key figures, phases and next milestones' },
   { key: 'gantt', label: 'Gantt chart', hint: 'Bars, links, critical path and baseline, as vector graphics' },
   { key: 'milestones', label: 'Milestones', hint: 'Every milestone against the baseline' },
-  { key: 'tasks', label: 'Task table', hint: 'Every task with dates, progress, slack and people' },
+  { key: 'budget', label: 'Budget and earned value', hint: 'EVM figures, the S-curve, variance by budget line, contracts up for renewal' },
   { key: 'team', label: 'Team', hint: 'Who works on it, their hours, and who is over-allocated in the coming weeks' },
+  { key: 'tasks', label: 'Task table', hint: 'Every task with dates, progress, slack and people' },
 ];
 export const PAPERS: readonly { key: Paper; label: string }[] = [
   { key: 'a4', label: 'A4' },
@@ -29,7 +30,7 @@ export interface ReportChoices extends ReportOptions {
 }
 
 export const DEFAULT_CHOICES: ReportChoices = {
-  sections: ['summary', 'gantt', 'milestones', 'tasks', 'team'],
+  sections: ['summary', 'gantt', 'milestones', 'budget', 'team', 'tasks'],
   paper: 'a4',
   orientation: 'landscape',
   chartLayout: 'fit_width',

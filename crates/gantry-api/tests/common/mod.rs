@@ -250,13 +250,31 @@ pub fn random_command(
                     note: String::new(),
                 };
                 ("line", p.add_budget_line(project, &line).map(|_| ()).map_err(|e| e.to_string()))
-            } else {
+            } else if dice.below(4) > 0 {
                 // One word: the crash test reads the kind from a line of words.
                 let accrual = ["start", "prorated", "end"][dice.below(3)];
                 ("fixed-cost", e(p.set_fixed_cost(any(dice), &format!("{}", dice.below(20000)), accrual)))
+            } else {
+                let eac = ["cpi", "atypical", "cpi_spi"][dice.below(3)];
+                let warn = 800 + dice.below(200);
+                let bad = warn - dice.below(100);
+                let (warn, bad) = (format!("0.{warn:03}"), format!("0.{bad:03}"));
+                ("settings", e(p.set_budget_settings(eac, &warn, &bad)))
             }
         }
         18 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
+}
+
+/// What a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) says of a PDF.
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed to check reports (Debian's poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool} could not read {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -149,7 +149,48 @@ export type BudgetView = { currency: string, statusDate: string, baseline: strin
 /**
  * The baseline's finish and the finish Earned Schedule forecasts.
  */
-baselineFinish: string | null, forecastFinish: string | null, contracts: Array<ContractRow>, expenditures: Array<ExpenditureRow>, vendors: Array<VendorRow>, categories: Array<string>, };
+baselineFinish: string | null, forecastFinish: string | null, contracts: Array<ContractRow>, expenditures: Array<ExpenditureRow>, vendors: Array<VendorRow>, categories: Array<string>, 
+/**
+ * The EAC formula in use and the thresholds of the indices' colours.
+ */
+settings: BudgetSettings, 
+/**
+ * The WBS with each task's cost, in outline order.
+ */
+tasks: Array<TaskMoney>, };
+
+export type BudgetSettings = { 
+/**
+ * The EAC formula's code: "cpi", "atypical" or "cpi_spi".
+ */
+eacMethod: string, 
+/**
+ * Where CPI and SPI turn amber and red.
+ */
+warnBelow: number, badBelow: number, 
+/**
+ * Each formula a user can pick, with how it reads.
+ */
+methods: Array<EacChoice>, };
+
+export type EacChoice = { code: string, formula: string, };
+
+export type ProjectMoney = { projectId: number, currency: string, 
+/**
+ * The budget lines' planned total, what is spent, and the forecast.
+ */
+planned: number, actual: number, forecast: number, value: ProjectValue, };
+
+export type TaskMoney = { id: number, name: string, depth: number, summary: boolean, 
+/**
+ * Its people's work at their rates plus its fixed cost (a summary's
+ * roll up), and what of it is spent.
+ */
+cost: number, actualCost: number, fixedCost: number, 
+/**
+ * "start", "prorated" or "end".
+ */
+accrual: string, };
 
 export type BurnMonth = { month: string, planned: number, actual: number, };
 
@@ -408,7 +449,7 @@ baselineId: number | null, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, };
 
-export type Section = "summary" | "gantt" | "milestones" | "tasks" | "team";
+export type Section = "summary" | "gantt" | "milestones" | "budget" | "team" | "tasks";
 
 export type Paper = "a4" | "letter" | "a3";
 

@@ -93,6 +93,11 @@ export const api = {
   /** Everyone's load, without the tasks behind each cell. */
   budget: (project: number) => call<W.BudgetView>('budget', { project }),
   contractsDue: () => call<W.ContractRow[]>('contracts_due'),
+  budgetSettings: () => call<W.BudgetSettings>('budget_settings'),
+  setBudgetSettings: (eacMethod: string, warnBelow: string, badBelow: string) =>
+    call<void>('set_budget_settings', { eacMethod, warnBelow, badBelow }),
+  /** Each project's budget, spend and earned value, for the portfolio page. */
+  portfolioMoney: () => call<W.ProjectMoney[]>('portfolio_money'),
   addBudgetLine: (project: number, fields: W.LineFields) => call<number>('add_budget_line', { project, fields }),
   editBudgetLine: (project: number, id: number, fields: W.LineFields) => call<void>('edit_budget_line', { project, id, fields }),
   removeBudgetLine: (project: number, id: number) => call<void>('remove_budget_line', { project, id }),
