@@ -141,6 +141,35 @@ impl Portfolio {
             c.name = validate::cleaned_name(&c.name).unwrap_or_else(|| format!("Calendar {}", c.id));
         }
         let people = cleaned_people(&plan.people, &mut warnings);
+        // The money: the file's currency, each task's fixed cost, and
+        // baseline 0 with its costs, so earned value has its measure.
+        let (costs, _) = gantry_interop::costs::read(bytes)?;
+        let currency = validate::currency("currency", &costs.currency).unwrap_or_else(|e| {
+            warnings.push(format!("{} The plan is kept in EUR.", e.message));
+            "EUR".to_owned()
+        });
+        let mut fixed = Vec::new();
+        for c in &costs.tasks {
+            let accrual = costs.accruals.get(&c.uid).copied().unwrap_or_default();
+            match gantry_core::budget::amount("fixedCost", c.fixed_cost, &currency) {
+                Ok(amount) if amount > 0 || accrual != Default::default() => fixed.push((c.uid, amount, accrual)),
+                Ok(_) => {}
+                Err(_) => warnings.push(format!("The fixed cost of task {} is not an amount and was left out.", c.uid)),
+            }
+        }
+        let base_rows: Vec<(TaskId, BaselineTask, i64, i64)> = costs
+            .tasks
+            .iter()
+            .filter_map(|c| {
+                let &(start, finish, duration_minutes) = costs.baseline.get(&c.uid)?;
+                (plausible(start) && plausible(finish)).then_some((
+                    c.uid,
+                    BaselineTask { task_id: c.uid, start, finish, duration_minutes },
+                    c.baseline_cost.max(0),
+                    c.baseline_work.max(0),
+                ))
+            })
+            .collect();
         let name = validate::cleaned_name(&plan.name).unwrap_or_else(|| "Imported project".to_owned());
         let status_date = plan.status_date.filter(|d| plausible(*d)).map(|d| d.date());
 
@@ -162,7 +191,7 @@ impl Portfolio {
                 start: plan.start.date(),
                 status: ProjectStatus::OnTrack,
                 status_reason: String::new(),
-                currency: "EUR".into(),
+                currency: currency.clone(),
                 calendar_id: calendar_ids[&plan.calendar.id],
                 durations: plan.settings,
                 status_date,
@@ -212,6 +241,20 @@ impl Portfolio {
                     gantry_store::assign(db, &Assignment { task_id, member_id, units_percent, work_minutes })?;
                     assigned += 1;
                 }
+            }
+            for &(uid, amount, accrual) in &fixed {
+                if let Some(&task_id) = task_ids.get(&uid) {
+                    gantry_store::set_fixed_cost(db, &gantry_core::budget::FixedCost { task_id, amount, accrual })?;
+                }
+            }
+            let base: Vec<_> = base_rows.iter().filter_map(|r| Some((task_ids.get(&r.0).copied()?, r))).collect();
+            if !base.is_empty() {
+                let b = Baseline { id: 0, project_id, name: "Baseline (from MS Project)".into(), saved_at: now };
+                let dates: Vec<BaselineTask> =
+                    base.iter().map(|(id, r)| BaselineTask { task_id: *id, ..r.1 }).collect();
+                let id = gantry_store::insert_baseline(db, &b, &dates)?;
+                let money: Vec<(TaskId, i64, i64)> = base.iter().map(|(id, r)| (*id, r.2, r.3)).collect();
+                gantry_store::insert_baseline_costs(db, id, &money)?;
             }
             Ok((project_id, tasks.len(), links.len(), joined, assigned))
         })?;

@@ -328,3 +328,42 @@ fn a_project_without_budget_or_baseline_says_so_in_its_report() {
     let text = common::poppler("pdftotext", &[], &out);
     assert!(text.contains("no budget lines and no baseline yet"), "{text}");
 }
+
+#[test]
+fn an_imported_ms_project_plan_keeps_its_currency_fixed_costs_and_baseline_costs() {
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
+    for file in ["mpp-as-mspdi/timephased-cost-rollup.mpp.xml", "mspdi/task-baselines-project2010-mspdi.xml"] {
+        let bytes = std::fs::read(fixtures.join(file)).expect("the fixture");
+        let (file_costs, _) = gantry_interop::costs::read(&bytes).expect("the file's costs");
+        let (_dir, mut p) = open();
+        let now = today().and_hms_opt(9, 0, 0).expect("time");
+        let imported = p.import_mspdi(&bytes, file, now).expect("imports");
+        let id = imported.project_id;
+        let currency = p.plan(id).expect("plan").fields.currency;
+        assert_eq!(currency, file_costs.currency, "{file}: the plan keeps its currency");
+        let with_baseline = !file_costs.baseline.is_empty();
+        let report = p.cost_report(id, today(), None).expect("costs");
+        let sorted = |mut v: Vec<i64>| {
+            v.sort_unstable();
+            v
+        };
+        let (mine, theirs): (Vec<i64>, Vec<i64>) = (
+            sorted(report.tasks.iter().map(|t| t.fixed_cost).filter(|c| *c > 0).collect()),
+            sorted(file_costs.tasks.iter().map(|t| t.fixed_cost).filter(|c| *c > 0).collect()),
+        );
+        assert_eq!(mine, theirs, "{file}: every fixed cost comes across");
+        if with_baseline {
+            let mine = sorted(report.tasks.iter().map(|t| t.baseline_cost).collect());
+            let theirs = sorted(
+                file_costs
+                    .tasks
+                    .iter()
+                    .filter(|t| file_costs.baseline.contains_key(&t.uid))
+                    .map(|t| t.baseline_cost)
+                    .collect(),
+            );
+            assert_eq!(mine, theirs, "{file}: baseline 0's costs are the portfolio baseline's");
+            assert!(report.project.bac > 0, "{file}: earned value has a budget at completion");
+        }
+    }
+}

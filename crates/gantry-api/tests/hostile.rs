@@ -99,6 +99,19 @@ fn corpus() -> Vec<Case> {
     c.push(case("a DTD after the root", format!("{}<!DOCTYPE x>", project("")), Refused));
     c.push(case("a processing instruction storm", "<?a?>".repeat(100_000) + &project(""), Either));
 
+    // Money that is no money.
+    c.push(case(
+        "a fixed cost of 10^15",
+        project(&task(1, "Licence", "<FixedCost>100000000000000000</FixedCost>")),
+        Warned,
+    ));
+    c.push(case("a negative fixed cost", project(&task(1, "Refund", "<FixedCost>-50000</FixedCost>")), Warned));
+    c.push(case(
+        "a currency that is no ISO 4217 code",
+        project_with(&format!("<CurrencyCode>{}</CurrencyCode>", "€&lt;b&gt;".repeat(3000)), &task(1, "Task", "")),
+        Warned,
+    ));
+
     // Deep nesting.
     for depth in [65usize, 1_000, 100_000] {
         let deep = format!("{}{}", "<Tasks>".repeat(depth), "</Tasks>".repeat(depth));

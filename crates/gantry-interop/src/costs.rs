@@ -43,6 +43,11 @@ pub struct PlanCosts {
     pub status_date: Option<NaiveDateTime>,
     pub tasks: Vec<TaskCosts>,
     pub project: EarnedValue,
+    /// When each task's fixed cost accrues, by task UID.
+    pub accruals: HashMap<TaskId, Accrual>,
+    /// Baseline 0 as the file saved it, by task UID: start, finish and
+    /// duration in minutes (its cost and work are in `tasks`).
+    pub baseline: HashMap<TaskId, (NaiveDateTime, NaiveDateTime, i64)>,
 }
 
 /// What MS Project stored for a task, where it stored it.
@@ -112,6 +117,7 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
     let mut stored: Stored = HashMap::new();
     let mut own: HashMap<TaskId, TaskCosts> = HashMap::new();
     let mut progress: HashMap<TaskId, (u8, Accrual)> = HashMap::new();
+    let mut baseline_dates = HashMap::new();
     for t in root.child("Tasks").map(|t| t.all("Task").collect::<Vec<_>>()).unwrap_or_default() {
         let Some(uid) = t.text_of("UID").and_then(|u| u.trim().parse::<i64>().ok()) else { continue };
         let baseline = t.all("Baseline").find(|b| b.text_of("Number").map(str::trim) == Some("0"));
@@ -133,6 +139,13 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
             if let Some(m) = t.text_of(tag).and_then(duration_minutes) {
                 s.insert(field, m);
             }
+        }
+        if let Some(b) = baseline
+            && let (Some(start), Some(finish)) = (date_time(b.text_of("Start")), date_time(b.text_of("Finish")))
+            && start <= finish
+        {
+            let duration = b.text_of("Duration").and_then(duration_minutes).unwrap_or(0).max(0);
+            baseline_dates.insert(uid, (start, finish, duration));
         }
         if let Some(b) = baseline {
             if b.text_of("Cost").is_some() {
@@ -275,7 +288,11 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
         ev: top.iter().map(|t| t.bcwp).sum(),
         ac: top.iter().map(|t| t.actual_cost).sum(),
     };
-    Ok((PlanCosts { currency, status_date: plan.status_date, tasks, project }, stored))
+    let accruals = progress.iter().map(|(id, (_, a))| (*id, *a)).collect();
+    Ok((
+        PlanCosts { currency, status_date: plan.status_date, tasks, project, accruals, baseline: baseline_dates },
+        stored,
+    ))
 }
 
 fn read_resources(list: Option<&Element>, currency: &str) -> HashMap<i64, Resource> {
