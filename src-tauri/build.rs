@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "reinstate_person",
     "add_absence",
     "remove_absence",
+    "add_rate_change",
+    "remove_rate_change",
     "task_staffing",
     "staff_task",
     "find_people",

@@ -104,6 +104,8 @@ fn main() -> std::process::ExitCode {
             team::reinstate_person,
             team::add_absence,
             team::remove_absence,
+            team::add_rate_change,
+            team::remove_rate_change,
             team::task_staffing,
             team::staff_task,
             team::find_people,

@@ -55,6 +55,16 @@ pub async fn remove_absence(app: AppHandle, state: State<'_, AppState>, id: i64)
 }
 
 #[tauri::command]
+pub async fn add_rate_change(app: AppHandle, state: State<'_, AppState>, change: NewRateChange) -> Reply<i64> {
+    state.change(&app, None, |p| p.add_rate_change(&change))
+}
+
+#[tauri::command]
+pub async fn remove_rate_change(app: AppHandle, state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.change(&app, None, |p| p.remove_rate_change(id))
+}
+
+#[tauri::command]
 pub async fn task_staffing(state: State<'_, AppState>, task: i64) -> Reply<TaskStaffing> {
     state.with(|p| p.staffing(task))
 }

@@ -828,7 +828,10 @@ async fn a_manager_sees_who_is_overloaded_across_projects_fixes_it_and_collects_
 
     // The team, editable, with skills and absences.
     app.with_text("header .areas button", "Team").await.click().await.expect("the Team area");
-    app.with_text(".people td", "IT project manager").await;
+    app.with_text(".people td", "IT project manager").await.click().await.expect("open Ana's details");
+    // Her raise from the first of next month is listed with its rate.
+    let raise = app.find_with_prefix(".panel .away li", "from ").await;
+    assert!(text_of(&raise).await.contains("99.00"), "Ana's new rate: {}", text_of(&raise).await);
     app.screenshot("team").await;
     app.with_text(".tabs button", "Skill matrix").await.click().await.expect("the skill matrix");
     app.find("input[aria-label='Skill to look for']").await.send_keys("Kubernetes").await.expect("type a skill");

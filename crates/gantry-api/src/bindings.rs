@@ -55,6 +55,8 @@ pub fn typescript() -> String {
         PersonFields::decl(&cfg),
         SkillLevel::decl(&cfg),
         AbsenceRow::decl(&cfg),
+        RateChangeRow::decl(&cfg),
+        NewRateChange::decl(&cfg),
         NewAbsence::decl(&cfg),
         AssignmentRow::decl(&cfg),
         TaskStaffing::decl(&cfg),

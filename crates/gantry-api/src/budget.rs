@@ -348,6 +348,10 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
     let links = gantry_store::links(db, project)?;
     let s = run_schedule(&p, &calendars, &tasks, &links);
     let people: HashMap<MemberId, TeamMember> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m)).collect();
+    // Each person's rates over time.
+    let changes = gantry_store::rate_changes(db)?;
+    let rates: HashMap<MemberId, RateTable> =
+        people.values().map(|m| (m.id, gantry_core::team::rate_table(m, &changes))).collect();
     let assignments = gantry_store::assignments(db, project)?;
     let fixed = gantry_store::fixed_costs(db, project)?;
     let ids: std::collections::HashSet<TaskId> = tasks.iter().map(|t| t.id).collect();
@@ -356,9 +360,17 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         .into_iter()
         .filter(|e| ids.contains(&e.task_id))
         .collect();
+    // What each person logged on each task: in all, and day by day.
     let mut logged: HashMap<(TaskId, MemberId), i64> = HashMap::new();
+    let mut days: HashMap<(TaskId, MemberId), Vec<Stretch>> = HashMap::new();
     for e in &entries {
         *logged.entry((e.task_id, e.member_id)).or_default() += e.minutes;
+        let start = e.day.and_time(NaiveTime::MIN);
+        days.entry((e.task_id, e.member_id)).or_default().push(Stretch {
+            start,
+            finish: end_of(e.day),
+            minutes: e.minutes,
+        });
     }
     let baselines = gantry_store::baselines(db, project)?;
     let chosen = match baseline {
@@ -395,9 +407,13 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         for a in by_task.get(&t.id).into_iter().flatten() {
             let Some(m) = people.get(&a.member_id) else { continue };
             let done = logged.get(&(t.id, m.id)).copied().unwrap_or(0).max(0);
-            let rates = RateTable::flat(m.standard_rate, m.overtime_rate, m.cost_per_use);
+            let Some(rates) = rates.get(&m.id) else { continue };
             let planned = [Stretch { start: d.start, finish: d.finish, minutes: a.work_minutes }];
-            let logged_stretch = [Stretch { start: d.start, finish: d.finish, minutes: done }];
+            // Logged hours are priced at the rate of the day they were worked.
+            let logged_stretch: Vec<Stretch> = days
+                .get(&(t.id, m.id))
+                .map(|v| v.iter().filter(|s| s.minutes > 0).copied().collect())
+                .unwrap_or_default();
             // The plan's cost is the assignment's work; the actual, what was
             // logged, beyond the plan too.
             let plan = Priced {
@@ -406,7 +422,7 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
                 planned: &planned,
                 actual_work: 0,
                 done: &[],
-                rates: &rates,
+                rates,
                 uses_permille: i64::from(a.units_percent) * 10,
                 accrual: Accrual::Prorated,
                 calendar: &cal,
@@ -435,7 +451,7 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
     // Labour logged, day by day, for the S-curve and the burn chart.
     let mut by_day: std::collections::BTreeMap<NaiveDate, Exact> = Default::default();
     for e in &entries {
-        let rate = people.get(&e.member_id).map_or(0, |m| m.standard_rate);
+        let rate = rates.get(&e.member_id).map_or(0, |r| r.at(e.day.and_time(NaiveTime::MIN)).standard);
         let v = Exact::ratio(i128::from(e.minutes), i128::from(rate), 60);
         let slot = by_day.entry(e.day).or_insert(Exact::ZERO);
         *slot = slot.plus(v);

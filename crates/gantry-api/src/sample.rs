@@ -397,6 +397,23 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
                 )?;
             }
         }
+        // Raises that take effect on the first of next month.
+        let next_month = (today.with_day(1).unwrap_or(today) + chrono::Months::new(1)).max(today);
+        for (key, standard_rate) in RAISES {
+            if let Some(&member_id) = members.get(key) {
+                gantry_store::set_rate_change(
+                    db,
+                    &RateChange {
+                        id: 0,
+                        member_id,
+                        from: next_month,
+                        standard_rate: *standard_rate,
+                        overtime_rate: standard_rate * 3 / 2,
+                        cost_per_use: 0,
+                    },
+                )?;
+            }
+        }
         for p in gantry_store::projects(db)? {
             for t in gantry_store::tasks(db, p.id)? {
                 if let Some((_, skill, level)) = TASK_SKILLS.iter().find(|(name, _, _)| *name == t.name) {
@@ -756,6 +773,9 @@ const TASK_SKILLS: &[(&str, &str, u8)] = &[
 ];
 
 /// Days each person is away, from and to as days after the sample's today.
+/// New hourly rates in cents from the first of next month: the annual raises.
+const RAISES: &[(&str, i64)] = &[("ana", 9_900), ("marco", 11_000)];
+
 const ABSENCES: &[(&str, i64, i64, &str)] = &[
     ("ana", 15, 15, "Training: PMI risk management"),
     ("ana", 52, 56, "Vacation"),

@@ -44,6 +44,31 @@ pub struct AbsenceRow {
     pub reason: String,
 }
 
+/// A person's rates from a day on.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RateChangeRow {
+    pub id: i64,
+    /// `YYYY-MM-DD`: the first day the rates hold.
+    pub from: String,
+    pub standard_rate: i64,
+    pub overtime_rate: i64,
+    pub cost_per_use: i64,
+}
+
+/// A rate change as typed: amounts in major units ("105.00").
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewRateChange {
+    pub member_id: i64,
+    pub from: String,
+    pub standard_rate: String,
+    #[serde(default)]
+    pub overtime_rate: String,
+    #[serde(default)]
+    pub cost_per_use: String,
+}
+
 /// A person of the team, as the team view shows them.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -66,6 +91,8 @@ pub struct Person {
     pub calendar_name: String,
     pub retired: bool,
     pub absences: Vec<AbsenceRow>,
+    /// Their rates from later days on, oldest first.
+    pub rate_changes: Vec<RateChangeRow>,
     /// Tasks they are on, in every project.
     pub assignments: i64,
     /// Minutes of work planned for them, and logged by them.
@@ -340,6 +367,7 @@ impl Portfolio {
         let currency = portfolio_currency(db)?;
         let calendars = gantry_store::calendars(db)?;
         let absences = gantry_store::absences(db)?;
+        let rate_changes = gantry_store::rate_changes(db)?;
         // Each person's (assignments, planned minutes, logged minutes), in
         // one pass over each list rather than one a person.
         let mut load: HashMap<MemberId, (i64, i64, i64)> = HashMap::new();
@@ -381,6 +409,17 @@ impl Portfolio {
                         from: a.start.to_string(),
                         to: a.finish.to_string(),
                         reason: a.reason.clone(),
+                    })
+                    .collect(),
+                rate_changes: rate_changes
+                    .iter()
+                    .filter(|c| c.member_id == m.id)
+                    .map(|c| RateChangeRow {
+                        id: c.id,
+                        from: c.from.to_string(),
+                        standard_rate: c.standard_rate,
+                        overtime_rate: c.overtime_rate,
+                        cost_per_use: c.cost_per_use,
                     })
                     .collect(),
                 assignments: load.get(&m.id).map_or(0, |l| l.0),
@@ -484,6 +523,42 @@ impl Portfolio {
     /// Removes an absence.
     pub fn remove_absence(&mut self, id: AbsenceId) -> Result<()> {
         Ok(self.store.write("Remove an absence", |db| gantry_store::delete_absence(db, id))?)
+    }
+
+    /// Sets a person's rates from a day on (a change on the same day is
+    /// replaced); returns its id. Costs of work from that day use them.
+    pub fn add_rate_change(&mut self, change: &NewRateChange) -> Result<i64> {
+        let db = self.store.db();
+        let person = gantry_store::member(db, change.member_id)?;
+        let currency = portfolio_currency(db)?;
+        let amount = |field: &'static str, raw: &str| -> Result<i64> {
+            if raw.trim().is_empty() {
+                return Ok(0);
+            }
+            Ok(team::rate(field, money::parse(field, raw, &currency, false)?)?)
+        };
+        if change.standard_rate.trim().is_empty() {
+            return Err(validate::ValidationError {
+                field: "standardRate",
+                message: "Type the rate per hour that holds from that day.".into(),
+            }
+            .into());
+        }
+        let c = RateChange {
+            id: 0,
+            member_id: person.id,
+            from: day("from", &change.from)?,
+            standard_rate: amount("standardRate", &change.standard_rate)?,
+            overtime_rate: amount("overtimeRate", &change.overtime_rate)?,
+            cost_per_use: amount("costPerUse", &change.cost_per_use)?,
+        };
+        let label = format!("Change the rates of {} from {}", person.name, c.from.format("%-d %b %Y"));
+        Ok(self.store.write(&label, |db| gantry_store::set_rate_change(db, &c))?)
+    }
+
+    /// Removes a rate change.
+    pub fn remove_rate_change(&mut self, id: i64) -> Result<()> {
+        Ok(self.store.write("Remove a rate change", |db| gantry_store::delete_rate_change(db, id))?)
     }
 
     // ----------------------------------------------------------- assignments

@@ -14,8 +14,9 @@ pub use crate::budget::{
     TaskMoney, VendorRow,
 };
 pub use crate::team::{
-    AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence, Person,
-    PersonFields, SkillLevel, StaffEdit, TaskStaffing, Timesheet, TimesheetExport, TimesheetRow, WeekAction, Workload,
+    AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence,
+    NewRateChange, Person, PersonFields, RateChangeRow, SkillLevel, StaffEdit, TaskStaffing, Timesheet,
+    TimesheetExport, TimesheetRow, WeekAction, Workload,
 };
 pub use gantry_core::team::Period;
 

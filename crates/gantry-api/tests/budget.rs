@@ -367,3 +367,60 @@ fn an_imported_ms_project_plan_keeps_its_currency_fixed_costs_and_baseline_costs
         }
     }
 }
+
+#[test]
+fn a_rate_change_prices_the_work_from_its_day_on() {
+    let (_dir, mut p) = open();
+    let crm = project(&p, "CRM migration");
+    let plan = p.plan(crm).expect("plan");
+    let task = plan.tasks.iter().find(|t| t.name == "Migration dry-run 2 (full volume)").expect("task");
+    let sofia = p.team().expect("team").into_iter().find(|m| m.name == "Sofia Lindqvist").expect("Sofia");
+    let log = |p: &mut Portfolio, day: &str| {
+        p.log_hours(&LogHours { member_id: sofia.id, task_id: task.id, day: day.into(), hours: "8".into() })
+            .expect("log");
+    };
+    let actual = |p: &Portfolio| {
+        p.cost_report(crm, today(), None)
+            .expect("costs")
+            .tasks
+            .iter()
+            .find(|t| t.uid == task.id)
+            .expect("row")
+            .actual_cost
+    };
+    log(&mut p, "2026-11-23");
+    let before = actual(&p);
+    // A raise from the 24th: the hours of the 23rd keep the old rate, those of the 24th take the new.
+    let bad = [
+        ("2026-02-30", "120.00", "from"),
+        ("2026-11-24", "-5", "standardRate"),
+        ("2026-11-24", "120.5555", "standardRate"),
+        ("2026-11-24", "", "standardRate"),
+    ];
+    for (from, rate, field) in bad {
+        let digest = common::digest(&p);
+        let change =
+            NewRateChange { member_id: sofia.id, from: from.into(), standard_rate: rate.into(), ..Default::default() };
+        let e = p.add_rate_change(&change).expect_err(&format!("{from} {rate} refused"));
+        assert!(e.to_string().len() > 10, "{field}: a message that says why: {e}");
+        assert_eq!(common::digest(&p), digest, "{from} {rate}: nothing changed");
+    }
+    let raise = NewRateChange {
+        member_id: sofia.id,
+        from: "2026-11-24".into(),
+        standard_rate: "120.00".into(),
+        overtime_rate: String::new(),
+        cost_per_use: String::new(),
+    };
+    p.add_rate_change(&raise).expect("a raise");
+    assert_eq!(actual(&p), before, "work done before the change keeps its rate");
+    log(&mut p, "2026-11-24");
+    assert_eq!(actual(&p), before + 8 * 12_000, "8 h at the new 120.00");
+    let person = p.team().expect("team").into_iter().find(|m| m.id == sofia.id).expect("Sofia");
+    assert_eq!(person.rate_changes.len(), 1);
+    assert_eq!((person.rate_changes[0].from.as_str(), person.rate_changes[0].standard_rate), ("2026-11-24", 12_000));
+    p.remove_rate_change(person.rate_changes[0].id).expect("removed");
+    assert_eq!(actual(&p), before + 8 * sofia.standard_rate, "without it, her own rate again");
+    p.undo().expect("undo the removal");
+    assert_eq!(actual(&p), before + 8 * 12_000);
+}

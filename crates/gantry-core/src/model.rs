@@ -418,6 +418,18 @@ pub struct Absence {
     pub reason: String,
 }
 
+/// A person's rates from a day on; the rates on [`TeamMember`] hold before
+/// their first change. Minor units, as there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateChange {
+    pub id: i64,
+    pub member_id: MemberId,
+    pub from: NaiveDate,
+    pub standard_rate: i64,
+    pub overtime_rate: i64,
+    pub cost_per_use: i64,
+}
+
 /// A team member on a task: the share of their time it takes and the work
 /// it asks of them.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -482,6 +482,25 @@ pub fn workload(
         .collect()
 }
 
+/// A person's rates over time: their own until the first change, then each
+/// change from the start of its day.
+pub fn rate_table(m: &TeamMember, changes: &[RateChange]) -> crate::cost::RateTable {
+    use crate::cost::{Rate, RateTable};
+    let mut rates = vec![Rate {
+        from: NaiveDateTime::MIN,
+        standard: m.standard_rate,
+        overtime: m.overtime_rate,
+        per_use: m.cost_per_use,
+    }];
+    rates.extend(changes.iter().filter(|c| c.member_id == m.id).map(|c| Rate {
+        from: c.from.and_time(NaiveTime::MIN),
+        standard: c.standard_rate,
+        overtime: c.overtime_rate,
+        per_use: c.cost_per_use,
+    }));
+    RateTable::new(rates)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -691,5 +710,30 @@ mod tests {
         let load = workload(&[ana], &[&cal], &planned, &Period::Day.bounds(d("2027-03-15"), d("2027-03-19")));
         assert_eq!(load[0].periods.iter().map(|p| p.planned).sum::<i64>(), 960);
         assert!(load[0].periods[0].overallocated(), "no time at all that day");
+    }
+
+    #[test]
+    fn a_rate_change_holds_from_the_start_of_its_day() {
+        let mut m = TeamMember::new("Ana");
+        m.id = 7;
+        m.standard_rate = 9_000;
+        let day = |d: u32| NaiveDate::from_ymd_opt(2027, 3, d).expect("day");
+        let change = |id, member_id, d, standard_rate| RateChange {
+            id,
+            member_id,
+            from: day(d),
+            standard_rate,
+            overtime_rate: 0,
+            cost_per_use: 0,
+        };
+        let table = rate_table(&m, &[change(1, 7, 15, 9_900), change(2, 8, 1, 1), change(3, 7, 1, 9_500)]);
+        let at = |d: u32, h: u32| table.at(day(d).and_hms_opt(h, 0, 0).expect("time")).standard;
+        assert_eq!(at(1, 0), 9_500, "from midnight of its day");
+        assert_eq!(at(14, 23), 9_500);
+        assert_eq!(at(15, 8), 9_900);
+        assert_eq!(
+            table.at(NaiveDate::from_ymd_opt(2027, 2, 28).expect("day").and_hms_opt(9, 0, 0).expect("t")).standard,
+            9_000
+        );
     }
 }

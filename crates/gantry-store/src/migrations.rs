@@ -22,6 +22,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("team, absences and timesheets", include_str!("../migrations/0008_team.sql")),
     ("budget, vendors and expenditures", include_str!("../migrations/0009_budget.sql")),
     ("budget settings", include_str!("../migrations/0010_budget_settings.sql")),
+    ("rate changes", include_str!("../migrations/0011_rate_changes.sql")),
 ];
 
 /// The newest format this build knows.

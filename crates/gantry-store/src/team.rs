@@ -167,6 +167,51 @@ pub fn delete_absence(db: &Connection, id: AbsenceId) -> Result<()> {
     Ok(())
 }
 
+// ----------------------------------------------------------- rate changes
+
+/// Every rate change, by person and day.
+pub fn rate_changes(db: &Connection) -> Result<Vec<RateChange>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT id, member_id, effective_from, standard_rate, overtime_rate, cost_per_use FROM rate_changes
+         ORDER BY member_id, effective_from",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(RateChange {
+            id: r.get(0)?,
+            member_id: r.get(1)?,
+            from: r.get::<_, Date>(2)?.0,
+            standard_rate: r.get(3)?,
+            overtime_rate: r.get(4)?,
+            cost_per_use: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records a person's rates from a day on, replacing a change on the same day; returns its id.
+pub fn set_rate_change(db: &Connection, c: &RateChange) -> Result<i64> {
+    db.execute(
+        "INSERT INTO rate_changes (member_id, effective_from, standard_rate, overtime_rate, cost_per_use)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(member_id, effective_from) DO UPDATE SET standard_rate = excluded.standard_rate,
+           overtime_rate = excluded.overtime_rate, cost_per_use = excluded.cost_per_use",
+        params![c.member_id, date_text(c.from), c.standard_rate, c.overtime_rate, c.cost_per_use],
+    )?;
+    Ok(db.query_row(
+        "SELECT id FROM rate_changes WHERE member_id = ?1 AND effective_from = ?2",
+        params![c.member_id, date_text(c.from)],
+        |r| r.get(0),
+    )?)
+}
+
+/// Removes a rate change.
+pub fn delete_rate_change(db: &Connection, id: i64) -> Result<()> {
+    if db.execute("DELETE FROM rate_changes WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound("The rate change"));
+    }
+    Ok(())
+}
+
 /// The calendar of every person whose time is not the portfolio's first
 /// calendar as it is: on a company calendar of their own, or away some day.
 /// `stored` are the portfolio's calendars.

@@ -43,6 +43,7 @@ pub const USER_TABLES: &[&str] = &[
     "contracts",
     "expenditures",
     "budget_settings",
+    "rate_changes",
 ];
 
 /// How many steps of history a portfolio keeps.

@@ -226,6 +226,16 @@ pub fn random_command(
                 to: (from + chrono::Days::new(dice.below(5) as u64)).to_string(),
                 reason: "Vacation".into(),
             };
+            if dice.below(3) == 0 {
+                let raise = NewRateChange {
+                    member_id: m,
+                    from: from.to_string(),
+                    standard_rate: format!("{}.{:02}", 50 + dice.below(100), dice.below(100)),
+                    overtime_rate: String::new(),
+                    cost_per_use: String::new(),
+                };
+                return ("rate", p.add_rate_change(&raise).map(|_| ()).map_err(|e| e.to_string()));
+            }
             ("absence", p.add_absence(&away).map(|_| ()).map_err(|e| e.to_string()))
         }
         16 => {

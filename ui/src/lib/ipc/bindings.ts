@@ -254,6 +254,10 @@ standardRate: number, overtimeRate: number, costPerUse: number, currency: string
  */
 maxUnits: number, calendarId: number | null, calendarName: string, retired: boolean, absences: Array<AbsenceRow>, 
 /**
+ * Their rates from later days on, oldest first.
+ */
+rateChanges: Array<RateChangeRow>, 
+/**
  * Tasks they are on, in every project.
  */
 assignments: number, 
@@ -275,6 +279,14 @@ from: string,
  * Last day away, included.
  */
 to: string, reason: string, };
+
+export type RateChangeRow = { id: number, 
+/**
+ * `YYYY-MM-DD`: the first day the rates hold.
+ */
+from: string, standardRate: number, overtimeRate: number, costPerUse: number, };
+
+export type NewRateChange = { memberId: number, from: string, standardRate: string, overtimeRate: string, costPerUse: string, };
 
 export type NewAbsence = { memberId: number, from: string, to: string, reason: string, };
 

@@ -87,6 +87,9 @@ export const api = {
   reinstatePerson: (id: number) => call<void>('reinstate_person', { id }),
   addAbsence: (absence: W.NewAbsence) => call<number>('add_absence', { absence }),
   removeAbsence: (id: number) => call<void>('remove_absence', { id }),
+  /** Sets a person's rates from a day on. */
+  addRateChange: (change: W.NewRateChange) => call<number>('add_rate_change', { change }),
+  removeRateChange: (id: number) => call<void>('remove_rate_change', { id }),
   taskStaffing: (task: number) => call<W.TaskStaffing>('task_staffing', { task }),
   staffTask: (project: number, task: number, edit: W.StaffEdit) => call<W.TaskStaffing>('staff_task', { project, task, edit }),
   findPeople: (task: number) => call<W.Candidate[]>('find_people', { task }),
