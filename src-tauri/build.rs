@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "budget_settings",
     "set_budget_settings",
     "portfolio_money",
+    "add_cost_resource",
+    "use_resource",
     "add_budget_line",
     "edit_budget_line",
     "remove_budget_line",

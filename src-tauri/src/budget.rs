@@ -119,6 +119,24 @@ pub async fn set_budget_settings(
 }
 
 #[tauri::command]
+pub async fn add_cost_resource(app: AppHandle, state: State<'_, AppState>, resource: NewCostResource) -> Reply<i64> {
+    let project = resource.project_id;
+    state.change(&app, Some(project), |p| p.add_cost_resource(&resource))
+}
+
+#[tauri::command]
+pub async fn use_resource(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    task: i64,
+    resource: i64,
+    value: String,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.use_resource(task, resource, &value))
+}
+
+#[tauri::command]
 pub async fn portfolio_money(state: State<'_, AppState>) -> Reply<Vec<ProjectMoney>> {
     state.with(|p| p.portfolio_money(today()))
 }

@@ -88,6 +88,8 @@ fn main() -> std::process::ExitCode {
             budget::budget_settings,
             budget::set_budget_settings,
             budget::portfolio_money,
+            budget::add_cost_resource,
+            budget::use_resource,
             budget::add_budget_line,
             budget::edit_budget_line,
             budget::remove_budget_line,

@@ -952,6 +952,23 @@ async fn a_manager_reads_the_crm_budget_records_an_invoice_and_sees_actual_cost_
     })
     .await;
     app.screenshot("budget-monthly-plan").await;
+
+    // A material priced per seat, put on a task: its cost is the quantity at the price.
+    app.find("input[aria-label='Resource name']").await.send_keys("Power BI Pro licence").await.expect("name");
+    app.find("input[aria-label='Unit']").await.send_keys("seat").await.expect("unit");
+    app.find("input[aria-label='Price per unit']").await.send_keys("12.50").await.expect("price");
+    app.with_text("button", "Add resource").await.click().await.expect("add the material");
+    let resource = app.find_with_prefix(".resource", "Power BI Pro licence").await;
+    let task = resource.find(gantry_tests::Locator::Css("select[name=task]")).await.expect("the task list");
+    task.select_by_label("Management dashboards in Power BI").await.expect("a task");
+    let quantity = resource.find(gantry_tests::Locator::Css("input[name=value]")).await.expect("the quantity");
+    quantity.send_keys("40").await.expect("40 seats");
+    quantity.send_keys(keys::ENTER).await.expect("set");
+    app.wait_until("the licences cost 40 × 12.50", || async {
+        text_of(&app.find_with_prefix(".resource", "Power BI Pro licence").await).await.contains("500.00 EUR in all")
+    })
+    .await;
+    app.screenshot("budget-resources").await;
     app.quit().await;
 }
 

@@ -185,6 +185,8 @@ pub struct BudgetView {
     pub settings: BudgetSettings,
     /// The WBS with each task's cost, in outline order.
     pub tasks: Vec<TaskMoney>,
+    /// Materials and cost resources, with what each task uses.
+    pub resources: Vec<ResourceRow>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, TS)]
@@ -211,6 +213,49 @@ pub struct TaskMoney {
     pub actual_cost: i64,
     pub fixed_cost: i64,
     /// "start", "prorated" or "end".
+    pub accrual: String,
+}
+
+/// A material or cost resource of a project, with what its tasks use.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceRow {
+    pub id: i64,
+    pub name: String,
+    /// "material" or "cost".
+    pub kind: String,
+    pub unit: String,
+    pub unit_price: i64,
+    pub accrual: String,
+    pub uses: Vec<UseRow>,
+    /// What all its uses cost.
+    pub cost: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UseRow {
+    pub task_id: i64,
+    pub task: String,
+    /// Thousandths of a unit, for a material.
+    pub quantity_milli: i64,
+    /// The amount, for a cost resource.
+    pub amount: i64,
+    pub cost: i64,
+}
+
+/// A material or cost resource as typed: the price per unit in major units.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewCostResource {
+    pub project_id: i64,
+    pub name: String,
+    /// "material" or "cost".
+    pub kind: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub unit_price: String,
     pub accrual: String,
 }
 
@@ -354,6 +399,12 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         people.values().map(|m| (m.id, gantry_core::team::rate_table(m, &changes))).collect();
     let assignments = gantry_store::assignments(db, project)?;
     let fixed = gantry_store::fixed_costs(db, project)?;
+    let resources: HashMap<i64, CostResource> =
+        gantry_store::cost_resources(db, project)?.into_iter().map(|r| (r.id, r)).collect();
+    let mut uses: HashMap<TaskId, Vec<ResourceUse>> = HashMap::new();
+    for u in gantry_store::resource_uses(db, project)? {
+        uses.entry(u.task_id).or_default().push(u);
+    }
     let ids: std::collections::HashSet<TaskId> = tasks.iter().map(|t| t.id).collect();
     // Hours logged on the project's tasks, to the status date, by task and person.
     let entries: Vec<TimeEntry> = gantry_store::time_entries(db, None, NaiveDate::MIN, status)?
@@ -446,6 +497,13 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         let accrual = f.map_or(Accrual::Prorated, |f| f.accrual);
         cost = cost.plus(Exact::whole(amount));
         actual = actual.plus(cost::fixed_cost_actual(amount, accrual, t.percent_complete));
+        // Materials and cost resources, by their accrual.
+        for u in uses.get(&t.id).into_iter().flatten() {
+            if let Some(r) = resources.get(&u.resource_id) {
+                cost = cost.plus(u.cost(r));
+                actual = actual.plus(u.actual(r, t.percent_complete));
+            }
+        }
         own.insert(t.id, (cost, actual, work, actual_work));
     }
     // Labour logged, day by day, for the S-curve and the burn chart.
@@ -693,6 +751,7 @@ impl Portfolio {
             },
             settings: settings_view(&settings),
             tasks: task_money(&c, &gantry_store::fixed_costs(db, project)?),
+            resources: resource_rows(db, project, &c)?,
         })
     }
 
@@ -889,6 +948,72 @@ impl Portfolio {
         Ok(self
             .store
             .write(&format!("Set the fixed cost of “{}”", t.name), |db| gantry_store::set_fixed_cost(db, &c))?)
+    }
+
+    /// Adds a material (priced per unit) or a cost resource to a project; returns its id.
+    pub fn add_cost_resource(&mut self, r: &NewCostResource) -> Result<i64> {
+        let db = self.store.db();
+        let p = gantry_store::project(db, r.project_id)?;
+        let kind = ResourceKind::from_code(r.kind.trim())
+            .ok_or_else(|| validation("kind", "A resource is a material or a cost."))?;
+        let unit_price = match kind {
+            ResourceKind::Material if r.unit_price.trim().is_empty() => {
+                return Err(validation("unitPrice", "Type the price of one unit of the material."));
+            }
+            ResourceKind::Material => {
+                budget::amount("unitPrice", money::parse("unitPrice", &r.unit_price, &p.currency, false)?, &p.currency)?
+            }
+            ResourceKind::Cost => 0,
+        };
+        let accrual = budget::accrual_from_code(r.accrual.trim())
+            .ok_or_else(|| validation("accrual", "The accrual is start, prorated or end."))?;
+        let c = CostResource {
+            id: 0,
+            project_id: p.id,
+            name: validate::name("name", "The resource's name", &r.name)?,
+            kind,
+            unit: validate::optional_name("unit", "The unit", &r.unit)?,
+            unit_price,
+            accrual,
+        };
+        let label = format!("Add the resource “{}”", c.name);
+        Ok(self.store.write(&label, |db| gantry_store::insert_cost_resource(db, &c))?)
+    }
+
+    /// Sets what a task uses of a resource: a quantity of a material, or
+    /// an amount of a cost resource, typed; empty or 0 takes it off.
+    pub fn use_resource(&mut self, task: TaskId, resource: i64, value: &str) -> Result<()> {
+        let db = self.store.db();
+        let t = gantry_store::task(db, task)?;
+        let r = gantry_store::cost_resource(db, resource)?;
+        if r.project_id != t.project_id {
+            return Err(refused("That resource belongs to another project."));
+        }
+        let currency = gantry_store::project(db, t.project_id)?.currency;
+        let blank = value.trim().is_empty();
+        let u = match r.kind {
+            ResourceKind::Material => ResourceUse {
+                task_id: t.id,
+                resource_id: r.id,
+                quantity_milli: if blank { 0 } else { budget::quantity(value)? },
+                amount: 0,
+            },
+            ResourceKind::Cost => ResourceUse {
+                task_id: t.id,
+                resource_id: r.id,
+                quantity_milli: 0,
+                amount: if blank {
+                    0
+                } else {
+                    budget::amount("amount", money::parse("amount", value, &currency, false)?, &currency)?
+                },
+            },
+        };
+        if u.cost(&r).round() > budget::max_minor(&currency) {
+            return Err(validation("quantity", "That use costs more than Gantry keeps."));
+        }
+        let label = format!("Set “{}” on “{}”", r.name, t.name);
+        Ok(self.store.write(&label, |db| gantry_store::set_resource_use(db, &u))?)
     }
 
     /// Records money committed, invoiced or paid; returns its id.
@@ -1109,6 +1234,39 @@ fn pv_by_week(c: &Costed) -> Weekly {
         })
         .collect();
     (Some(start), out)
+}
+
+/// A project's materials and cost resources with their uses.
+fn resource_rows(db: &Db, project: ProjectId, c: &Costed) -> Result<Vec<ResourceRow>> {
+    let names: HashMap<TaskId, &str> = c.tasks.iter().map(|t| (t.id, t.name.as_str())).collect();
+    let uses = gantry_store::resource_uses(db, project)?;
+    Ok(gantry_store::cost_resources(db, project)?
+        .into_iter()
+        .map(|r| {
+            let rows: Vec<UseRow> = uses
+                .iter()
+                .filter(|u| u.resource_id == r.id)
+                .map(|u| UseRow {
+                    task_id: u.task_id,
+                    task: names.get(&u.task_id).map_or(String::new(), |n| (*n).to_owned()),
+                    quantity_milli: u.quantity_milli,
+                    amount: u.amount,
+                    cost: u.cost(&r).round(),
+                })
+                .collect();
+            let total = uses.iter().filter(|u| u.resource_id == r.id).fold(Exact::ZERO, |s, u| s.plus(u.cost(&r)));
+            ResourceRow {
+                id: r.id,
+                kind: r.kind.code().to_owned(),
+                unit: r.unit.clone(),
+                unit_price: r.unit_price,
+                accrual: budget::accrual_code(r.accrual).to_owned(),
+                uses: rows,
+                cost: total.round(),
+                name: r.name,
+            }
+        })
+        .collect())
 }
 
 /// Each task's cost, indented as the WBS is.

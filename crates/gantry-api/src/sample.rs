@@ -453,11 +453,59 @@ const COST_CHANGES: &[(&str, i64, Accrual)] = &[
 fn cost_baselines(db: &gantry_store::Db) -> Result<()> {
     for p in gantry_store::projects(db)? {
         set_fixed_costs(db, p.id, FIXED_COSTS)?;
+        use_resources(db, &p)?;
         if let Some(b) = gantry_store::baselines(db, p.id)?.first() {
             let costs = crate::budget::baseline_cost_rows(db, p.id, p.start).map_err(store_error)?;
             gantry_store::insert_baseline_costs(db, b.id, &costs)?;
         }
         set_fixed_costs(db, p.id, COST_CHANGES)?;
+    }
+    Ok(())
+}
+
+/// Materials and cost resources: project, name, kind, unit, price per unit
+/// (cents), accrual, the task that uses it, and the quantity (thousandths)
+/// or the amount (cents).
+#[allow(clippy::type_complexity)]
+const RESOURCES: &[(&str, &str, ResourceKind, &str, i64, Accrual, &str, i64)] = &[
+    (
+        "Office network refresh",
+        "Wi-Fi controller licence",
+        ResourceKind::Material,
+        "access point",
+        3_800,
+        Accrual::Start,
+        "Hardware delivery (switches, APs, firewalls)",
+        120_000,
+    ),
+    (
+        "Customer self-service portal",
+        "Azure preview environments (monthly bill)",
+        ResourceKind::Cost,
+        "",
+        0,
+        Accrual::Prorated,
+        "CI pipeline and preview environments",
+        180_000,
+    ),
+];
+
+fn use_resources(db: &gantry_store::Db, p: &Project) -> Result<()> {
+    let tasks = gantry_store::tasks(db, p.id)?;
+    for &(project, name, kind, unit, unit_price, accrual, task, value) in RESOURCES {
+        if p.name != project {
+            continue;
+        }
+        let r =
+            CostResource { id: 0, project_id: p.id, name: name.into(), kind, unit: unit.into(), unit_price, accrual };
+        let id = gantry_store::insert_cost_resource(db, &r)?;
+        if let Some(t) = tasks.iter().find(|t| t.name == task) {
+            let (quantity_milli, amount) = if kind == ResourceKind::Material { (value, 0) } else { (0, value) };
+            gantry_store::set_resource_use(
+                db,
+                &ResourceUse { task_id: t.id, resource_id: id, quantity_milli, amount },
+            )?;
+        }
     }
     Ok(())
 }

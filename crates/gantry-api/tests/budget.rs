@@ -424,3 +424,70 @@ fn a_rate_change_prices_the_work_from_its_day_on() {
     p.undo().expect("undo the removal");
     assert_eq!(actual(&p), before + 8 * 12_000);
 }
+
+#[test]
+fn materials_and_cost_resources_count_in_their_tasks_cost_and_bad_ones_are_refused() {
+    let (_dir, mut p) = open();
+    let net = project(&p, "Office network");
+    let plan = p.plan(net).expect("plan");
+    let task = plan.tasks.iter().find(|t| !t.has_children && t.percent_complete == 0).expect("a task not begun");
+    let cost_of = |p: &Portfolio| {
+        p.cost_report(net, today(), None).expect("costs").tasks.iter().find(|t| t.uid == task.id).expect("row").cost
+    };
+    let before = cost_of(&p);
+    let seat = p
+        .add_cost_resource(&NewCostResource {
+            project_id: net,
+            name: "Site survey tool licence".into(),
+            kind: "material".into(),
+            unit: "access point".into(),
+            unit_price: "95.50".into(),
+            accrual: "start".into(),
+        })
+        .expect("a material");
+    let bill = p
+        .add_cost_resource(&NewCostResource {
+            project_id: net,
+            name: "Cloud management bill".into(),
+            kind: "cost".into(),
+            unit: String::new(),
+            unit_price: String::new(),
+            accrual: "end".into(),
+        })
+        .expect("a cost resource");
+    p.use_resource(task.id, seat, "48").expect("48 licences");
+    p.use_resource(task.id, bill, "1 200.00").expect("a bill");
+    assert_eq!(cost_of(&p), before + 48 * 9_550 + 120_000, "the task's cost counts both");
+    let view = p.budget(net, today()).expect("budget");
+    let r = view.resources.iter().find(|r| r.id == seat).expect("listed");
+    assert_eq!((r.cost, r.uses.len(), r.uses[0].quantity_milli), (48 * 9_550, 1, 48_000));
+    let not_begun = p.cost_report(net, today(), None).expect("costs");
+    assert_eq!(not_begun.tasks.iter().find(|t| t.uid == task.id).expect("row").actual_cost, 0, "nothing accrued yet");
+
+    // Bad input: refused with a message, nothing changed.
+    let other = project(&p, "CRM migration");
+    let crm_task = p.plan(other).expect("plan").tasks.iter().find(|t| !t.has_children).expect("task").id;
+    let digest = common::digest(&p);
+    assert!(p.use_resource(task.id, seat, "-3").is_err());
+    assert!(p.use_resource(task.id, seat, "2.5555").is_err());
+    assert!(p.use_resource(task.id, bill, "lots").is_err());
+    assert!(p.use_resource(crm_task, seat, "1").is_err(), "a resource of another project");
+    assert!(p.use_resource(task.id, seat, "999999999999").is_err(), "a use that costs more than Gantry keeps");
+    let dup = NewCostResource {
+        project_id: net,
+        name: "site SURVEY tool licence".into(),
+        kind: "material".into(),
+        unit: "ap".into(),
+        unit_price: "1".into(),
+        accrual: "start".into(),
+    };
+    assert!(p.add_cost_resource(&dup).is_err(), "the same name twice");
+    let no_price = NewCostResource { name: "Cable".into(), unit_price: String::new(), ..dup.clone() };
+    assert!(p.add_cost_resource(&no_price).is_err(), "a material needs its price");
+    assert_eq!(common::digest(&p), digest);
+    // Taking it off, and undo.
+    p.use_resource(task.id, seat, "").expect("off");
+    assert_eq!(cost_of(&p), before + 120_000);
+    p.undo().expect("undo");
+    assert_eq!(cost_of(&p), before + 48 * 9_550 + 120_000);
+}

@@ -184,6 +184,109 @@ pub fn accrual_from_code(code: &str) -> Option<Accrual> {
     })
 }
 
+/// What a task uses besides people's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResourceKind {
+    /// Priced per unit, used in quantities: licences per seat, cables per metre.
+    Material,
+    /// An amount typed on each task that uses it: a cloud bill, travel.
+    Cost,
+}
+
+impl ResourceKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ResourceKind::Material => "material",
+            ResourceKind::Cost => "cost",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ResourceKind> {
+        match code {
+            "material" => Some(ResourceKind::Material),
+            "cost" => Some(ResourceKind::Cost),
+            _ => None,
+        }
+    }
+}
+
+/// A material or cost resource of a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostResource {
+    pub id: i64,
+    pub project_id: i64,
+    pub name: String,
+    pub kind: ResourceKind,
+    /// What one unit of a material is ("seat", "m").
+    pub unit: String,
+    /// A material's price per unit; nothing for a cost resource.
+    pub unit_price: i64,
+    pub accrual: Accrual,
+}
+
+/// A task's use of a material (a quantity in thousandths of a unit) or of a
+/// cost resource (an amount).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResourceUse {
+    pub task_id: i64,
+    pub resource_id: i64,
+    pub quantity_milli: i64,
+    pub amount: i64,
+}
+
+/// The most units of a material one task uses.
+pub const MAX_QUANTITY_MILLI: i64 = 1_000_000_000_000;
+
+impl ResourceUse {
+    /// What the use costs: the quantity at the material's price, or the amount.
+    pub fn cost(&self, r: &CostResource) -> crate::cost::Exact {
+        use crate::cost::Exact;
+        match r.kind {
+            ResourceKind::Material => Exact::ratio(i128::from(self.quantity_milli), i128::from(r.unit_price), 1000),
+            ResourceKind::Cost => Exact::whole(self.amount),
+        }
+    }
+
+    /// What of it is spent when the task is `percent` done, by the resource's accrual.
+    pub fn actual(&self, r: &CostResource, percent: u8) -> crate::cost::Exact {
+        let cost = self.cost(r);
+        match r.accrual {
+            Accrual::Start if percent > 0 => cost,
+            Accrual::End | Accrual::Prorated if percent >= 100 => cost,
+            Accrual::Prorated => cost.scale(i64::from(percent), 100),
+            _ => crate::cost::Exact::ZERO,
+        }
+    }
+}
+
+/// A quantity typed as people write it ("240", "2.5", "0,75"), in
+/// thousandths, never negative.
+pub fn quantity(raw: &str) -> Result<i64, ValidationError> {
+    let text = raw.trim().replace(',', ".");
+    let fail = || ValidationError {
+        field: "quantity",
+        message: format!("“{}” is not a quantity such as 240 or 2.5.", raw.trim().chars().take(40).collect::<String>()),
+    };
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty() && frac.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+        || whole.len() > 12
+    {
+        return Err(fail());
+    }
+    if frac.len() > 3 {
+        return Err(ValidationError { field: "quantity", message: "A quantity has 3 decimal places at most.".into() });
+    }
+    let w: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| fail())? };
+    let f: i64 = format!("{frac:0<3}").parse().map_err(|_| fail())?;
+    let q = w * 1000 + f;
+    if q > MAX_QUANTITY_MILLI {
+        return Err(ValidationError { field: "quantity", message: "That quantity is more than Gantry keeps.".into() });
+    }
+    Ok(q)
+}
+
 /// How the portfolio reads its money: the EAC formula it forecasts with,
 /// and where CPI and SPI turn amber and red, in thousandths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,7 +341,7 @@ pub fn thresholds(warn: &str, bad: &str) -> Result<(i64, i64), ValidationError> 
 // ------------------------------------------------------------------ checks
 
 /// The largest amount in minor units a currency allows (see [`money::MAX_MAJOR`]).
-fn max_minor(currency: &str) -> i64 {
+pub fn max_minor(currency: &str) -> i64 {
     money::MAX_MAJOR * 10_i64.pow(money::minor_digits(currency))
 }
 
@@ -343,6 +446,31 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn materials_cost_their_quantity_at_their_price_and_accrue_like_fixed_costs() {
+        let seat = CostResource {
+            id: 1,
+            project_id: 1,
+            name: "Dynamics 365 licence".into(),
+            kind: ResourceKind::Material,
+            unit: "seat".into(),
+            unit_price: 1_590,
+            accrual: Accrual::Start,
+        };
+        let used = ResourceUse { task_id: 1, resource_id: 1, quantity_milli: quantity("240").unwrap(), amount: 0 };
+        assert_eq!(used.cost(&seat).round(), 381_600, "240 seats at 15.90");
+        assert_eq!(used.actual(&seat, 0).round(), 0);
+        assert_eq!(used.actual(&seat, 1).round(), 381_600, "at start: all of it once begun");
+        let half = ResourceUse { quantity_milli: quantity("0,5").unwrap(), ..used };
+        assert_eq!(half.cost(&seat).round(), 795);
+        let cloud = CostResource { kind: ResourceKind::Cost, accrual: Accrual::Prorated, unit_price: 0, ..seat };
+        let bill = ResourceUse { task_id: 1, resource_id: 1, quantity_milli: 0, amount: 120_000 };
+        assert_eq!(bill.actual(&cloud, 25).round(), 30_000);
+        for bad in ["-1", "abc", "1.2345", "", "9999999999999"] {
+            assert!(quantity(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

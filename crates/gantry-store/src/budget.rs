@@ -301,3 +301,85 @@ pub fn delete_expenditure(db: &Connection, id: ExpenditureId) -> Result<()> {
     }
     Ok(())
 }
+
+// ------------------------------------------------ materials and cost resources
+
+/// A project's materials and cost resources, by name.
+pub fn cost_resources(db: &Connection, project: ProjectId) -> Result<Vec<CostResource>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT id, project_id, name, kind, unit, unit_price, accrual FROM cost_resources
+         WHERE project_id = ?1 ORDER BY name COLLATE NOCASE, id",
+    )?;
+    let rows = stmt.query_map([project], cost_resource_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn cost_resource(db: &Connection, id: i64) -> Result<CostResource> {
+    db.query_row(
+        "SELECT id, project_id, name, kind, unit, unit_price, accrual FROM cost_resources WHERE id = ?1",
+        [id],
+        cost_resource_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound("The resource"))
+}
+
+fn cost_resource_row(r: &Row) -> rusqlite::Result<CostResource> {
+    let kind: String = r.get(3)?;
+    let accrual: String = r.get(6)?;
+    Ok(CostResource {
+        id: r.get(0)?,
+        project_id: r.get(1)?,
+        name: r.get(2)?,
+        kind: ResourceKind::from_code(&kind).unwrap_or(ResourceKind::Cost),
+        unit: r.get(4)?,
+        unit_price: r.get(5)?,
+        accrual: accrual_from_code(&accrual).unwrap_or_default(),
+    })
+}
+
+/// Adds a material or cost resource to a project; returns its id.
+pub fn insert_cost_resource(db: &Connection, c: &CostResource) -> Result<i64> {
+    let taken: bool = db.query_row(
+        "SELECT EXISTS (SELECT 1 FROM cost_resources WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE)",
+        params![c.project_id, c.name],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::Refused(format!("The project already has a resource named “{}”.", c.name)));
+    }
+    db.execute(
+        "INSERT INTO cost_resources (project_id, name, kind, unit, unit_price, accrual) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![c.project_id, c.name, c.kind.code(), c.unit, c.unit_price, accrual_code(c.accrual)],
+    )?;
+    Ok(db.last_insert_rowid())
+}
+
+/// What a project's tasks use of its materials and cost resources.
+pub fn resource_uses(db: &Connection, project: ProjectId) -> Result<Vec<ResourceUse>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT u.task_id, u.resource_id, u.quantity_milli, u.amount FROM resource_uses u
+         JOIN cost_resources c ON c.id = u.resource_id WHERE c.project_id = ?1 ORDER BY u.resource_id, u.task_id",
+    )?;
+    let rows = stmt.query_map([project], |r| {
+        Ok(ResourceUse { task_id: r.get(0)?, resource_id: r.get(1)?, quantity_milli: r.get(2)?, amount: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets what a task uses of a resource; nothing removes the use.
+pub fn set_resource_use(db: &Connection, u: &ResourceUse) -> Result<()> {
+    if u.quantity_milli == 0 && u.amount == 0 {
+        db.execute(
+            "DELETE FROM resource_uses WHERE task_id = ?1 AND resource_id = ?2",
+            params![u.task_id, u.resource_id],
+        )?;
+    } else {
+        db.execute(
+            "INSERT INTO resource_uses (task_id, resource_id, quantity_milli, amount) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(task_id, resource_id) DO UPDATE SET quantity_milli = excluded.quantity_milli, amount = excluded.amount",
+            params![u.task_id, u.resource_id, u.quantity_milli, u.amount],
+        )?;
+    }
+    Ok(())
+}

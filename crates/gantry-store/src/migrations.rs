@@ -23,6 +23,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("budget, vendors and expenditures", include_str!("../migrations/0009_budget.sql")),
     ("budget settings", include_str!("../migrations/0010_budget_settings.sql")),
     ("rate changes", include_str!("../migrations/0011_rate_changes.sql")),
+    ("materials and cost resources", include_str!("../migrations/0012_cost_resources.sql")),
 ];
 
 /// The newest format this build knows.

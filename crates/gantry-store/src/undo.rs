@@ -44,6 +44,8 @@ pub const USER_TABLES: &[&str] = &[
     "expenditures",
     "budget_settings",
     "rate_changes",
+    "cost_resources",
+    "resource_uses",
 ];
 
 /// How many steps of history a portfolio keeps.

@@ -157,7 +157,11 @@ settings: BudgetSettings,
 /**
  * The WBS with each task's cost, in outline order.
  */
-tasks: Array<TaskMoney>, };
+tasks: Array<TaskMoney>, 
+/**
+ * Materials and cost resources, with what each task uses.
+ */
+resources: Array<ResourceRow>, };
 
 export type BudgetSettings = { 
 /**
@@ -191,6 +195,32 @@ cost: number, actualCost: number, fixedCost: number,
  * "start", "prorated" or "end".
  */
 accrual: string, };
+
+export type ResourceRow = { id: number, name: string, 
+/**
+ * "material" or "cost".
+ */
+kind: string, unit: string, unitPrice: number, accrual: string, uses: Array<UseRow>, 
+/**
+ * What all its uses cost.
+ */
+cost: number, };
+
+export type UseRow = { taskId: number, task: string, 
+/**
+ * Thousandths of a unit, for a material.
+ */
+quantityMilli: number, 
+/**
+ * The amount, for a cost resource.
+ */
+amount: number, cost: number, };
+
+export type NewCostResource = { projectId: number, name: string, 
+/**
+ * "material" or "cost".
+ */
+kind: string, unit: string, unitPrice: string, accrual: string, };
 
 export type BurnMonth = { month: string, planned: number, actual: number, };
 

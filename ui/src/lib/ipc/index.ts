@@ -101,6 +101,10 @@ export const api = {
     call<void>('set_budget_settings', { eacMethod, warnBelow, badBelow }),
   /** Each project's budget, spend and earned value, for the portfolio page. */
   portfolioMoney: () => call<W.ProjectMoney[]>('portfolio_money'),
+  addCostResource: (resource: W.NewCostResource) => call<number>('add_cost_resource', { resource }),
+  /** A quantity of a material, or an amount of a cost resource, on a task; empty takes it off. */
+  useResource: (project: number, task: number, resource: number, value: string) =>
+    call<void>('use_resource', { project, task, resource, value }),
   addBudgetLine: (project: number, fields: W.LineFields) => call<number>('add_budget_line', { project, fields }),
   editBudgetLine: (project: number, id: number, fields: W.LineFields) => call<void>('edit_budget_line', { project, id, fields }),
   removeBudgetLine: (project: number, id: number) => call<void>('remove_budget_line', { project, id }),
