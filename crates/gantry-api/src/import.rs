@@ -157,6 +157,37 @@ impl Portfolio {
                 Err(_) => warnings.push(format!("The fixed cost of task {} is not an amount and was left out.", c.uid)),
             }
         }
+        // Materials and cost resources: names cleaned, prices and quantities checked.
+        let mut resources = Vec::new();
+        let mut names = std::collections::HashSet::new();
+        for r in &costs.resources {
+            let shown = format!("resource {}", r.id);
+            let Some(name) = cleaned_name(&r.name, &shown, &mut warnings) else { continue };
+            if !names.insert(name.to_lowercase()) {
+                warnings.push(format!("A second resource named “{name}” was left out."));
+                continue;
+            }
+            let Ok(unit_price) = gantry_core::budget::amount("unitPrice", r.unit_price, &currency) else {
+                warnings.push(format!("The price of “{name}” is not an amount; the resource was left out."));
+                continue;
+            };
+            let unit = validate::cleaned_name(&r.unit).unwrap_or_default();
+            resources.push(gantry_core::budget::CostResource { name, unit, unit_price, ..r.clone() });
+        }
+        let kept: HashMap<i64, &gantry_core::budget::CostResource> = resources.iter().map(|r| (r.id, r)).collect();
+        let mut uses = Vec::new();
+        for u in &costs.uses {
+            let Some(r) = kept.get(&u.resource_id) else { continue };
+            let sane = (0..=gantry_core::budget::MAX_QUANTITY_MILLI).contains(&u.quantity_milli)
+                && gantry_core::budget::amount("amount", u.amount, &currency).is_ok()
+                && u.cost(r).round() <= gantry_core::budget::max_minor(&currency);
+            if sane {
+                uses.push(*u);
+            } else {
+                warnings
+                    .push(format!("What task {} uses of “{}” is out of range and was left out.", u.task_id, r.name));
+            }
+        }
         let base_rows: Vec<(TaskId, BaselineTask, i64, i64)> = costs
             .tasks
             .iter()
@@ -245,6 +276,24 @@ impl Portfolio {
             for &(uid, amount, accrual) in &fixed {
                 if let Some(&task_id) = task_ids.get(&uid) {
                     gantry_store::set_fixed_cost(db, &gantry_core::budget::FixedCost { task_id, amount, accrual })?;
+                }
+            }
+            let mut resource_ids = HashMap::new();
+            for r in &resources {
+                let id = gantry_store::insert_cost_resource(
+                    db,
+                    &gantry_core::budget::CostResource { project_id, ..r.clone() },
+                )?;
+                resource_ids.insert(r.id, id);
+            }
+            for u in &uses {
+                if let (Some(&task_id), Some(&resource_id)) =
+                    (task_ids.get(&u.task_id), resource_ids.get(&u.resource_id))
+                {
+                    gantry_store::set_resource_use(
+                        db,
+                        &gantry_core::budget::ResourceUse { task_id, resource_id, ..*u },
+                    )?;
                 }
             }
             let base: Vec<_> = base_rows.iter().filter_map(|r| Some((task_ids.get(&r.0).copied()?, r))).collect();

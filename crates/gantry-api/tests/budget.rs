@@ -491,3 +491,45 @@ fn materials_and_cost_resources_count_in_their_tasks_cost_and_bad_ones_are_refus
     p.undo().expect("undo");
     assert_eq!(cost_of(&p), before + 48 * 9_550 + 120_000);
 }
+
+#[test]
+fn an_imported_plan_brings_its_materials_and_cost_resources_with_what_each_task_uses() {
+    let mut files = common::mspdi_fixtures();
+    let more = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mpp-as-mspdi");
+    files.extend(
+        [
+            "timephased-material-resource.mpp.xml",
+            "timephased-prorated-cost-resource.mpp.xml",
+            "timephased-cost-rollup.mpp.xml",
+        ]
+        .map(|f| more.join(f))
+        .into_iter()
+        .filter(|p| p.exists()),
+    );
+    let mut checked = 0;
+    for file in files {
+        let bytes = std::fs::read(&file).expect("the fixture");
+        let (costs, _) = gantry_interop::costs::read(&bytes).expect("costs");
+        if costs.resources.is_empty() {
+            continue;
+        }
+        let (_dir, mut p) = open();
+        let now = today().and_hms_opt(9, 0, 0).expect("time");
+        let name = file.display().to_string();
+        let id = p.import_mspdi(&bytes, &name, now).expect("imports").project_id;
+        let view = p.budget(id, today()).expect("budget");
+        for r in costs.resources.iter().filter(|r| !r.name.trim().is_empty()) {
+            let mine = view.resources.iter().find(|x| x.name == r.name.trim());
+            let mine = mine.unwrap_or_else(|| panic!("{name}: “{}” came across", r.name));
+            assert_eq!(mine.kind, r.kind.code(), "{name}: {}", r.name);
+            let theirs = costs
+                .uses
+                .iter()
+                .filter(|u| u.resource_id == r.id)
+                .fold(gantry_core::cost::Exact::ZERO, |s, u| s.plus(u.cost(r)));
+            assert_eq!(mine.cost, theirs.round(), "{name}: what “{}” costs across its tasks", r.name);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "fixtures with materials or cost resources: {checked}");
+}

@@ -475,12 +475,20 @@ fn corpus() -> Vec<Case> {
         Clean,
     ));
     c.push(case(
-        "material and cost resources",
+        "a material priced at 10^15 a unit",
+        people(
+            "<Resource><UID>1</UID><Name>Gold cable</Name><Type>0</Type><StandardRate>1000000000000000</StandardRate></Resource>",
+            &on_build("1", "1"),
+        ),
+        Warned,
+    ));
+    c.push(case(
+        "material and cost resources, kept as such",
         people(
             "<Resource><UID>1</UID><Name>Cables</Name><Type>0</Type></Resource><Resource><UID>2</UID><Name>Travel</Name><Type>2</Type></Resource>",
             &on_build("1", "1"),
         ),
-        Warned,
+        Clean,
     ));
     c.push(case(
         "10,001 people",

@@ -48,7 +48,15 @@ pub struct PlanCosts {
     /// Baseline 0 as the file saved it, by task UID: start, finish and
     /// duration in minutes (its cost and work are in `tasks`).
     pub baseline: HashMap<TaskId, (NaiveDateTime, NaiveDateTime, i64)>,
+    /// The materials and cost resources, and what each task uses of them.
+    pub resources: Vec<FileResource>,
+    pub uses: Vec<ResourceUse>,
 }
+
+/// A material or cost resource of the file: its UID is `id`, its price per
+/// unit (a material's standard rate) in minor units.
+pub type FileResource = gantry_core::budget::CostResource;
+pub use gantry_core::budget::ResourceUse;
 
 /// What MS Project stored for a task, where it stored it.
 pub type Stored = HashMap<TaskId, HashMap<&'static str, i64>>;
@@ -96,6 +104,10 @@ enum Kind {
 }
 
 struct Resource {
+    name: String,
+    unit: String,
+    /// The standard rate as the file has it: -1 when it is no amount.
+    price: i64,
     kind: Kind,
     tables: Vec<RateTable>,
     accrual: Accrual,
@@ -174,6 +186,7 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
     }
 
     // Each assignment's cost, work and actuals on its task.
+    let mut uses = Vec::new();
     let mut exact: HashMap<TaskId, (Exact, Exact)> = HashMap::new();
     for a in root.child("Assignments").map(|l| l.all("Assignment").collect::<Vec<_>>()).unwrap_or_default() {
         let Some(task) = a.text_of("TaskUID").and_then(|u| u.trim().parse::<i64>().ok()) else { continue };
@@ -190,9 +203,24 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
             t.work += work;
             t.actual_work += actual_work;
         }
+        if res.kind == Kind::Material {
+            // A material's work is its units, in hours.
+            uses.push(ResourceUse {
+                task_id: task,
+                resource_id: a.text_of("ResourceUID").and_then(|u| u.trim().parse().ok()).unwrap_or(0),
+                quantity_milli: (i128::from(work.max(0)) * 1000 / 60).min(i128::from(i64::MAX)) as i64,
+                amount: 0,
+            });
+        }
         if res.kind == Kind::Cost {
             // A cost resource's amount is typed on the assignment.
             let cost = minor(a.text_of("Cost"));
+            uses.push(ResourceUse {
+                task_id: task,
+                resource_id: a.text_of("ResourceUID").and_then(|u| u.trim().parse().ok()).unwrap_or(0),
+                quantity_milli: 0,
+                amount: cost,
+            });
             let actual = minor(a.text_of("ActualCost"));
             *entry = (entry.0.plus(Exact::whole(cost)), entry.1.plus(Exact::whole(actual)));
             continue;
@@ -289,8 +317,36 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
         ac: top.iter().map(|t| t.actual_cost).sum(),
     };
     let accruals = progress.iter().map(|(id, (_, a))| (*id, *a)).collect();
+    let mut file_resources: Vec<FileResource> = resources
+        .iter()
+        .filter(|(_, r)| r.kind != Kind::Work && !r.name.is_empty())
+        .map(|(&uid, r)| FileResource {
+            id: uid,
+            project_id: 0,
+            name: r.name.clone(),
+            kind: if r.kind == Kind::Material {
+                gantry_core::budget::ResourceKind::Material
+            } else {
+                gantry_core::budget::ResourceKind::Cost
+            },
+            unit: r.unit.clone(),
+            // The importer decides what a price that is no amount becomes.
+            unit_price: if r.kind == Kind::Material { r.price } else { 0 },
+            accrual: r.accrual,
+        })
+        .collect();
+    file_resources.sort_by_key(|r| r.id);
     Ok((
-        PlanCosts { currency, status_date: plan.status_date, tasks, project, accruals, baseline: baseline_dates },
+        PlanCosts {
+            currency,
+            status_date: plan.status_date,
+            tasks,
+            project,
+            accruals,
+            baseline: baseline_dates,
+            resources: file_resources,
+            uses,
+        },
         stored,
     ))
 }
@@ -326,6 +382,9 @@ fn read_resources(list: Option<&Element>, currency: &str) -> HashMap<i64, Resour
         out.insert(
             uid,
             Resource {
+                name: r.text_of("Name").unwrap_or_default().trim().to_owned(),
+                unit: r.text_of("MaterialLabel").unwrap_or_default().trim().to_owned(),
+                price: crate::mspdi::amount(r.text_of("StandardRate"), currency),
                 kind,
                 tables,
                 accrual: accrual(r.text_of("AccrueAt")),

@@ -252,7 +252,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         warnings.push(format!("{skipped} links to missing tasks or to themselves were skipped."));
     }
     let currency = root.text_of("CurrencyCode").unwrap_or("EUR").trim().to_ascii_uppercase();
-    let people = read_people(root.child("Resources"), &calendars, &currency, &mut warnings);
+    let people = read_people(root.child("Resources"), &calendars, &currency);
     let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
     let computed_people = root
         .child("Resources")
@@ -287,16 +287,10 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
 
 /// The work resources of `<Resources>`. MS Project's blank resource (UID 0,
 /// no name) and blank rows are skipped; material and cost resources are
-/// counted in one warning. Names and text are taken as the file has them:
+/// not people (`costs::read` gives them). Names and text are taken as the file has them:
 /// the importer cleans them.
-fn read_people(
-    list: Option<&Element>,
-    calendars: &[WorkCalendar],
-    currency: &str,
-    warnings: &mut Vec<String>,
-) -> Vec<TeamMember> {
+fn read_people(list: Option<&Element>, calendars: &[WorkCalendar], currency: &str) -> Vec<TeamMember> {
     let mut people = Vec::new();
-    let (mut material, mut cost) = (0, 0);
     for r in list.map(|l| l.all("Resource").collect::<Vec<_>>()).unwrap_or_default() {
         let Some(uid) = r.text_of("UID").and_then(|u| u.parse::<i64>().ok()) else { continue };
         let name = r.text_of("Name").unwrap_or_default().trim();
@@ -305,20 +299,8 @@ fn read_people(
         }
         // Type 1 is work; 0 is material, or cost when IsCostResource says
         // so (2 in some versions).
-        match r.text_of("Type") {
-            Some("0") if flag(r, "IsCostResource") => {
-                cost += 1;
-                continue;
-            }
-            Some("0") => {
-                material += 1;
-                continue;
-            }
-            Some("2") => {
-                cost += 1;
-                continue;
-            }
-            _ => {}
+        if matches!(r.text_of("Type"), Some("0" | "2")) {
+            continue;
         }
         people.push(TeamMember {
             id: uid,
@@ -338,14 +320,6 @@ fn read_people(
                 .filter(|c| calendars.iter().any(|x| x.id == *c)),
             retired: false,
         });
-    }
-    if material + cost > 0 {
-        let what = match (material, cost) {
-            (m, 0) => format!("{m} material resources were"),
-            (0, c) => format!("{c} cost resources were"),
-            (m, c) => format!("{m} material and {c} cost resources were"),
-        };
-        warnings.push(format!("{what} left out: Gantry's team holds the people who do the work."));
     }
     people
 }
@@ -762,11 +736,6 @@ mod tests {
         let assigned: Vec<(i64, i64, u16)> =
             plan.assignments.iter().map(|a| (a.task_id, a.member_id, a.units_percent)).collect();
         assert_eq!(assigned, [(1, 1, 50), (1, 2, 0)], "one per person and task, to listed tasks and people");
-        assert!(
-            plan.warnings.iter().any(|w| w.contains("1 material and 1 cost resources were left out")),
-            "{:?}",
-            plan.warnings
-        );
     }
 
     #[test]
