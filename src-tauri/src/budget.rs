@@ -114,8 +114,41 @@ pub async fn set_budget_settings(
     eac_method: String,
     warn_below: String,
     bad_below: String,
+    earned_from: String,
 ) -> Reply<()> {
-    state.change(&app, None, |p| p.set_budget_settings(&eac_method, &warn_below, &bad_below))
+    state.change(&app, None, |p| p.set_budget_settings(&eac_method, &warn_below, &bad_below, &earned_from))
+}
+
+#[tauri::command]
+pub async fn add_payment(app: AppHandle, state: State<'_, AppState>, project: i64, payment: NewPayment) -> Reply<i64> {
+    state.change(&app, Some(project), |p| p.add_payment(&payment))
+}
+
+#[tauri::command]
+pub async fn set_payment_paid(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    id: i64,
+    paid: bool,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.set_payment_paid(id, paid))
+}
+
+#[tauri::command]
+pub async fn remove_payment(app: AppHandle, state: State<'_, AppState>, project: i64, id: i64) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.remove_payment(id))
+}
+
+#[tauri::command]
+pub async fn set_physical_progress(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    project: i64,
+    task: i64,
+    percent: String,
+) -> Reply<()> {
+    state.change(&app, Some(project), |p| p.set_physical_progress(task, &percent))
 }
 
 #[tauri::command]

@@ -919,6 +919,12 @@ async fn a_manager_reads_the_crm_budget_records_an_invoice_and_sees_actual_cost_
     assert!(text_of(&licences).await.contains("-6,000.00 EUR"), "the licence price rise is the line's variance");
     app.find(".pill.at_risk").await;
     app.screenshot("budget").await;
+    // The contractor's second statement falls due when the cleansing finishes.
+    let second = app.find_with_prefix("tr.payments li", "Second statement of work").await;
+    second.find(gantry_tests::Locator::Css("input[type=checkbox]")).await.expect("a paid box");
+    let said = text_of(&second).await;
+    assert!(said.contains("when “Cleanse duplicates and orphan records” is reached"), "{said}");
+    app.screenshot("budget-contracts").await;
 
     // An invoice recorded on the training line shows as actual spend.
     let before = text_of(&app.find(".total td:nth-child(4)").await).await;

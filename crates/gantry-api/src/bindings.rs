@@ -39,6 +39,8 @@ pub fn typescript() -> String {
         ResourceRow::decl(&cfg),
         UseRow::decl(&cfg),
         NewCostResource::decl(&cfg),
+        PaymentRow::decl(&cfg),
+        NewPayment::decl(&cfg),
         BurnMonth::decl(&cfg),
         ContractRow::decl(&cfg),
         CostReport::decl(&cfg),

@@ -122,6 +122,35 @@ pub struct CurvePoint {
     pub ac: Option<i64>,
 }
 
+/// A payment milestone of a contract.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentRow {
+    pub id: i64,
+    pub title: String,
+    pub amount: i64,
+    /// When it falls due: its own date, or its milestone's scheduled finish.
+    pub due: Option<String>,
+    /// The milestone it is tied to.
+    pub task_id: Option<i64>,
+    pub milestone: Option<String>,
+    pub paid: bool,
+    /// Due by the status date and not paid.
+    pub overdue: bool,
+}
+
+/// A payment milestone as typed: due on a date, or when a task of the plan finishes.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewPayment {
+    pub contract_id: i64,
+    pub title: String,
+    pub amount: String,
+    #[serde(default)]
+    pub due: String,
+    pub task_id: Option<i64>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ContractRow {
@@ -138,6 +167,7 @@ pub struct ContractRow {
     pub status: String,
     pub up_for_renewal: bool,
     pub line: Option<String>,
+    pub payments: Vec<PaymentRow>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -214,6 +244,9 @@ pub struct TaskMoney {
     pub fixed_cost: i64,
     /// "start", "prorated" or "end".
     pub accrual: String,
+    pub percent_complete: u8,
+    /// Physical % complete, when someone set it.
+    pub physical_percent: Option<u8>,
 }
 
 /// A material or cost resource of a project, with what its tasks use.
@@ -268,6 +301,9 @@ pub struct BudgetSettings {
     /// Where CPI and SPI turn amber and red.
     pub warn_below: f64,
     pub bad_below: f64,
+    /// Where earned value comes from: "percent" (% complete) or "physical"
+    /// (physical % complete).
+    pub earned_from: String,
     /// Each formula a user can pick, with how it reads.
     pub methods: Vec<EacChoice>,
 }
@@ -374,6 +410,9 @@ struct Costed {
     baseline_dates: HashMap<TaskId, (NaiveDateTime, NaiveDateTime)>,
     baseline: Option<Baseline>,
     calendar: gantry_core::calendar::WorkCalendar,
+    /// Each task's scheduled finish.
+    finishes: HashMap<TaskId, NaiveDateTime>,
+    physical: HashMap<TaskId, u8>,
 }
 
 fn end_of(day: NaiveDate) -> NaiveDateTime {
@@ -399,6 +438,13 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         people.values().map(|m| (m.id, gantry_core::team::rate_table(m, &changes))).collect();
     let assignments = gantry_store::assignments(db, project)?;
     let fixed = gantry_store::fixed_costs(db, project)?;
+    // Earned value from % complete, or from physical % complete (0 where unset).
+    let physical = gantry_store::physical_progress(db, project)?;
+    let earned_percent: HashMap<TaskId, i64> = if gantry_store::budget_settings(db)?.physical {
+        tasks.iter().map(|t| (t.id, i64::from(physical.get(&t.id).copied().unwrap_or(0)))).collect()
+    } else {
+        tasks.iter().map(|t| (t.id, i64::from(t.percent_complete))).collect()
+    };
     let resources: HashMap<i64, CostResource> =
         gantry_store::cost_resources(db, project)?.into_iter().map(|r| (r.id, r)).collect();
     let mut uses: HashMap<TaskId, Vec<ResourceUse>> = HashMap::new();
@@ -554,7 +600,7 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
                 0
             },
             bcwp: if is_leaf.contains(&t.id) {
-                Exact::whole(base_cost).scale(i64::from(t.percent_complete), 100).round()
+                Exact::whole(base_cost).scale(earned_percent.get(&t.id).copied().unwrap_or(0), 100).round()
             } else {
                 0
             },
@@ -570,6 +616,7 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         rows[parent].bcws += bcws;
         rows[parent].bcwp += bcwp;
     }
+    let finishes = tasks.iter().zip(&s.tasks).map(|(t, d)| (t.id, d.finish)).collect();
     Ok(Costed {
         currency: p.currency.clone(),
         tasks,
@@ -580,6 +627,8 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
         baseline_dates: base_dates,
         baseline: chosen,
         calendar,
+        finishes,
+        physical,
     })
 }
 
@@ -702,9 +751,33 @@ impl Portfolio {
             }
             _ => None,
         };
+        let payments = gantry_store::payments(db, Some(project))?;
         let contracts = gantry_store::contracts(db, Some(project))?
             .into_iter()
-            .map(|k| contract_row(&k, &vendor_name, &line_name, &p.name, status))
+            .map(|k| {
+                let mut row = contract_row(&k, &vendor_name, &line_name, &p.name, status);
+                row.payments = payments
+                    .iter()
+                    .filter(|x| x.contract_id == k.id)
+                    .map(|x| {
+                        let due = x.due.or_else(|| x.task_id.and_then(|t| c.finishes.get(&t)).map(|f| f.date()));
+                        PaymentRow {
+                            id: x.id,
+                            title: x.title.clone(),
+                            amount: x.amount,
+                            due: due.map(|d| d.to_string()),
+                            task_id: x.task_id,
+                            milestone: x
+                                .task_id
+                                .and_then(|t| c.tasks.iter().find(|y| y.id == t))
+                                .map(|y| y.name.clone()),
+                            paid: x.paid,
+                            overdue: !x.paid && due.is_some_and(|d| d <= status),
+                        }
+                    })
+                    .collect();
+                row
+            })
             .collect();
         Ok(BudgetView {
             currency: c.currency.clone(),
@@ -826,6 +899,11 @@ impl Portfolio {
                         notice_by: day(&k.notice_by)?,
                         renewal: k.renewal.as_deref().and_then(day),
                         up_for_renewal: k.up_for_renewal,
+                        payments: k
+                            .payments
+                            .iter()
+                            .map(|x| (x.amount, x.due.as_deref().and_then(day), x.paid))
+                            .collect(),
                     })
                 })
                 .collect(),
@@ -841,11 +919,22 @@ impl Portfolio {
 
     /// Sets the EAC formula (by its code) and the thresholds, typed as
     /// indices ("0.95").
-    pub fn set_budget_settings(&mut self, eac_method: &str, warn_below: &str, bad_below: &str) -> Result<()> {
+    pub fn set_budget_settings(
+        &mut self,
+        eac_method: &str,
+        warn_below: &str,
+        bad_below: &str,
+        earned_from: &str,
+    ) -> Result<()> {
         let eac = EacMethod::from_code(eac_method.trim())
             .ok_or_else(|| validation("eacMethod", "The estimate at completion is cpi, atypical or cpi_spi."))?;
         let (warn, bad) = budget::thresholds(warn_below, bad_below)?;
-        let s = Settings { eac, warn_below_permille: warn, bad_below_permille: bad };
+        let physical = match earned_from.trim() {
+            "percent" | "" => false,
+            "physical" => true,
+            _ => return Err(validation("earnedFrom", "Earned value comes from percent or physical % complete.")),
+        };
+        let s = Settings { eac, warn_below_permille: warn, bad_below_permille: bad, physical };
         Ok(self.store.write("Change the budget settings", |db| gantry_store::set_budget_settings(db, &s))?)
     }
 
@@ -1016,6 +1105,75 @@ impl Portfolio {
         Ok(self.store.write(&label, |db| gantry_store::set_resource_use(db, &u))?)
     }
 
+    /// Adds a payment milestone to a contract, due on a date or when a task
+    /// of the contract's project finishes; the payments may not come to
+    /// more than the contract's value. Returns its id.
+    pub fn add_payment(&mut self, p: &NewPayment) -> Result<i64> {
+        let db = self.store.db();
+        let k = gantry_store::contract(db, p.contract_id)?;
+        let currency = gantry_store::project(db, k.project_id)?.currency;
+        let amount = budget::amount("amount", money::parse("amount", &p.amount, &currency, false)?, &currency)?;
+        let due = if p.due.trim().is_empty() { None } else { Some(validate::date("due", &p.due)?) };
+        if let Some(t) = p.task_id {
+            let task = gantry_store::task(db, t)?;
+            if task.project_id != k.project_id {
+                return Err(refused("That task is in another project than the contract."));
+            }
+        }
+        if due.is_none() && p.task_id.is_none() {
+            return Err(validation("due", "A payment falls due on a date or when a milestone is reached."));
+        }
+        let already: i64 = gantry_store::payments(db, Some(k.project_id))?
+            .iter()
+            .filter(|x| x.contract_id == k.id)
+            .map(|x| x.amount)
+            .sum();
+        if already + amount > k.value {
+            return Err(validation(
+                "amount",
+                &format!(
+                    "The payments would come to {} {currency}, more than the contract's {} {currency}.",
+                    money::format(already + amount, &currency),
+                    money::format(k.value, &currency)
+                ),
+            ));
+        }
+        let payment = Payment {
+            id: 0,
+            contract_id: k.id,
+            title: validate::name("title", "The payment's name", &p.title)?,
+            amount,
+            due,
+            task_id: p.task_id,
+            paid: false,
+        };
+        let label = format!("Add the payment “{}” to “{}”", payment.title, k.title);
+        Ok(self.store.write(&label, |db| gantry_store::insert_payment(db, &payment))?)
+    }
+
+    /// Marks a payment paid or not.
+    pub fn set_payment_paid(&mut self, id: i64, paid: bool) -> Result<()> {
+        let label = if paid { "Mark a payment paid" } else { "Mark a payment unpaid" };
+        Ok(self.store.write(label, |db| gantry_store::set_payment_paid(db, id, paid))?)
+    }
+
+    pub fn remove_payment(&mut self, id: i64) -> Result<()> {
+        Ok(self.store.write("Remove a payment", |db| gantry_store::delete_payment(db, id))?)
+    }
+
+    /// Sets a task's physical % complete ("" clears it).
+    pub fn set_physical_progress(&mut self, task: TaskId, percent: &str) -> Result<()> {
+        let t = gantry_store::task(self.store.db(), task)?;
+        let value = match percent.trim().trim_end_matches('%').trim() {
+            "" => None,
+            p => Some(p.parse::<u8>().ok().filter(|p| *p <= 100).ok_or_else(|| {
+                validation("physicalPercent", "Physical % complete is a whole number from 0 to 100.")
+            })?),
+        };
+        let label = format!("Set the physical % complete of “{}”", t.name);
+        Ok(self.store.write(&label, |db| gantry_store::set_physical_progress(db, t.id, value))?)
+    }
+
     /// Records money committed, invoiced or paid; returns its id.
     pub fn add_expenditure(&mut self, e: &NewExpenditure) -> Result<i64> {
         let db = self.store.db();
@@ -1184,6 +1342,7 @@ fn contract_row(
         status: k.status.code().to_owned(),
         up_for_renewal: k.up_for_renewal(today, RENEWAL_WARNING_DAYS),
         line: k.line_id.and_then(|l| lines.get(&l).cloned()),
+        payments: Vec::new(),
     }
 }
 
@@ -1289,6 +1448,8 @@ fn task_money(c: &Costed, fixed: &HashMap<TaskId, FixedCost>) -> Vec<TaskMoney> 
                 actual_cost: r.actual_cost,
                 fixed_cost: f.map_or(0, |f| f.amount),
                 accrual: budget::accrual_code(f.map_or(Accrual::Prorated, |f| f.accrual)).to_owned(),
+                percent_complete: t.percent_complete,
+                physical_percent: c.physical.get(&t.id).copied(),
             }
         })
         .collect()
@@ -1299,6 +1460,7 @@ fn settings_view(s: &Settings) -> BudgetSettings {
         eac_method: s.eac.code().to_owned(),
         warn_below: s.warn_below_permille as f64 / 1000.0,
         bad_below: s.bad_below_permille as f64 / 1000.0,
+        earned_from: if s.physical { "physical" } else { "percent" }.to_owned(),
         methods: EacMethod::ALL
             .iter()
             .map(|m| EacChoice { code: m.code().to_owned(), formula: m.formula().to_owned() })

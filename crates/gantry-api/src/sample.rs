@@ -777,12 +777,44 @@ fn plan_budgets(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
                         .into(),
             },
         ];
+        let mut contract_ids = HashMap::new();
         for c in &contracts {
-            gantry_store::insert_contract(db, c)?;
+            contract_ids.insert(c.title.clone(), gantry_store::insert_contract(db, c)?);
+        }
+        // Payment milestones: on a day, or when a task of the plan finishes.
+        let crm_tasks = gantry_store::tasks(db, crm.id)?;
+        let task_named = |name: &str| crm_tasks.iter().find(|t| t.name == name).map(|t| t.id);
+        for (contract, title, amount, due, task) in PAYMENTS {
+            let Some(&contract_id) = contract_ids.get(*contract) else { continue };
+            let due = due.map(|d| crm.start + Duration::days(d));
+            let payment = Payment {
+                id: 0,
+                contract_id,
+                title: (*title).into(),
+                amount: *amount,
+                due,
+                task_id: task.and_then(task_named),
+                paid: due.is_some_and(|d| d <= today),
+            };
+            gantry_store::insert_payment(db, &payment)?;
         }
     }
     Ok(())
 }
+
+/// The CRM's contracts' payment milestones: contract, title, amount in
+/// cents, due day (from the project's start) or the task whose finish it waits for.
+#[allow(clippy::type_complexity)]
+const PAYMENTS: &[(&str, &str, i64, Option<i64>, Option<&str>)] = &[
+    ("Data cleansing, time and materials (30 days)", "First statement of work (accounts)", 1_200_000, Some(60), None),
+    (
+        "Data cleansing, time and materials (30 days)",
+        "Second statement of work (contacts and orphans)",
+        1_200_000,
+        None,
+        Some("Cleanse duplicates and orphan records"),
+    ),
+];
 
 /// The approved plan's labour cost, spread evenly over the months it spans.
 fn labour_plan(db: &gantry_store::Db, p: &Project) -> Result<Vec<(u32, i64)>> {

@@ -10,8 +10,8 @@ use ts_rs::TS;
 
 pub use crate::budget::{
     BudgetSettings, BudgetView, BurnMonth, ContractRow, CostReport, CsvMapping, CurvePoint, EacChoice, ExpenditureRow,
-    LineFields, LineRow, LineTotals, MonthAmount, NewContract, NewCostResource, NewExpenditure, ProjectMoney,
-    ProjectValue, ResourceRow, TaskCostRow, TaskMoney, UseRow, VendorRow,
+    LineFields, LineRow, LineTotals, MonthAmount, NewContract, NewCostResource, NewExpenditure, NewPayment, PaymentRow,
+    ProjectMoney, ProjectValue, ResourceRow, TaskCostRow, TaskMoney, UseRow, VendorRow,
 };
 pub use crate::team::{
     AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence,

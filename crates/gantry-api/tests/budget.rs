@@ -248,7 +248,7 @@ fn the_report_prints_the_budget_the_view_shows_with_the_formula_and_thresholds_c
     let (dir, mut p) = open();
     let crm = project(&p, "CRM migration");
     // The portfolio forecasts with the atypical formula and turns red only below 0.80.
-    p.set_budget_settings("atypical", "0.9", "0,8").expect("settings");
+    p.set_budget_settings("atypical", "0.9", "0,8", "percent").expect("settings");
     let s = p.budget_settings().expect("settings");
     assert_eq!((s.eac_method.as_str(), s.warn_below, s.bad_below), ("atypical", 0.9, 0.8));
     let view = p.budget(crm, today()).expect("budget");
@@ -295,7 +295,7 @@ fn the_report_prints_the_budget_the_view_shows_with_the_formula_and_thresholds_c
     for (eac, warn, bad) in [("median", "0.9", "0.8"), ("cpi", "0.8", "0.9"), ("cpi", "lots", "0.8"), ("cpi", "3", "1")]
     {
         let before = common::digest(&p);
-        assert!(p.set_budget_settings(eac, warn, bad).is_err(), "{eac} {warn} {bad}");
+        assert!(p.set_budget_settings(eac, warn, bad, "percent").is_err(), "{eac} {warn} {bad}");
         assert_eq!(common::digest(&p), before);
     }
     p.undo().expect("undo");
@@ -532,4 +532,85 @@ fn an_imported_plan_brings_its_materials_and_cost_resources_with_what_each_task_
         checked += 1;
     }
     assert!(checked >= 3, "fixtures with materials or cost resources: {checked}");
+}
+
+#[test]
+fn a_payment_tied_to_a_milestone_falls_due_when_the_schedule_says() {
+    let (_dir, mut p) = open();
+    let crm = project(&p, "CRM migration");
+    let view = p.budget(crm, today()).expect("budget");
+    let fabrikam = view.contracts.iter().find(|k| k.vendor == "Fabrikam Data Services").expect("the contract");
+    // The sample: the first statement on a date, paid; the second when the cleansing finishes.
+    assert_eq!(fabrikam.payments.len(), 2);
+    let second = fabrikam.payments.iter().find(|x| x.task_id.is_some()).expect("tied to a task");
+    let plan = p.plan(crm).expect("plan");
+    let cleanse = plan.tasks.iter().find(|t| Some(t.id) == second.task_id).expect("the task");
+    assert_eq!(second.due.as_deref(), Some(&cleanse.finish[..10]), "due on the task's scheduled finish");
+
+    // Add one tied to the go-live milestone, with what is left of the contract's value; more is refused.
+    let live = plan.tasks.iter().find(|t| t.name == "Go-live: CRM in production").expect("go-live");
+    let new = |amount: &str, task: Option<i64>, due: &str| NewPayment {
+        contract_id: fabrikam.id,
+        title: "Retention on go-live".into(),
+        amount: amount.into(),
+        due: due.into(),
+        task_id: task,
+    };
+    let digest = common::digest(&p);
+    for (bad, why) in [
+        (new("0.01", Some(live.id), ""), "more than the contract's value"),
+        (new("-5", Some(live.id), ""), "negative"),
+        (new("100", None, ""), "no date and no milestone"),
+        (new("100", None, "2027-02-30"), "a date that does not exist"),
+    ] {
+        assert!(p.add_payment(&bad).is_err(), "{why}");
+    }
+    let other = project(&p, "Office network");
+    let elsewhere = p.plan(other).expect("plan").tasks[0].id;
+    assert!(p.add_payment(&new("1", Some(elsewhere), "")).is_err(), "a task of another project");
+    assert_eq!(common::digest(&p), digest, "refusals change nothing");
+
+    // Moving the milestone moves the payment's due date.
+    let first = fabrikam.payments.iter().find(|x| x.task_id.is_none()).expect("dated").id;
+    p.remove_payment(first).expect("removed");
+    let id = p.add_payment(&new("12000", Some(live.id), "")).expect("added");
+    let due = |p: &Portfolio| {
+        let v = p.budget(crm, today()).expect("budget");
+        let k = v.contracts.into_iter().find(|k| k.vendor == "Fabrikam Data Services").expect("contract");
+        k.payments.into_iter().find(|x| x.id == id).expect("payment").due.expect("a due date")
+    };
+    assert_eq!(due(&p), live.finish[..10]);
+    p.set_payment_paid(id, true).expect("paid");
+    p.undo().expect("undo");
+    p.undo().expect("undo the payment");
+    p.undo().expect("undo the removal");
+    assert_eq!(common::digest(&p), digest, "undo takes every step back");
+}
+
+#[test]
+fn earned_value_can_come_from_physical_percent_complete() {
+    let (_dir, mut p) = open();
+    let crm = project(&p, "CRM migration");
+    let before = p.cost_report(crm, today(), None).expect("costs");
+    p.set_budget_settings("cpi", "0.95", "0.9", "physical").expect("physical");
+    let none = p.cost_report(crm, today(), None).expect("costs");
+    assert_eq!(none.project.ev, 0, "no physical % complete set: nothing earned, as in MS Project");
+    let leaves: std::collections::HashSet<i64> =
+        p.plan(crm).expect("plan").tasks.iter().filter(|t| !t.has_children).map(|t| t.id).collect();
+    let task = before
+        .tasks
+        .iter()
+        .filter(|t| leaves.contains(&t.uid) && t.baseline_cost > 0 && t.bcwp > 0)
+        .max_by_key(|t| t.baseline_cost)
+        .expect("a task with value");
+    p.set_physical_progress(task.uid, "40").expect("40 %");
+    let after = p.cost_report(crm, today(), None).expect("costs");
+    let row = after.tasks.iter().find(|t| t.uid == task.uid).expect("row");
+    assert_eq!(row.bcwp, (task.baseline_cost * 40 + 50) / 100, "BCWP = baseline cost × physical %");
+    for bad in ["101", "-1", "half", "40.5"] {
+        assert!(p.set_physical_progress(task.uid, bad).is_err(), "{bad}");
+    }
+    assert!(p.set_budget_settings("cpi", "0.95", "0.9", "gut feeling").is_err());
+    p.set_budget_settings("cpi", "0.95", "0.9", "percent").expect("back");
+    assert_eq!(p.cost_report(crm, today(), None).expect("costs").project.ev, before.project.ev);
 }

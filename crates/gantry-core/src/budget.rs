@@ -294,12 +294,27 @@ pub struct Settings {
     pub eac: EacMethod,
     pub warn_below_permille: i64,
     pub bad_below_permille: i64,
+    /// Earned value from physical % complete instead of % complete.
+    pub physical: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { eac: EacMethod::Cpi, warn_below_permille: 950, bad_below_permille: 900 }
+        Settings { eac: EacMethod::Cpi, warn_below_permille: 950, bad_below_permille: 900, physical: false }
     }
+}
+
+/// A contract's payment milestone: due on a day, or when a task of the plan
+/// (a milestone) finishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payment {
+    pub id: i64,
+    pub contract_id: ContractId,
+    pub title: String,
+    pub amount: i64,
+    pub due: Option<NaiveDate>,
+    pub task_id: Option<i64>,
+    pub paid: bool,
 }
 
 /// Thresholds typed as indices ("0.95", "0,9"): each between 0 and 2, the

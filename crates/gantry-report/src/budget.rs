@@ -110,6 +110,8 @@ pub struct ReportContract {
     pub notice_by: NaiveDate,
     pub renewal: Option<NaiveDate>,
     pub up_for_renewal: bool,
+    /// Its payment milestones: amount, due day (when known) and whether paid.
+    pub payments: Vec<(i64, Option<NaiveDate>, bool)>,
 }
 
 // ----------------------------------------------------------- the document
@@ -171,6 +173,8 @@ pub(crate) struct ContractRow {
     pub notice_by: String,
     pub renewal: String,
     pub due: bool,
+    /// "1 of 2 paid · next 12,000 on 20 Jan 2027"; empty without payments.
+    pub payments: String,
 }
 
 const CURVE_HEIGHT: f64 = 190.0;
@@ -249,6 +253,7 @@ pub(crate) fn part(name: &str, b: &ReportBudget, status: NaiveDate, size: PageSi
                 notice_by: short_day(k.notice_by),
                 renewal: k.renewal.map_or("—".to_owned(), short_day),
                 due: k.up_for_renewal,
+                payments: payments_text(&k.payments, cur),
             })
             .collect(),
     }
@@ -267,6 +272,23 @@ pub(crate) fn empty(name: &str) -> BudgetPart {
         total: None,
         contracts: Vec::new(),
     }
+}
+
+/// How a contract's payments stand, in a few words.
+fn payments_text(payments: &[(i64, Option<NaiveDate>, bool)], currency: &str) -> String {
+    if payments.is_empty() {
+        return String::new();
+    }
+    let paid = payments.iter().filter(|p| p.2).count();
+    let next = payments.iter().filter(|p| !p.2).min_by_key(|p| p.1.unwrap_or(NaiveDate::MAX));
+    let mut text = format!("{paid} of {} paid", payments.len());
+    if let Some((amount, due, _)) = next {
+        text.push_str(&format!(" · next {}", whole(*amount, currency)));
+        if let Some(d) = due {
+            text.push_str(&format!(" on {}", short_day(*d)));
+        }
+    }
+    text
 }
 
 fn fig(label: &'static str, value: String, note: &str, tone: &'static str) -> Figure {

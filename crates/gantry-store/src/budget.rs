@@ -44,16 +44,17 @@ pub fn set_fixed_cost(db: &Connection, c: &FixedCost) -> Result<()> {
 pub fn budget_settings(db: &Connection) -> Result<Settings> {
     let row = db
         .query_row(
-            "SELECT eac_method, warn_below_permille, bad_below_permille FROM budget_settings WHERE id = 1",
+            "SELECT eac_method, warn_below_permille, bad_below_permille, earned_from FROM budget_settings WHERE id = 1",
             [],
-            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?)),
         )
         .optional()?;
     Ok(match row {
-        Some((eac, warn, bad)) => Settings {
+        Some((eac, warn, bad, earned)) => Settings {
             eac: gantry_core::cost::EacMethod::from_code(&eac).unwrap_or_default(),
             warn_below_permille: warn,
             bad_below_permille: bad,
+            physical: earned == "physical",
         },
         None => Settings::default(),
     })
@@ -61,10 +62,17 @@ pub fn budget_settings(db: &Connection) -> Result<Settings> {
 
 pub fn set_budget_settings(db: &Connection, s: &Settings) -> Result<()> {
     db.execute(
-        "INSERT INTO budget_settings (id, eac_method, warn_below_permille, bad_below_permille) VALUES (1, ?1, ?2, ?3)
+        "INSERT INTO budget_settings (id, eac_method, warn_below_permille, bad_below_permille, earned_from)
+         VALUES (1, ?1, ?2, ?3, ?4)
          ON CONFLICT(id) DO UPDATE SET eac_method = excluded.eac_method,
-           warn_below_permille = excluded.warn_below_permille, bad_below_permille = excluded.bad_below_permille",
-        params![s.eac.code(), s.warn_below_permille, s.bad_below_permille],
+           warn_below_permille = excluded.warn_below_permille, bad_below_permille = excluded.bad_below_permille,
+           earned_from = excluded.earned_from",
+        params![
+            s.eac.code(),
+            s.warn_below_permille,
+            s.bad_below_permille,
+            if s.physical { "physical" } else { "percent" }
+        ],
     )?;
     Ok(())
 }
@@ -381,5 +389,80 @@ pub fn set_resource_use(db: &Connection, u: &ResourceUse) -> Result<()> {
             params![u.task_id, u.resource_id, u.quantity_milli, u.amount],
         )?;
     }
+    Ok(())
+}
+
+// ------------------------------------------------------------- payments
+
+/// The payment milestones of a project's contracts (of every project for `None`).
+pub fn payments(db: &Connection, project: Option<ProjectId>) -> Result<Vec<Payment>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT p.id, p.contract_id, p.title, p.amount, p.due_date, p.task_id, p.paid FROM contract_payments p
+         JOIN contracts c ON c.id = p.contract_id WHERE ?1 IS NULL OR c.project_id = ?1 ORDER BY p.contract_id, p.id",
+    )?;
+    let rows = stmt.query_map([project], |r| {
+        Ok(Payment {
+            id: r.get(0)?,
+            contract_id: r.get(1)?,
+            title: r.get(2)?,
+            amount: r.get(3)?,
+            due: r.get::<_, Option<Date>>(4)?.map(|d| d.0),
+            task_id: r.get(5)?,
+            paid: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert_payment(db: &Connection, p: &Payment) -> Result<i64> {
+    db.execute(
+        "INSERT INTO contract_payments (contract_id, title, amount, due_date, task_id, paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![p.contract_id, p.title, p.amount, p.due.map(date_text), p.task_id, p.paid],
+    )?;
+    Ok(db.last_insert_rowid())
+}
+
+pub fn set_payment_paid(db: &Connection, id: i64, paid: bool) -> Result<()> {
+    if db.execute("UPDATE contract_payments SET paid = ?2 WHERE id = ?1", params![id, paid])? == 0 {
+        return Err(Error::NotFound("The payment"));
+    }
+    Ok(())
+}
+
+pub fn delete_payment(db: &Connection, id: i64) -> Result<()> {
+    if db.execute("DELETE FROM contract_payments WHERE id = ?1", [id])? == 0 {
+        return Err(Error::NotFound("The payment"));
+    }
+    Ok(())
+}
+
+/// One contract.
+pub fn contract(db: &Connection, id: ContractId) -> Result<Contract> {
+    db.query_row(&format!("SELECT {CONTRACT_COLUMNS} FROM contracts WHERE id = ?1"), [id], contract_row)
+        .optional()?
+        .ok_or(Error::NotFound("The contract"))
+}
+
+// ------------------------------------------------------ physical progress
+
+/// Physical % complete of a project's tasks that have one.
+pub fn physical_progress(db: &Connection, project: ProjectId) -> Result<HashMap<TaskId, u8>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT x.task_id, x.percent FROM task_physical_progress x JOIN tasks t ON t.id = x.task_id WHERE t.project_id = ?1",
+    )?;
+    let rows = stmt.query_map([project], |r| Ok((r.get(0)?, r.get::<_, u8>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets a task's physical % complete; `None` clears it.
+pub fn set_physical_progress(db: &Connection, task: TaskId, percent: Option<u8>) -> Result<()> {
+    match percent {
+        Some(p) => db.execute(
+            "INSERT INTO task_physical_progress (task_id, percent) VALUES (?1, ?2)
+             ON CONFLICT(task_id) DO UPDATE SET percent = excluded.percent",
+            params![task, p],
+        )?,
+        None => db.execute("DELETE FROM task_physical_progress WHERE task_id = ?1", [task])?,
+    };
     Ok(())
 }

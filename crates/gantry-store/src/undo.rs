@@ -46,6 +46,8 @@ pub const USER_TABLES: &[&str] = &[
     "rate_changes",
     "cost_resources",
     "resource_uses",
+    "contract_payments",
+    "task_physical_progress",
 ];
 
 /// How many steps of history a portfolio keeps.

@@ -269,7 +269,7 @@ pub fn random_command(
                 let warn = 800 + dice.below(200);
                 let bad = warn - dice.below(100);
                 let (warn, bad) = (format!("0.{warn:03}"), format!("0.{bad:03}"));
-                ("settings", e(p.set_budget_settings(eac, &warn, &bad)))
+                ("settings", e(p.set_budget_settings(eac, &warn, &bad, ["percent", "physical"][dice.below(2)])))
             }
         }
         18 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),

@@ -173,6 +173,11 @@ eacMethod: string,
  */
 warnBelow: number, badBelow: number, 
 /**
+ * Where earned value comes from: "percent" (% complete) or "physical"
+ * (physical % complete).
+ */
+earnedFrom: string, 
+/**
  * Each formula a user can pick, with how it reads.
  */
 methods: Array<EacChoice>, };
@@ -194,7 +199,11 @@ cost: number, actualCost: number, fixedCost: number,
 /**
  * "start", "prorated" or "end".
  */
-accrual: string, };
+accrual: string, percentComplete: number, 
+/**
+ * Physical % complete, when someone set it.
+ */
+physicalPercent: number | null, };
 
 export type ResourceRow = { id: number, name: string, 
 /**
@@ -222,13 +231,29 @@ export type NewCostResource = { projectId: number, name: string,
  */
 kind: string, unit: string, unitPrice: string, accrual: string, };
 
+export type PaymentRow = { id: number, title: string, amount: number, 
+/**
+ * When it falls due: its own date, or its milestone's scheduled finish.
+ */
+due: string | null, 
+/**
+ * The milestone it is tied to.
+ */
+taskId: number | null, milestone: string | null, paid: boolean, 
+/**
+ * Due by the status date and not paid.
+ */
+overdue: boolean, };
+
+export type NewPayment = { contractId: number, title: string, amount: string, due: string, taskId: number | null, };
+
 export type BurnMonth = { month: string, planned: number, actual: number, };
 
 export type ContractRow = { id: number, vendor: string, project: string, title: string, value: number, start: string, end: string, renewal: string | null, 
 /**
  * The last day to give notice.
  */
-noticeBy: string, status: string, upForRenewal: boolean, line: string | null, };
+noticeBy: string, status: string, upForRenewal: boolean, line: string | null, payments: Array<PaymentRow>, };
 
 export type CostReport = { currency: string, statusDate: string | null, tasks: Array<TaskCostRow>, project: ProjectValue, };
 

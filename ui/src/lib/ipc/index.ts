@@ -97,8 +97,14 @@ export const api = {
   budget: (project: number) => call<W.BudgetView>('budget', { project }),
   contractsDue: () => call<W.ContractRow[]>('contracts_due'),
   budgetSettings: () => call<W.BudgetSettings>('budget_settings'),
-  setBudgetSettings: (eacMethod: string, warnBelow: string, badBelow: string) =>
-    call<void>('set_budget_settings', { eacMethod, warnBelow, badBelow }),
+  setBudgetSettings: (eacMethod: string, warnBelow: string, badBelow: string, earnedFrom: string) =>
+    call<void>('set_budget_settings', { eacMethod, warnBelow, badBelow, earnedFrom }),
+  addPayment: (project: number, payment: W.NewPayment) => call<number>('add_payment', { project, payment }),
+  setPaymentPaid: (project: number, id: number, paid: boolean) => call<void>('set_payment_paid', { project, id, paid }),
+  removePayment: (project: number, id: number) => call<void>('remove_payment', { project, id }),
+  /** A task's physical % complete, "" to clear it. */
+  setPhysicalProgress: (project: number, task: number, percent: string) =>
+    call<void>('set_physical_progress', { project, task, percent }),
   /** Each project's budget, spend and earned value, for the portfolio page. */
   portfolioMoney: () => call<W.ProjectMoney[]>('portfolio_money'),
   addCostResource: (resource: W.NewCostResource) => call<number>('add_cost_resource', { resource }),
