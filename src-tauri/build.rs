@@ -3,6 +3,19 @@
 
 /// Every command of `src/commands.rs`; `capabilities/default.json` allows each.
 const COMMANDS: &[&str] = &[
+    "risk_register",
+    "portfolio_risks",
+    "add_risk",
+    "edit_risk",
+    "review_risk",
+    "remove_risk",
+    "add_mitigation_task",
+    "link_mitigation",
+    "unlink_mitigation",
+    "risk_to_issue",
+    "add_issue",
+    "edit_issue",
+    "remove_issue",
     "budget",
     "contracts_due",
     "budget_settings",

@@ -9,6 +9,7 @@
 mod budget;
 mod commands;
 mod rendering;
+mod risks;
 mod state;
 mod team;
 
@@ -83,6 +84,19 @@ fn main() -> std::process::ExitCode {
             commands::plan_task,
             commands::start_sprint,
             commands::close_sprint,
+            risks::risk_register,
+            risks::portfolio_risks,
+            risks::add_risk,
+            risks::edit_risk,
+            risks::review_risk,
+            risks::remove_risk,
+            risks::add_mitigation_task,
+            risks::link_mitigation,
+            risks::unlink_mitigation,
+            risks::risk_to_issue,
+            risks::add_issue,
+            risks::edit_issue,
+            risks::remove_issue,
             budget::budget,
             budget::contracts_due,
             budget::budget_settings,

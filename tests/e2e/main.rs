@@ -1081,3 +1081,97 @@ async fn hours_logged_in_a_timesheet_are_actual_cost_in_the_budget_view_and_the_
     assert!(text.contains(&format!("Forecast to {}", whole_euros(euros(&eac)))), "the S-curve forecasts to {eac}");
     app.quit().await;
 }
+
+/// How many risks the heat map cell of `probability` × `impact` counts.
+async fn heat_count(app: &App, probability: u8, impact: u8) -> u32 {
+    let cell = app.find(&format!(".heat .cell[data-probability='{probability}'][data-impact='{impact}']")).await;
+    text_of(&cell).await.trim().parse().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_security_risk_goes_to_the_top_of_the_register_its_mitigation_into_the_plan_and_both_survive_a_restart() {
+    let home = tempfile::tempdir().expect("home");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is there", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    // The dashboard: the portfolio's top risks, each project's highest open
+    // risk, and the CRM's overdue review.
+    app.find("[data-top-risks] li").await;
+    app.find("[data-project-id] [data-top-risk]").await;
+    app.find("[data-project-id] [data-overdue-reviews]").await;
+    app.screenshot("dashboard-risks").await;
+
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".tabs button", "Risks and issues").await.click().await.expect("the Risks tab");
+    app.find("table.list tbody tr[data-risk]").await;
+    let before = heat_count(&app, 4, 5).await;
+    app.screenshot("risk-register").await;
+
+    // A security risk, probability 4 and impact 5.
+    app.with_text("button", "New risk").await.click().await.expect("new risk");
+    let title = "Customer records exposed through the staging tenant";
+    app.find("input[aria-label='Risk title']").await.send_keys(title).await.expect("title");
+    app.find("select[aria-label='Probability']")
+        .await
+        .select_by_label("4 · Likely: 50–70 %")
+        .await
+        .expect("probability 4");
+    app.find("select[aria-label='Impact']").await.select_by_label("5 · Over 20 % of budget").await.expect("impact 5");
+    app.find("input[aria-label='Cost impact']").await.send_keys("50000").await.expect("cost");
+    app.find("input[aria-label='Chance']").await.send_keys("40").await.expect("chance");
+    app.find("select[aria-label='Owner']").await.select_by_label("Omar Haddad").await.expect("owner");
+    app.find("input[aria-label='Asset']")
+        .await
+        .send_keys("Customer records in the staging tenant")
+        .await
+        .expect("asset");
+    app.find("input[aria-label='Reference']").await.send_keys("A.5.15").await.expect("reference");
+    // It threatens the first migration dry-run.
+    app.find(".threatens summary").await.click().await.expect("the tasks it threatens");
+    app.find_with_prefix(".task-picks label", "Migration dry-run 1").await.click().await.expect("dry-run 1");
+    app.with_text("button", "Add to the register").await.click().await.expect("add");
+    app.find_with_prefix(".toast span", "Risk added").await;
+
+    // In the top-right corner of the heat map, and first in the list.
+    app.wait_until("the heat map counts it", || async { heat_count(&app, 4, 5).await == before + 1 }).await;
+    let first = app.find("table.list tbody tr[data-risk]").await;
+    let row = text_of(&first).await;
+    assert!(row.contains(title) && row.contains("20") && row.contains("20,000.00 EUR"), "{row}");
+    // Clicking the cell shows only the risks rated there.
+    app.find(".heat .cell[data-probability='4'][data-impact='5']").await.click().await.expect("the cell");
+    app.wait_until("the list shows that cell", || async {
+        app.all("table.list tbody tr[data-risk]").await.len() as u32 == before + 1
+    })
+    .await;
+    app.screenshot("risk-heat-map").await;
+
+    // Its mitigation becomes a task of the plan.
+    let action = "Remove guest accounts from staging";
+    app.find("input[aria-label='New mitigation action']").await.send_keys(action).await.expect("the action");
+    app.with_text("button", "Create as task").await.click().await.expect("create");
+    app.find_with_prefix(".mitigations li", action).await;
+    app.screenshot("risk-editor").await;
+    // On the Gantt, right after the task it protects.
+    app.with_text(".tabs button", "Gantt").await.click().await.expect("the Gantt");
+    app.with_text(".row .name .text", action).await;
+    let names: Vec<String> = outline(&app).await.into_iter().map(|(_, name)| name).collect();
+    let at = names.iter().position(|n| n == action).expect("in the outline");
+    assert_eq!(names[at - 1], "Migration dry-run 1");
+    app.screenshot("risk-mitigation-on-gantt").await;
+    app.quit().await;
+
+    // After a restart it is all there.
+    let app = App::launch(home.path()).await;
+    app.wait_until("the portfolio is back", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    let top = text_of(&app.find("[data-top-risks] li").await).await;
+    assert!(top.contains(title), "the portfolio's top risk: {top}");
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".row .name .text", action).await;
+    app.with_text(".tabs button", "Risks and issues").await.click().await.expect("the Risks tab");
+    assert_eq!(heat_count(&app, 4, 5).await, before + 1);
+    let first = app.find("table.list tbody tr[data-risk]").await;
+    assert!(text_of(&first).await.contains(title));
+    first.find(gantry_tests::Locator::Css(".title")).await.expect("its title").click().await.expect("open it");
+    app.find_with_prefix(".mitigations li", action).await;
+    app.quit().await;
+}

@@ -13,6 +13,7 @@ mod gantt;
 mod import;
 pub mod recent;
 mod report;
+mod risks;
 pub mod sample;
 mod snapshots;
 mod table;
@@ -1033,7 +1034,7 @@ fn siblings(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_store
     Ok(list)
 }
 
-fn next_position(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_store::Result<i64> {
+pub(crate) fn next_position(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_store::Result<i64> {
     Ok(db.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM tasks WHERE project_id = ?1 AND parent_id IS ?2",
         (project, parent),
@@ -1042,7 +1043,12 @@ fn next_position(db: &Db, project: ProjectId, parent: Option<TaskId>) -> gantry_
 }
 
 /// Shifts the siblings at or after `position` down by one.
-fn make_room(db: &Db, project: ProjectId, parent: Option<TaskId>, position: i64) -> gantry_store::Result<()> {
+pub(crate) fn make_room(
+    db: &Db,
+    project: ProjectId,
+    parent: Option<TaskId>,
+    position: i64,
+) -> gantry_store::Result<()> {
     db.execute(
         "UPDATE tasks SET position = position + 1 WHERE project_id = ?1 AND parent_id IS ?2 AND position >= ?3",
         (project, parent, position),

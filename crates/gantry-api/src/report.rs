@@ -126,6 +126,7 @@ impl Portfolio {
         let (team, team_weeks) = team_load(db, id, status_date)?;
         Ok(ProjectReport {
             budget: self.report_budget(id, today)?,
+            risks: Some(self.report_risks(id, today)?),
             team,
             team_weeks,
             name: plan.fields.name.clone(),

@@ -23,6 +23,8 @@ use gantry_core::model::*;
 use gantry_core::units;
 use gantry_store::{Result, Store};
 
+mod risks;
+
 struct Member {
     key: &'static str,
     name: &'static str,
@@ -427,7 +429,8 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
             gantry_store::assign(db, a)?;
         }
         log_hours(db, today)?;
-        plan_budgets(db, today)
+        plan_budgets(db, today)?;
+        risks::register(db, today)
     })
 }
 

@@ -13,6 +13,10 @@ pub use crate::budget::{
     LineFields, LineRow, LineTotals, MonthAmount, NewContract, NewCostResource, NewExpenditure, NewPayment, PaymentRow,
     ProjectMoney, ProjectValue, ResourceRow, TaskCostRow, TaskMoney, UseRow, VendorRow,
 };
+pub use crate::risks::{
+    AssessmentRow, Contingency, ImpactLevel, IssueFields, IssueRow, OwnerChoice, PortfolioRisks, ProjectRisks,
+    RiskFields, RiskRegister, RiskRow, TaskRef,
+};
 pub use crate::team::{
     AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence,
     NewRateChange, Person, PersonFields, RateChangeRow, SkillLevel, StaffEdit, TaskStaffing, Timesheet,

@@ -14,6 +14,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use gantry_api::Portfolio;
 
 mod costs;
+mod risks;
 mod team;
 
 /// The command's name, whatever the binary it runs in is called.
@@ -105,7 +106,7 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
         /// The sections, in any order.
-        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,budget,team,tasks")]
+        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,budget,risks,team,tasks")]
         sections: Vec<SectionArg>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
@@ -128,6 +129,31 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
         /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a project's risks (or the portfolio's), highest score first.
+    Risks {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this project's risks.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print every field of every risk as JSON: ratings, EMV, owner,
+        /// security fields, tasks, mitigations and assessment history.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a project's issues (or the portfolio's).
+    Issues {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this project's issues.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print every field of every issue as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -185,6 +211,7 @@ enum SectionArg {
     Gantt,
     Milestones,
     Budget,
+    Risks,
     Tasks,
     Team,
 }
@@ -332,6 +359,7 @@ fn run(command: Command) -> Result<(), String> {
                         SectionArg::Budget => Section::Budget,
                         SectionArg::Tasks => Section::Tasks,
                         SectionArg::Team => Section::Team,
+                        SectionArg::Risks => Section::Risks,
                     })
                     .collect(),
                 paper: match paper {
@@ -369,6 +397,8 @@ fn run(command: Command) -> Result<(), String> {
             costs::costs(&file, project.as_deref(), status_date.as_deref(), baseline.as_deref(), json)
         }
         Command::Team { db, json } => team::team(&db, json),
+        Command::Risks { db, project, json } => risks::risks(&db, project.as_deref(), json),
+        Command::Issues { db, project, json } => risks::issues(&db, project.as_deref(), json),
         Command::Workload { db, from, to, by, json } => team::workload(&db, from, to, by, json),
         Command::Timesheets { command: team::TimesheetsCommand::Export { db, from, to, output } } => {
             team::export(&db, &from, &to, &output)

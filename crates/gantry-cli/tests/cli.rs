@@ -324,3 +324,64 @@ fn costs_print_every_task_and_the_projects_earned_value_in_minor_units() {
     assert!(!out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stderr).trim().lines().count(), 1);
 }
+
+#[test]
+fn risks_and_issues_print_every_field_and_refuse_an_unknown_project() {
+    let (_dir, db) = sample_portfolio();
+    let out = gantry(&["risks", "--db", &db, "--project", "CRM migration to Dynamics 365", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let risks: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let risks = risks.as_array().expect("risks");
+    assert!(!risks.is_empty());
+    let scores: Vec<i64> = risks.iter().map(|r| r["score"].as_i64().expect("score")).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "highest first: {scores:?}");
+    let security = risks.iter().find(|r| r["security"] == true).expect("a security risk");
+    for key in [
+        "code",
+        "title",
+        "category",
+        "cause",
+        "event",
+        "effect",
+        "probability",
+        "impact",
+        "residualProbability",
+        "residualImpact",
+        "costImpact",
+        "chancePercent",
+        "emv",
+        "owner",
+        "response",
+        "trigger",
+        "status",
+        "raised",
+        "nextReview",
+        "reviewOverdue",
+        "asset",
+        "threat",
+        "vulnerability",
+        "confidentiality",
+        "integrity",
+        "availability",
+        "reference",
+        "threatens",
+        "mitigations",
+        "history",
+    ] {
+        assert!(security.get(key).is_some(), "{key}");
+    }
+    assert_eq!(
+        security["emv"].as_i64(),
+        Some(security["costImpact"].as_i64().expect("cost") * security["chancePercent"].as_i64().expect("%") / 100)
+    );
+    let out = gantry(&["issues", "--db", &db, "--json"]);
+    assert!(out.status.success());
+    let issues: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(issues.as_array().expect("issues").iter().any(|i| i["risk"].is_string()), "the issue a risk became");
+    let table = gantry(&["risks", "--db", &db]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("Personal data exposed"));
+    let out = gantry(&["risks", "--db", &db, "--project", "Nope", "--json"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -12,6 +12,7 @@ pub mod cost;
 pub mod generate;
 pub mod model;
 pub mod money;
+pub mod risks;
 pub mod schedule;
 pub mod team;
 pub mod units;

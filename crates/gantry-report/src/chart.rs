@@ -500,6 +500,7 @@ mod tests {
             team: Vec::new(),
             team_weeks: Vec::new(),
             budget: None,
+            risks: None,
         }
     }
 

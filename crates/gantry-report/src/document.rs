@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::budget::{self, BudgetPart};
 use crate::chart::{self, ChartPage};
 use crate::measure::Measure;
+use crate::risks::{self, RisksPart};
 use crate::{Error, Options, PageSize, ProjectReport, Result, Section};
 
 /// The longest name a table cell prints; longer ones are cut with "…".
@@ -46,6 +47,7 @@ pub(crate) enum Part {
     Tasks { title: String, rows: Vec<TaskRow> },
     Team { title: String, note: String, weeks: Vec<String>, rows: Vec<TeamRow> },
     Budget(Box<BudgetPart>),
+    Risks(Box<RisksPart>),
 }
 
 /// A person's row of the team section.
@@ -232,6 +234,10 @@ pub(crate) fn project(
             Section::Budget => Part::Budget(Box::new(match &report.budget {
                 Some(b) => budget::part(&report.name, b, report.status_date, size),
                 None => budget::empty(&report.name),
+            })),
+            Section::Risks => Part::Risks(Box::new(match &report.risks {
+                Some(r) => risks::part(&report.name, r),
+                None => risks::part(&report.name, &risks::ReportRisks::default()),
             })),
         })
         .collect();

@@ -20,6 +20,7 @@ mod chart;
 mod document;
 mod fonts;
 mod measure;
+mod risks;
 mod world;
 
 use std::io::Write;
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use budget::{CurveWeek, LineFigures, ReportBudget, ReportContract, Thresholds, ValueFigures};
 pub use measure::Measure;
+pub use risks::{ReportIssue, ReportRisk, ReportRisks};
 
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +83,8 @@ pub struct ProjectReport {
     /// The budget and earned value, when the project has a budget or a
     /// baseline to measure against.
     pub budget: Option<ReportBudget>,
+    /// The risk register and issue log; `None` prints an empty section.
+    pub risks: Option<ReportRisks>,
 }
 
 /// A person on the project, for the team section.
@@ -158,6 +162,7 @@ impl Default for Options {
                 Section::Gantt,
                 Section::Milestones,
                 Section::Budget,
+                Section::Risks,
                 Section::Team,
                 Section::Tasks,
             ],
@@ -197,6 +202,8 @@ pub enum Section {
     Milestones,
     /// Earned value, the S-curve, the budget lines and contracts.
     Budget,
+    /// The risk heat map, the ten highest risks and the open issues.
+    Risks,
     /// Who works on the project, their hours, and who is over-allocated.
     Team,
     /// Every task with its dates.

@@ -18,6 +18,7 @@
 pub mod board;
 pub mod budget;
 mod migrations;
+pub mod risks;
 pub mod rows;
 pub mod snapshot;
 pub mod team;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use board::*;
 pub use budget::*;
+pub use risks::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
 pub use snapshot::{Snapshot, SnapshotReason};

@@ -25,6 +25,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("rate changes", include_str!("../migrations/0011_rate_changes.sql")),
     ("materials and cost resources", include_str!("../migrations/0012_cost_resources.sql")),
     ("payments and physical progress", include_str!("../migrations/0013_payments_and_physical_progress.sql")),
+    ("risks and issues", include_str!("../migrations/0014_risks.sql")),
 ];
 
 /// The newest format this build knows.

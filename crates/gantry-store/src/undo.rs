@@ -48,6 +48,11 @@ pub const USER_TABLES: &[&str] = &[
     "resource_uses",
     "contract_payments",
     "task_physical_progress",
+    "risks",
+    "risk_assessments",
+    "risk_tasks",
+    "issues",
+    "issue_tasks",
 ];
 
 /// How many steps of history a portfolio keeps.

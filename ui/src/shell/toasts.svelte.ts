@@ -20,3 +20,16 @@ export function dismiss(id: number): void {
   const at = toasts.findIndex((t) => t.id === id);
   if (at >= 0) toasts.splice(at, 1);
 }
+
+/** Awaits a change and says it is done (`done`) or why it was refused;
+ * true when it was made. */
+export async function attempt<T>(what: Promise<T>, done?: string): Promise<boolean> {
+  try {
+    await what;
+    if (done) toast(done);
+    return true;
+  } catch (e) {
+    toast((e as Error).message, 'error');
+    return false;
+  }
+}

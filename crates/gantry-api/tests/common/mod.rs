@@ -119,7 +119,7 @@ pub fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(if with_history { 20 } else { 18 }) {
+    match dice.below(if with_history { 21 } else { 19 }) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -272,7 +272,45 @@ pub fn random_command(
                 ("settings", e(p.set_budget_settings(eac, &warn, &bad, ["percent", "physical"][dice.below(2)])))
             }
         }
-        18 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        18 => {
+            let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+            let risks = p.risk_rows(Some(project), today).expect("risks");
+            match (dice.below(4), risks.first()) {
+                (0, Some(_)) => {
+                    let r = &risks[dice.below(risks.len())];
+                    (
+                        "mitigation",
+                        p.add_mitigation_task(r.id, &format!("Mitigation {}", dice.next() % 100))
+                            .map(|_| ())
+                            .map_err(|e| e.to_string()),
+                    )
+                }
+                (1, Some(_)) => {
+                    let r = &risks[dice.below(risks.len())];
+                    ("risk-issue", p.risk_to_issue(r.id, today).map(|_| ()).map_err(|e| e.to_string()))
+                }
+                (2, Some(_)) => {
+                    let r = &risks[dice.below(risks.len())];
+                    let note = format!("Review {}", dice.next() % 100);
+                    ("risk-review", e(p.review_risk(r.id, "2026-12-15", &note, today)))
+                }
+                _ => {
+                    let fields = RiskFields {
+                        title: format!("Risk {}", dice.next() % 1000),
+                        category: ["Security", "Vendor", "Schedule"][dice.below(3)].into(),
+                        probability: 1 + dice.below(6) as i64,
+                        impact: 1 + dice.below(5) as i64,
+                        cost_impact: format!("{}", dice.below(100_000)),
+                        chance_percent: format!("{}", dice.below(101)),
+                        response: "mitigate".into(),
+                        threatens: vec![any(dice)],
+                        ..Default::default()
+                    };
+                    ("risk", p.add_risk(project, &fields, today).map(|_| ()).map_err(|e| e.to_string()))
+                }
+            }
+        }
+        19 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }

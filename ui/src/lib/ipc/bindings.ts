@@ -298,6 +298,114 @@ export type TaskCostRow = { uid: number, name: string, work: number, actualWork:
 
 export type VendorRow = { id: number, name: string, contact: string, supplies: string, };
 
+export type RiskRegister = { projectId: number, currency: string, risks: Array<RiskRow>, issues: Array<IssueRow>, 
+/**
+ * `[probability − 1][impact − 1]`: active risks by inherent rating.
+ */
+heat: Array<Array<number>>, residualHeat: Array<Array<number>>, contingency: Contingency, categories: Array<string>, people: Array<OwnerChoice>, probabilityScale: Array<string>, impactScale: Array<ImpactLevel>, };
+
+export type RiskRow = { id: number, projectId: number, project: string, 
+/**
+ * R-001.
+ */
+code: string, title: string, category: string, security: boolean, cause: string, event: string, effect: string, probability: number, impact: number, score: number, 
+/**
+ * low, medium, high or critical.
+ */
+band: string, residualProbability: number | null, residualImpact: number | null, residualScore: number, residualBand: string, 
+/**
+ * In the minor unit of `currency`.
+ */
+costImpact: number | null, chancePercent: number | null, emv: number | null, currency: string, ownerId: number | null, owner: string | null, response: string, opportunity: boolean, trigger: string, status: string, raised: string, nextReview: string | null, reviewOverdue: boolean, asset: string, threat: string, vulnerability: string, 
+/**
+ * 0 none, 1 low, 2 medium, 3 high.
+ */
+confidentiality: number, integrity: number, availability: number, reference: string, threatens: Array<TaskRef>, 
+/**
+ * The earliest start and latest finish of the tasks it threatens.
+ */
+windowStart: string | null, windowFinish: string | null, mitigations: Array<TaskRef>, 
+/**
+ * The mitigation tasks' progress, weighted by their durations.
+ */
+mitigationPercent: number | null, 
+/**
+ * Oldest first.
+ */
+history: Array<AssessmentRow>, 
+/**
+ * How much the score rose at the last assessment.
+ */
+rise: number, 
+/**
+ * The issue it became (I-003), when it occurred.
+ */
+issue: string | null, };
+
+export type IssueRow = { id: number, projectId: number, project: string, 
+/**
+ * I-001.
+ */
+code: string, title: string, description: string, severity: string, ownerId: number | null, owner: string | null, raised: string, due: string | null, overdue: boolean, status: string, open: boolean, resolution: string, escalatedTo: string, riskId: number | null, 
+/**
+ * The code of the risk it was.
+ */
+risk: string | null, tasks: Array<TaskRef>, };
+
+export type TaskRef = { id: number, name: string, 
+/**
+ * Scheduled dates (`YYYY-MM-DD`), where they were computed.
+ */
+start: string | null, finish: string | null, percentComplete: number, };
+
+export type AssessmentRow = { on: string, probability: number, impact: number, score: number, residualProbability: number, residualImpact: number, residualScore: number, note: string, };
+
+export type ImpactLevel = { level: number, cost: string, time: string, quality: string, security: string, };
+
+export type OwnerChoice = { id: number, name: string, };
+
+export type Contingency = { emv: number, 
+/**
+ * Planned on the project's contingency reserve lines; `None` when it has none.
+ */
+reserve: number | null, };
+
+export type PortfolioRisks = { 
+/**
+ * The highest active risks across projects, highest first.
+ */
+top: Array<RiskRow>, projects: Array<ProjectRisks>, };
+
+export type ProjectRisks = { projectId: number, 
+/**
+ * Its highest open risk.
+ */
+top: RiskRow | null, openRisks: number, overdueReviews: number, openIssues: number, };
+
+export type RiskFields = { title: string, category: string, cause: string, event: string, effect: string, probability: number, impact: number, residualProbability: number | null, residualImpact: number | null, costImpact: string, 
+/**
+ * "30" or "30 %"; "" when unknown.
+ */
+chancePercent: string, ownerId: number | null, response: string, trigger: string, status: string, 
+/**
+ * "" for today.
+ */
+raised: string, nextReview: string, asset: string, threat: string, vulnerability: string, confidentiality: number, integrity: number, availability: number, reference: string, 
+/**
+ * The tasks of the plan it threatens.
+ */
+threatens: Array<number>, 
+/**
+ * Why the rating is what it is: kept with the assessment it records.
+ */
+note: string, };
+
+export type IssueFields = { title: string, description: string, severity: string, ownerId: number | null, 
+/**
+ * "" for today.
+ */
+raised: string, due: string, status: string, resolution: string, escalatedTo: string, tasks: Array<number>, };
+
 export type Person = { id: number, name: string, initials: string, role: string, email: string, skills: Array<SkillLevel>, 
 /**
  * Per hour, in the minor unit of `currency`.
@@ -516,7 +624,7 @@ baselineId: number | null, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, };
 
-export type Section = "summary" | "gantt" | "milestones" | "budget" | "team" | "tasks";
+export type Section = "summary" | "gantt" | "milestones" | "budget" | "risks" | "team" | "tasks";
 
 export type Paper = "a4" | "letter" | "a3";
 

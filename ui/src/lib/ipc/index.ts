@@ -123,6 +123,23 @@ export const api = {
   importExpenditures: (project: number, csv: string, mapping: W.CsvMapping) =>
     call<number>('import_expenditures', { project, csv, mapping }),
   addContract: (contract: W.NewContract) => call<number>('add_contract', { contract }),
+  riskRegister: (project: number) => call<W.RiskRegister>('risk_register', { project }),
+  /** The portfolio's top risks and each project's highest open risk. */
+  portfolioRisks: () => call<W.PortfolioRisks>('portfolio_risks'),
+  addRisk: (project: number, fields: W.RiskFields) => call<number>('add_risk', { project, fields }),
+  /** A changed rating is kept as an assessment dated today. */
+  editRisk: (project: number, id: number, fields: W.RiskFields) => call<void>('edit_risk', { project, id, fields }),
+  reviewRisk: (project: number, id: number, nextReview: string, note: string) =>
+    call<void>('review_risk', { project, id, nextReview, note }),
+  removeRisk: (project: number, id: number) => call<void>('remove_risk', { project, id }),
+  /** Creates the mitigation as a task of the plan; returns the task's id. */
+  addMitigationTask: (project: number, risk: number, name: string) => call<number>('add_mitigation_task', { project, risk, name }),
+  linkMitigation: (project: number, risk: number, task: number) => call<void>('link_mitigation', { project, risk, task }),
+  unlinkMitigation: (project: number, risk: number, task: number) => call<void>('unlink_mitigation', { project, risk, task }),
+  riskToIssue: (project: number, risk: number) => call<number>('risk_to_issue', { project, risk }),
+  addIssue: (project: number, fields: W.IssueFields) => call<number>('add_issue', { project, fields }),
+  editIssue: (project: number, id: number, fields: W.IssueFields) => call<void>('edit_issue', { project, id, fields }),
+  removeIssue: (project: number, id: number) => call<void>('remove_issue', { project, id }),
   workload: (from: string, to: string, by: W.Period) => call<W.Workload>('workload', { from, to, by }),
   /** One person's load, with the tasks behind each period. */
   personWorkload: (member: number, from: string, to: string, by: W.Period) =>
