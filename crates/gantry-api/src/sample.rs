@@ -426,7 +426,7 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         level_team(db, today)?;
         cost_baselines(db)?;
         for a in &conflicts {
-            gantry_store::assign(db, a)?;
+            book_when_busiest(db, a, today)?;
         }
         log_hours(db, today)?;
         plan_budgets(db, today)?;
@@ -906,6 +906,42 @@ fn level_team(db: &gantry_store::Db, today: NaiveDate) -> Result<()> {
         gantry_store::assign(
             db,
             &Assignment { units_percent: units, work_minutes: minutes * i64::from(units) / 100, ..a },
+        )?;
+    }
+    Ok(())
+}
+
+/// Books someone beyond their time on purpose, and makes sure it shows: the
+/// task starts no earlier than the first Monday (from when it could start
+/// anyway) that puts them over their time in the six weeks the dashboard
+/// looks at: on another project, the CRM cut-over. So the workload shows
+/// the one conflict whatever day the sample is made.
+fn book_when_busiest(db: &gantry_store::Db, a: &Assignment, today: NaiveDate) -> Result<()> {
+    gantry_store::assign(db, a)?;
+    let task = gantry_store::task(db, a.task_id)?;
+    let project = gantry_store::project(db, task.project_id)?;
+    let (calendars, links) = (gantry_store::calendars(db)?, gantry_store::links(db, project.id)?);
+    let schedule = crate::run_schedule(&project, &calendars, &gantry_store::tasks(db, project.id)?, &links);
+    let start = schedule.get(a.task_id).map_or(today, |d| d.start.date()).max(today + Duration::days(1));
+    let over = |db: &gantry_store::Db| -> Result<bool> {
+        let load = crate::team::workload(db, today, today + Duration::days(48), gantry_core::team::Period::Week)
+            .map_err(store_error)?;
+        Ok(load.people.iter().any(|p| p.id == a.member_id && p.overallocated))
+    };
+    let mut monday = start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
+    while !over(db)? && monday < today + Duration::days(42) {
+        let at = monday.and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap_or(NaiveTime::MIN));
+        let constraint = Constraint { kind: ConstraintKind::Snet, date: Some(at) };
+        gantry_store::update_task(db, &Task { constraint, ..task.clone() })?;
+        monday += Duration::weeks(1);
+    }
+    // Nowhere busy enough: booked for more than their day instead (overtime).
+    let mut units = a.units_percent;
+    while !over(db)? && units < 300 {
+        units += 25;
+        gantry_store::assign(
+            db,
+            &Assignment { units_percent: units, work_minutes: task.duration_minutes * i64::from(units) / 100, ..*a },
         )?;
     }
     Ok(())

@@ -222,6 +222,18 @@ fn an_absence_makes_fixed_units_work_take_longer_but_not_a_fixed_duration() {
 }
 
 #[test]
+fn the_samples_conflict_shows_in_the_next_six_weeks_whatever_day_it_is_made() {
+    for day in 0..8 {
+        let made = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date") + Days::new(day * 3);
+        let dir = tempfile::tempdir().expect("dir");
+        let p = Portfolio::create_sample(dir.path().join("s.gantry"), made).expect("sample");
+        let load = p.workload(made, made + Days::new(48), Period::Week).expect("workload");
+        let red: Vec<&str> = load.people.iter().filter(|x| x.overallocated).map(|x| x.name.as_str()).collect();
+        assert_eq!(red, ["Sofia Lindqvist"], "the sample made on {made}");
+    }
+}
+
+#[test]
 fn the_workload_counts_every_project_against_each_persons_own_time() {
     let (_dir, mut p) = open();
     let sofia = member(&p, "Sofia Lindqvist");
