@@ -8,8 +8,10 @@
 
 mod budget;
 mod commands;
+mod meetings;
 mod rendering;
 mod risks;
+mod stakeholders;
 mod state;
 mod team;
 
@@ -84,6 +86,30 @@ fn main() -> std::process::ExitCode {
             commands::plan_task,
             commands::start_sprint,
             commands::close_sprint,
+            stakeholders::stakeholder_view,
+            stakeholders::add_stakeholder,
+            stakeholders::edit_stakeholder,
+            stakeholders::rate_stakeholder,
+            stakeholders::set_stakeholder_role,
+            stakeholders::remove_stakeholder_role,
+            stakeholders::remove_stakeholder,
+            stakeholders::add_communication,
+            stakeholders::edit_communication,
+            stakeholders::remove_communication,
+            stakeholders::mark_communication_sent,
+            meetings::meetings_view,
+            meetings::follow_ups,
+            meetings::search_decisions,
+            meetings::add_meeting,
+            meetings::edit_meeting,
+            meetings::remove_meeting,
+            meetings::add_action,
+            meetings::edit_action,
+            meetings::remove_action,
+            meetings::action_to_task,
+            meetings::add_decision,
+            meetings::edit_decision,
+            meetings::remove_decision,
             risks::risk_register,
             risks::portfolio_risks,
             risks::add_risk,

@@ -127,6 +127,7 @@ impl Portfolio {
         Ok(ProjectReport {
             budget: self.report_budget(id, today)?,
             risks: Some(self.report_risks(id, today)?),
+            decisions: Some(self.report_decisions(id, today)?),
             team,
             team_weeks,
             name: plan.fields.name.clone(),

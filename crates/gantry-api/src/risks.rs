@@ -825,9 +825,13 @@ fn plan_tasks(db: &Db, project: ProjectId, ids: &[TaskId]) -> Result<Vec<TaskId>
 
 /// The owner, checked to be a current member of the team.
 fn owner(db: &Db, id: Option<MemberId>) -> Result<Option<MemberId>> {
-    let Some(id) = id else { return Ok(None) };
+    id.map(|id| current_member(db, id)).transpose()
+}
+
+/// A person who may own something now: on the team and not retired.
+pub(crate) fn current_member(db: &Db, id: MemberId) -> Result<MemberId> {
     match gantry_store::team(db)?.into_iter().find(|m| m.id == id) {
-        Some(m) if !m.retired => Ok(Some(id)),
+        Some(m) if !m.retired => Ok(id),
         Some(m) => Err(validation("ownerId", &format!("{} has left the team; choose a current member.", m.name))),
         None => Err(validation("ownerId", "The owner is not on the team.")),
     }

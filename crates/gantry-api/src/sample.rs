@@ -23,6 +23,7 @@ use gantry_core::model::*;
 use gantry_core::units;
 use gantry_store::{Result, Store};
 
+mod meetings;
 mod risks;
 
 struct Member {
@@ -430,7 +431,8 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         }
         log_hours(db, today)?;
         plan_budgets(db, today)?;
-        risks::register(db, today)
+        risks::register(db, today)?;
+        meetings::record(db, today)
     })
 }
 

@@ -13,9 +13,16 @@ pub use crate::budget::{
     LineFields, LineRow, LineTotals, MonthAmount, NewContract, NewCostResource, NewExpenditure, NewPayment, PaymentRow,
     ProjectMoney, ProjectValue, ResourceRow, TaskCostRow, TaskMoney, UseRow, VendorRow,
 };
+pub use crate::meetings::{
+    ActionFields, ActionRow, AttendeeRow, DecisionFields, DecisionRow, FollowUps, MeetingFields, MeetingRow,
+    MeetingsView, Named,
+};
 pub use crate::risks::{
     AssessmentRow, Contingency, ImpactLevel, IssueFields, IssueRow, OwnerChoice, PortfolioRisks, ProjectRisks,
     RiskFields, RiskRegister, RiskRow, TaskRef,
+};
+pub use crate::stakeholders::{
+    CommunicationFields, CommunicationRow, RoleRow, StakeholderFields, StakeholderRow, StakeholderView,
 };
 pub use crate::team::{
     AbsenceRow, AssignmentRow, Candidate, Correction, LoadPeriod, LoadPerson, LoadTask, LogHours, NewAbsence,

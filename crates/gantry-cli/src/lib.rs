@@ -14,6 +14,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use gantry_api::Portfolio;
 
 mod costs;
+mod meetings;
 mod risks;
 mod team;
 
@@ -106,7 +107,11 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
         /// The sections, in any order.
-        #[arg(long, value_delimiter = ',', default_value = "summary,gantt,milestones,budget,risks,team,tasks")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "summary,gantt,milestones,budget,risks,decisions,team,tasks"
+        )]
         sections: Vec<SectionArg>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
@@ -142,6 +147,48 @@ enum Command {
         project: Option<String>,
         /// Print every field of every risk as JSON: ratings, EMV, owner,
         /// security fields, tasks, mitigations and assessment history.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the stakeholders of a project (or of the portfolio): influence,
+    /// interest, where the power/interest grid puts them, their engagement.
+    Stakeholders {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only those with a role in this project.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print every field of every stakeholder as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the meetings of a project (or of the portfolio), newest first,
+    /// with their attendees, action items and decisions.
+    Meetings {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this project's meetings.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print every field as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The decision log of a project (or of the portfolio), newest first.
+    Decisions {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this project's decisions.
+        #[arg(long)]
+        project: Option<String>,
+        /// Only decisions with every one of these words in what was
+        /// decided, why, the options or who decided.
+        #[arg(long, default_value = "")]
+        search: String,
+        /// Print every field as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -212,6 +259,7 @@ enum SectionArg {
     Milestones,
     Budget,
     Risks,
+    Decisions,
     Tasks,
     Team,
 }
@@ -360,6 +408,7 @@ fn run(command: Command) -> Result<(), String> {
                         SectionArg::Tasks => Section::Tasks,
                         SectionArg::Team => Section::Team,
                         SectionArg::Risks => Section::Risks,
+                        SectionArg::Decisions => Section::Decisions,
                     })
                     .collect(),
                 paper: match paper {
@@ -399,6 +448,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::Team { db, json } => team::team(&db, json),
         Command::Risks { db, project, json } => risks::risks(&db, project.as_deref(), json),
         Command::Issues { db, project, json } => risks::issues(&db, project.as_deref(), json),
+        Command::Stakeholders { db, project, json } => meetings::stakeholders(&db, project.as_deref(), json),
+        Command::Meetings { db, project, json } => meetings::meetings(&db, project.as_deref(), json),
+        Command::Decisions { db, project, search, json } => meetings::decisions(&db, project.as_deref(), &search, json),
         Command::Workload { db, from, to, by, json } => team::workload(&db, from, to, by, json),
         Command::Timesheets { command: team::TimesheetsCommand::Export { db, from, to, output } } => {
             team::export(&db, &from, &to, &output)

@@ -501,6 +501,7 @@ mod tests {
             team_weeks: Vec::new(),
             budget: None,
             risks: None,
+            decisions: None,
         }
     }
 

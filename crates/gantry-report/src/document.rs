@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::budget::{self, BudgetPart};
 use crate::chart::{self, ChartPage};
 use crate::measure::Measure;
+use crate::meetings::{self, DecisionsPart};
 use crate::risks::{self, RisksPart};
 use crate::{Error, Options, PageSize, ProjectReport, Result, Section};
 
@@ -48,6 +49,7 @@ pub(crate) enum Part {
     Team { title: String, note: String, weeks: Vec<String>, rows: Vec<TeamRow> },
     Budget(Box<BudgetPart>),
     Risks(Box<RisksPart>),
+    Decisions(Box<DecisionsPart>),
 }
 
 /// A person's row of the team section.
@@ -238,6 +240,10 @@ pub(crate) fn project(
             Section::Risks => Part::Risks(Box::new(match &report.risks {
                 Some(r) => risks::part(&report.name, r),
                 None => risks::part(&report.name, &risks::ReportRisks::default()),
+            })),
+            Section::Decisions => Part::Decisions(Box::new(match &report.decisions {
+                Some(d) => meetings::part(&report.name, d),
+                None => meetings::part(&report.name, &meetings::ReportDecisions::default()),
             })),
         })
         .collect();

@@ -20,6 +20,7 @@ mod chart;
 mod document;
 mod fonts;
 mod measure;
+mod meetings;
 mod risks;
 mod world;
 
@@ -32,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use budget::{CurveWeek, LineFigures, ReportBudget, ReportContract, Thresholds, ValueFigures};
 pub use measure::Measure;
+pub use meetings::{ReportAction, ReportDecision, ReportDecisions};
 pub use risks::{ReportIssue, ReportRisk, ReportRisks};
 
 /// Why a report could not be made.
@@ -85,6 +87,8 @@ pub struct ProjectReport {
     pub budget: Option<ReportBudget>,
     /// The risk register and issue log; `None` prints an empty section.
     pub risks: Option<ReportRisks>,
+    /// Recent decisions and open action items.
+    pub decisions: Option<ReportDecisions>,
 }
 
 /// A person on the project, for the team section.
@@ -163,6 +167,7 @@ impl Default for Options {
                 Section::Milestones,
                 Section::Budget,
                 Section::Risks,
+                Section::Decisions,
                 Section::Team,
                 Section::Tasks,
             ],
@@ -204,6 +209,8 @@ pub enum Section {
     Budget,
     /// The risk heat map, the ten highest risks and the open issues.
     Risks,
+    /// Recent decisions and open action items.
+    Decisions,
     /// Who works on the project, their hours, and who is over-allocated.
     Team,
     /// Every task with its dates.

@@ -17,10 +17,12 @@
 
 pub mod board;
 pub mod budget;
+pub mod meetings;
 mod migrations;
 pub mod risks;
 pub mod rows;
 pub mod snapshot;
+pub mod stakeholders;
 pub mod team;
 mod undo;
 
@@ -32,10 +34,12 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use board::*;
 pub use budget::*;
+pub use meetings::*;
 pub use risks::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
 pub use snapshot::{Snapshot, SnapshotReason};
+pub use stakeholders::*;
 pub use team::*;
 pub use undo::{HistoryEntry, USER_TABLES};
 

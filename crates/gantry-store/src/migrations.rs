@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("materials and cost resources", include_str!("../migrations/0012_cost_resources.sql")),
     ("payments and physical progress", include_str!("../migrations/0013_payments_and_physical_progress.sql")),
     ("risks and issues", include_str!("../migrations/0014_risks.sql")),
+    (
+        "stakeholders, communications, meetings and decisions",
+        include_str!("../migrations/0015_stakeholders_and_meetings.sql"),
+    ),
 ];
 
 /// The newest format this build knows.

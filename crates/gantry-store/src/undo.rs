@@ -53,6 +53,17 @@ pub const USER_TABLES: &[&str] = &[
     "risk_tasks",
     "issues",
     "issue_tasks",
+    "stakeholders",
+    "stakeholder_roles",
+    "communications",
+    "communication_audience",
+    "communication_sends",
+    "meetings",
+    "meeting_attendees",
+    "action_items",
+    "decisions",
+    "decision_tasks",
+    "decision_risks",
 ];
 
 /// How many steps of history a portfolio keeps.

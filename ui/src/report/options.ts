@@ -11,6 +11,7 @@ export const SECTIONS: readonly { key: Section; label: string; hint: string }[] 
   { key: 'milestones', label: 'Milestones', hint: 'Every milestone against the baseline' },
   { key: 'budget', label: 'Budget and earned value', hint: 'EVM figures, the S-curve, variance by budget line, contracts up for renewal' },
   { key: 'risks', label: 'Risks and issues', hint: 'The heat map, the ten highest risks with owner and response, open issues' },
+  { key: 'decisions', label: 'Decisions and actions', hint: 'Decisions of the last 90 days with why and who, open action items' },
   { key: 'team', label: 'Team', hint: 'Who works on it, their hours, and who is over-allocated in the coming weeks' },
   { key: 'tasks', label: 'Task table', hint: 'Every task with dates, progress, slack and people' },
 ];
@@ -31,7 +32,7 @@ export interface ReportChoices extends ReportOptions {
 }
 
 export const DEFAULT_CHOICES: ReportChoices = {
-  sections: ['summary', 'gantt', 'milestones', 'budget', 'risks', 'team', 'tasks'],
+  sections: ['summary', 'gantt', 'milestones', 'budget', 'risks', 'decisions', 'team', 'tasks'],
   paper: 'a4',
   orientation: 'landscape',
   chartLayout: 'fit_width',

@@ -119,7 +119,7 @@ pub fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(if with_history { 21 } else { 19 }) {
+    match dice.below(if with_history { 22 } else { 20 }) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -310,7 +310,59 @@ pub fn random_command(
                 }
             }
         }
-        19 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        19 => {
+            let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+            let meetings = p.meeting_rows(Some(project), today).expect("meetings");
+            let owner = someone(p, dice);
+            match (dice.below(4), meetings.first()) {
+                (0, _) => {
+                    let fields = MeetingFields {
+                        kind: ["status", "steering_committee", "vendor"][dice.below(3)].into(),
+                        title: format!("Meeting {}", dice.next() % 100),
+                        starts_at: format!("2026-11-{:02}T10:00", 1 + dice.below(30)),
+                        minutes: "Minutes".into(),
+                        attendees: vec![AttendeeRow {
+                            member_id: Some(owner),
+                            stakeholder_id: None,
+                            name: String::new(),
+                            present: true,
+                        }],
+                        ..Default::default()
+                    };
+                    ("meeting", p.add_meeting(project, &fields).map(|_| ()).map_err(|e| e.to_string()))
+                }
+                (1, Some(m)) => {
+                    let fields = ActionFields {
+                        meeting_id: Some(m.id),
+                        title: format!("Action {}", dice.next() % 100),
+                        owner_id: Some(owner),
+                        due: format!("2026-12-{:02}", 1 + dice.below(28)),
+                        state: String::new(),
+                    };
+                    ("action", p.add_action(project, &fields).map(|_| ()).map_err(|e| e.to_string()))
+                }
+                (2, _) => {
+                    let actions = p.action_rows(Some(project), today).expect("actions");
+                    match actions.get(dice.below(actions.len().max(1))) {
+                        Some(a) => ("action-task", p.action_to_task(a.id).map(|_| ()).map_err(|e| e.to_string())),
+                        None => ("action-task", Err("no action".into())),
+                    }
+                }
+                _ => {
+                    let fields = StakeholderFields {
+                        name: format!("Stakeholder {}", dice.next() % 1000),
+                        influence: dice.below(7) as i64,
+                        interest: 1 + dice.below(5) as i64,
+                        ..Default::default()
+                    };
+                    (
+                        "stakeholder",
+                        p.add_stakeholder(&fields, Some((project, "Consulted"))).map(|_| ()).map_err(|e| e.to_string()),
+                    )
+                }
+            }
+        }
+        20 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }

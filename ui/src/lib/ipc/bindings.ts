@@ -298,6 +298,130 @@ export type TaskCostRow = { uid: number, name: string, work: number, actualWork:
 
 export type VendorRow = { id: number, name: string, contact: string, supplies: string, };
 
+export type StakeholderView = { projectId: number, 
+/**
+ * Those with a role in the project.
+ */
+stakeholders: Array<StakeholderRow>, 
+/**
+ * The portfolio's other stakeholders, who can be given a role here.
+ */
+others: Array<OwnerChoice>, communications: Array<CommunicationRow>, people: Array<OwnerChoice>, };
+
+export type StakeholderRow = { id: number, name: string, organisation: string, title: string, contact: string, influence: number, interest: number, 
+/**
+ * manage_closely, keep_satisfied, keep_informed or monitor.
+ */
+quadrant: string, attitude: string, 
+/**
+ * unaware, resistant, neutral, supportive or leading.
+ */
+current: string, desired: string, 
+/**
+ * Steps from the current engagement to the desired one; positive to raise it.
+ */
+gap: number, needs: string, channel: string, roles: Array<RoleRow>, 
+/**
+ * Their role in the project asked about, when it was.
+ */
+role: string | null, };
+
+export type RoleRow = { projectId: number, project: string, role: string, };
+
+export type StakeholderFields = { name: string, organisation: string, title: string, contact: string, influence: number, interest: number, attitude: string, current: string, desired: string, needs: string, channel: string, };
+
+export type CommunicationRow = { id: number, projectId: number, project: string, what: string, channel: string, 
+/**
+ * weekly, fortnightly, monthly or milestone.
+ */
+frequency: string, ownerId: number | null, owner: string | null, nextDue: string | null, overdue: boolean, audience: Array<OwnerChoice>, 
+/**
+ * The last time it went out, and to whom.
+ */
+lastSent: string | null, sentTo: string, };
+
+export type CommunicationFields = { what: string, channel: string, frequency: string, ownerId: number | null, 
+/**
+ * `YYYY-MM-DD`; "" for the next milestone (milestone frequency) or today.
+ */
+nextDue: string, audience: Array<number>, };
+
+export type MeetingsView = { projectId: number, 
+/**
+ * Newest first.
+ */
+meetings: Array<MeetingRow>, 
+/**
+ * Every action item of the project, soonest due first.
+ */
+actions: Array<ActionRow>, 
+/**
+ * The decision log, newest first.
+ */
+decisions: Array<DecisionRow>, people: Array<OwnerChoice>, stakeholders: Array<OwnerChoice>, 
+/**
+ * The project's risks, to say what a decision changed.
+ */
+risks: Array<Named>, 
+/**
+ * code and label of each kind of meeting.
+ */
+kinds: Array<[string, string]>, };
+
+export type MeetingRow = { id: number, projectId: number, project: string, kind: string, kindLabel: string, title: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`.
+ */
+startsAt: string, agenda: string, minutes: string, attendees: Array<AttendeeRow>, actions: Array<ActionRow>, decisions: Array<DecisionRow>, };
+
+export type AttendeeRow = { memberId: number | null, stakeholderId: number | null, 
+/**
+ * Filled in by the backend; ignored when sent.
+ */
+name: string, present: boolean, };
+
+export type ActionRow = { id: number, projectId: number, project: string, meetingId: number | null, meeting: string | null, title: string, ownerId: number, owner: string, due: string, overdue: boolean, 
+/**
+ * open, done or dropped.
+ */
+state: string, 
+/**
+ * The task it became.
+ */
+task: Named | null, };
+
+export type DecisionRow = { id: number, projectId: number, project: string, meetingId: number | null, meeting: string | null, title: string, rationale: string, options: string, decidedBy: string, decidedOn: string, tasks: Array<Named>, 
+/**
+ * Risks by code and title ("R-002 SSO misconfiguration …").
+ */
+risks: Array<Named>, };
+
+export type Named = { id: number, name: string, };
+
+export type FollowUps = { 
+/**
+ * Open actions past their day, then those due in the coming week.
+ */
+overdueActions: Array<ActionRow>, dueActions: Array<ActionRow>, overdueCommunications: Array<CommunicationRow>, };
+
+export type MeetingFields = { kind: string, title: string, 
+/**
+ * `YYYY-MM-DDTHH:MM` (or a space for the T).
+ */
+startsAt: string, agenda: string, minutes: string, attendees: Array<AttendeeRow>, };
+
+export type ActionFields = { meetingId: number | null, title: string, ownerId: number | null, due: string, 
+/**
+ * "" for open.
+ */
+state: string, };
+
+export type DecisionFields = { meetingId: number | null, title: string, rationale: string, options: string, decidedBy: string, 
+/**
+ * "" for the meeting's day, or today.
+ */
+decidedOn: string, tasks: Array<number>, risks: Array<number>, };
+
 export type RiskRegister = { projectId: number, currency: string, risks: Array<RiskRow>, issues: Array<IssueRow>, 
 /**
  * `[probability − 1][impact − 1]`: active risks by inherent rating.
@@ -624,7 +748,7 @@ baselineId: number | null, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, };
 
-export type Section = "summary" | "gantt" | "milestones" | "budget" | "risks" | "team" | "tasks";
+export type Section = "summary" | "gantt" | "milestones" | "budget" | "risks" | "decisions" | "team" | "tasks";
 
 export type Paper = "a4" | "letter" | "a3";
 
