@@ -1074,6 +1074,18 @@ async fn hours_logged_in_a_timesheet_are_actual_cost_in_the_budget_view_and_the_
     let pdf = home.path().join("CRM status.pdf");
     answer_file_dialog("Save the PDF report", &pdf);
     app.find_with_prefix(".toast span", "Report saved").await;
+    // The communication plan's weekly status report is due: the app offers
+    // to mark it sent.
+    app.with_text(".toast button", "Mark it sent").await.click().await.expect("mark it sent");
+    app.find_with_prefix(".toast span", "“Weekly status report” marked sent").await;
+    {
+        let p = gantry_api::Portfolio::open(&file).expect("opens");
+        let crm = p.project_named("CRM migration to Dynamics 365").expect("CRM");
+        let plan = p.stakeholder_view(crm, chrono_today()).expect("stakeholders").communications;
+        let weekly = plan.iter().find(|c| c.what == "Weekly status report").expect("the weekly report");
+        assert_eq!(weekly.last_sent.as_deref(), Some(chrono_today().to_string().as_str()));
+        assert!(!weekly.overdue);
+    }
     let text = poppler("pdftotext", &pdf);
     assert!(text.contains("Budget and earned value"), "the budget section");
     assert!(text.contains(&whole_euros(ac)), "the report's actual cost is the view's: {}", whole_euros(ac));
@@ -1173,5 +1185,117 @@ async fn a_security_risk_goes_to_the_top_of_the_register_its_mitigation_into_the
     assert!(text_of(&first).await.contains(title));
     first.find(gantry_tests::Locator::Css(".title")).await.expect("its title").click().await.expect("open it");
     app.find_with_prefix(".mitigations li", action).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_steering_committee_is_recorded_its_action_becomes_a_task_and_is_chased_when_overdue() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is there", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    // The sample's overdue actions and communications are on the dashboard.
+    app.find("[data-follow-ups] [data-overdue-action]").await;
+    app.find("[data-follow-ups] [data-overdue-communication]").await;
+    app.screenshot("dashboard-follow-ups").await;
+
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".tabs button", "Stakeholders").await.click().await.expect("the Stakeholders tab");
+    app.find("svg.grid [data-stakeholder='Claire Dubois']").await;
+    app.screenshot("stakeholders").await;
+    app.with_text(".tabs button", "Meetings and decisions").await.click().await.expect("the Meetings tab");
+    app.find("[data-meeting='Steering committee 3']").await.click().await.expect("the sample's steering committee");
+    app.find_with_prefix("[aria-label='Decisions of the meeting'] li", "Cut over in two waves").await;
+    app.screenshot("meetings").await;
+
+    // A new steering committee, with the sponsor.
+    app.with_text("button", "New meeting").await.click().await.expect("new meeting");
+    app.find("select[aria-label='Kind of meeting']").await.select_by_label("Steering committee").await.expect("kind");
+    app.find("input[aria-label='Meeting title']").await.send_keys("Steering committee 4").await.expect("title");
+    app.find("select[aria-label='Add an attendee']").await.select_by_label("Claire Dubois").await.expect("Claire");
+    app.with_text("button", "Add").await.click().await.expect("add her");
+    app.find("textarea[aria-label='Minutes']")
+        .await
+        .send_keys("Wave 1 is ready but for the training rooms.")
+        .await
+        .expect("minutes");
+    app.with_text("button", "Record the meeting").await.click().await.expect("record");
+    app.find_with_prefix(".toast span", "Meeting recorded").await;
+
+    // A decision and an action item.
+    let decision = "Train in the Lyon office in January";
+    app.find("input[aria-label='Decision']").await.send_keys(decision).await.expect("decision");
+    app.find("input[aria-label='Why']")
+        .await
+        .send_keys("The HQ rooms are taken by the year-end closing")
+        .await
+        .expect("why");
+    app.find("input[aria-label='Decided by']").await.send_keys("Claire Dubois").await.expect("who");
+    app.with_text("button", "Record decision").await.click().await.expect("record the decision");
+    app.find_with_prefix("[aria-label='Decisions of the meeting'] li", decision).await;
+    let action = "Book the Lyon training rooms";
+    app.find("input[aria-label='Action']").await.send_keys(action).await.expect("action");
+    app.find("select[aria-label='Action owner']").await.select_by_label("Lena Schmidt").await.expect("owner");
+    app.with_text("button", "Add action").await.click().await.expect("add the action");
+    let row = app.find(&format!("tr[data-action='{action}']")).await;
+    // It becomes a task of the plan.
+    row.find(gantry_tests::Locator::Css("button"))
+        .await
+        .expect("Make it a task")
+        .click()
+        .await
+        .expect("make it a task");
+    app.wait_until("the action names its task", || async {
+        text_of(&app.find(&format!("tr[data-action='{action}']")).await).await.contains(&format!("task “{action}”"))
+    })
+    .await;
+    app.find("input[aria-label='Search decisions']").await.send_keys("lyon").await.expect("search");
+    app.wait_until("the log finds it", || async { app.all("tr[data-decision]").await.len() == 1 }).await;
+    app.screenshot("meeting-recorded").await;
+    app.quit().await;
+
+    // Time passes: the meeting was a week ago and the action fell due yesterday.
+    let today = chrono_today();
+    {
+        let mut p = gantry_api::Portfolio::open(&file).expect("opens");
+        let crm = p.project_named("CRM migration to Dynamics 365").expect("CRM");
+        let m = p
+            .meeting_rows(Some(crm), today)
+            .expect("meetings")
+            .into_iter()
+            .find(|m| m.title == "Steering committee 4")
+            .expect("kept");
+        assert_eq!(m.attendees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Claire Dubois"]);
+        let a = m.actions.iter().find(|a| a.title == action).expect("the action");
+        let task = a.task.as_ref().expect("its task");
+        assert!(p.plan(crm).expect("plan").tasks.iter().any(|t| t.id == task.id && t.name == action), "in the plan");
+        let week_ago = today - chrono::Days::new(7);
+        let fields = gantry_api::wire::MeetingFields {
+            kind: m.kind.clone(),
+            title: m.title.clone(),
+            starts_at: format!("{week_ago}T10:00"),
+            agenda: m.agenda.clone(),
+            minutes: m.minutes.clone(),
+            attendees: m.attendees.clone(),
+        };
+        let moved = gantry_api::wire::ActionFields {
+            meeting_id: Some(m.id),
+            title: a.title.clone(),
+            owner_id: Some(a.owner_id),
+            due: (today - chrono::Days::new(1)).to_string(),
+            state: "open".into(),
+        };
+        p.edit_meeting(m.id, &fields).expect("a week ago");
+        p.edit_action(a.id, &moved).expect("due yesterday");
+    }
+    let app = App::launch(home.path()).await;
+    app.wait_until("the portfolio is back", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    app.find(&format!("[data-follow-ups] [data-overdue-action='{action}']")).await;
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".tabs button", "Meetings and decisions").await.click().await.expect("the Meetings tab");
+    let row = text_of(&app.find(&format!("tr[data-action='{action}']")).await).await;
+    assert!(row.contains("overdue") && row.contains(&format!("task “{action}”")), "{row}");
+    app.find(&format!("tr[data-decision='{decision}']")).await;
     app.quit().await;
 }

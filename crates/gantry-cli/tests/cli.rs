@@ -385,3 +385,50 @@ fn risks_and_issues_print_every_field_and_refuse_an_unknown_project() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn stakeholders_meetings_and_decisions_print_every_field() {
+    let (_dir, db) = sample_portfolio();
+    let crm = "CRM migration to Dynamics 365";
+    let out = gantry(&["stakeholders", "--db", &db, "--project", crm, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let people: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let sponsor = people.as_array().expect("array").iter().find(|s| s["role"] == "Sponsor").expect("a sponsor");
+    for key in [
+        "name",
+        "organisation",
+        "title",
+        "contact",
+        "influence",
+        "interest",
+        "quadrant",
+        "attitude",
+        "current",
+        "desired",
+        "gap",
+        "needs",
+        "channel",
+        "roles",
+    ] {
+        assert!(sponsor.get(key).is_some(), "{key}");
+    }
+    let out = gantry(&["meetings", "--db", &db, "--project", crm, "--json"]);
+    assert!(out.status.success());
+    let meetings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let sc = meetings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|m| m["kind"] == "steering_committee")
+        .expect("a steering committee");
+    assert!(!sc["attendees"].as_array().expect("attendees").is_empty());
+    assert!(!sc["decisions"].as_array().expect("decisions").is_empty());
+    assert!(sc["actions"].as_array().expect("actions").iter().any(|a| a["overdue"] == true));
+    let out = gantry(&["decisions", "--db", &db, "--search", "waves", "--json"]);
+    assert!(out.status.success());
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(log.as_array().expect("array").len(), 1);
+    assert!(log[0]["rationale"].as_str().expect("why").contains("year-end"));
+    let out = gantry(&["meetings", "--db", "nowhere.gantry"]);
+    assert!(!out.status.success());
+}

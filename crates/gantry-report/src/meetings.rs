@@ -89,7 +89,7 @@ pub(crate) fn part(name: &str, d: &ReportDecisions) -> DecisionsPart {
                 title: Measure::truncate(&x.title, 120),
                 rationale: Measure::truncate(&x.rationale.replace('\n', " "), RATIONALE_CHARS),
                 by: match &x.meeting {
-                    Some(m) if !x.decided_by.is_empty() => format!("{} ({m})", x.decided_by),
+                    Some(m) if !x.decided_by.is_empty() => format!("{} · {m}", x.decided_by),
                     Some(m) => m.clone(),
                     None => x.decided_by.clone(),
                 },

@@ -123,6 +123,38 @@ export const api = {
   importExpenditures: (project: number, csv: string, mapping: W.CsvMapping) =>
     call<number>('import_expenditures', { project, csv, mapping }),
   addContract: (contract: W.NewContract) => call<number>('add_contract', { contract }),
+  stakeholderView: (project: number) => call<W.StakeholderView>('stakeholder_view', { project }),
+  /** Adds a stakeholder to the register with a role in `project`. */
+  addStakeholder: (project: number, role: string, fields: W.StakeholderFields) =>
+    call<number>('add_stakeholder', { project, role, fields }),
+  editStakeholder: (project: number, id: number, fields: W.StakeholderFields) =>
+    call<void>('edit_stakeholder', { project, id, fields }),
+  /** Re-assesses influence and interest: a drop on the power/interest grid. */
+  rateStakeholder: (project: number, id: number, influence: number, interest: number) =>
+    call<void>('rate_stakeholder', { project, id, influence, interest }),
+  setStakeholderRole: (project: number, id: number, role: string) => call<void>('set_stakeholder_role', { project, id, role }),
+  removeStakeholderRole: (project: number, id: number) => call<void>('remove_stakeholder_role', { project, id }),
+  removeStakeholder: (project: number, id: number) => call<void>('remove_stakeholder', { project, id }),
+  addCommunication: (project: number, fields: W.CommunicationFields) => call<number>('add_communication', { project, fields }),
+  editCommunication: (project: number, id: number, fields: W.CommunicationFields) =>
+    call<void>('edit_communication', { project, id, fields }),
+  removeCommunication: (project: number, id: number) => call<void>('remove_communication', { project, id }),
+  markCommunicationSent: (project: number, id: number) => call<void>('mark_communication_sent', { project, id }),
+  meetingsView: (project: number) => call<W.MeetingsView>('meetings_view', { project }),
+  /** Overdue actions and communications across the portfolio. */
+  followUps: () => call<W.FollowUps>('follow_ups'),
+  searchDecisions: (project: number | null, query: string) => call<W.DecisionRow[]>('search_decisions', { project, query }),
+  addMeeting: (project: number, fields: W.MeetingFields) => call<number>('add_meeting', { project, fields }),
+  editMeeting: (project: number, id: number, fields: W.MeetingFields) => call<void>('edit_meeting', { project, id, fields }),
+  removeMeeting: (project: number, id: number) => call<void>('remove_meeting', { project, id }),
+  addAction: (project: number, fields: W.ActionFields) => call<number>('add_action', { project, fields }),
+  editAction: (project: number, id: number, fields: W.ActionFields) => call<void>('edit_action', { project, id, fields }),
+  removeAction: (project: number, id: number) => call<void>('remove_action', { project, id }),
+  /** Makes the action a task of the plan; returns the task's id. */
+  actionToTask: (project: number, id: number) => call<number>('action_to_task', { project, id }),
+  addDecision: (project: number, fields: W.DecisionFields) => call<number>('add_decision', { project, fields }),
+  editDecision: (project: number, id: number, fields: W.DecisionFields) => call<void>('edit_decision', { project, id, fields }),
+  removeDecision: (project: number, id: number) => call<void>('remove_decision', { project, id }),
   riskRegister: (project: number) => call<W.RiskRegister>('risk_register', { project }),
   /** The portfolio's top risks and each project's highest open risk. */
   portfolioRisks: () => call<W.PortfolioRisks>('portfolio_risks'),
