@@ -1204,6 +1204,20 @@ async fn a_steering_committee_is_recorded_its_action_becomes_a_task_and_is_chase
     app.with_text(".tabs button", "Stakeholders").await.click().await.expect("the Stakeholders tab");
     app.find("svg.grid [data-stakeholder='Claire Dubois']").await;
     app.screenshot("stakeholders").await;
+    // Dragged to the lower right of the grid: less influence, same interest.
+    let dot = middle(app.rect("svg.grid [data-stakeholder='Ravi Menon']").await);
+    let grid = app.rect("svg.grid").await;
+    let target = (grid.0 + grid.2 * 0.9, grid.1 + grid.3 * 0.9);
+    app.drag(dot, target).await;
+    app.find_with_prefix(".toast span", "Ravi Menon: influence 1, interest 5").await;
+    let ravi = gantry_api::Portfolio::open(&file)
+        .expect("opens")
+        .stakeholder_rows(None)
+        .expect("stakeholders")
+        .into_iter()
+        .find(|s| s.name == "Ravi Menon")
+        .expect("Ravi");
+    assert_eq!((ravi.influence, ravi.interest, ravi.quadrant.as_str()), (1, 5, "keep_informed"));
     app.with_text(".tabs button", "Meetings and decisions").await.click().await.expect("the Meetings tab");
     app.find("[data-meeting='Steering committee 3']").await.click().await.expect("the sample's steering committee");
     app.find_with_prefix("[aria-label='Decisions of the meeting'] li", "Cut over in two waves").await;
@@ -1297,5 +1311,16 @@ async fn a_steering_committee_is_recorded_its_action_becomes_a_task_and_is_chase
     let row = text_of(&app.find(&format!("tr[data-action='{action}']")).await).await;
     assert!(row.contains("overdue") && row.contains(&format!("task “{action}”")), "{row}");
     app.find(&format!("tr[data-decision='{decision}']")).await;
+    app.with_text(".back", "← Portfolio").await.click().await.expect("back to the portfolio");
+    app.find("input[aria-label='Search the decisions of every project']")
+        .await
+        .send_keys("lyon january")
+        .await
+        .expect("search");
+    app.wait_until("the portfolio's log finds it", || async {
+        let found = app.all("[data-decision-log] li").await;
+        found.len() == 1 && text_of(&found[0]).await.contains(decision)
+    })
+    .await;
     app.quit().await;
 }
