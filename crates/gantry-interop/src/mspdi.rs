@@ -254,6 +254,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     let currency = root.text_of("CurrencyCode").unwrap_or("EUR").trim().to_ascii_uppercase();
     let people = read_people(root.child("Resources"), &calendars, &currency);
     let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
+    set_people_calendars(&mut tasks, &assignments, &people, &calendars, calendar.id);
     let computed_people = root
         .child("Resources")
         .map(|l| l.all("Resource").collect::<Vec<_>>())
@@ -322,6 +323,35 @@ fn read_people(list: Option<&Element>, calendars: &[WorkCalendar], currency: &st
         });
     }
     people
+}
+
+/// A task done by people is scheduled on their working time, as MS Project
+/// does: of its people on a calendar other than the project's, the first
+/// with days off of their own, else the first (by UID). The store makes the
+/// same choice for a portfolio's people.
+fn set_people_calendars(
+    tasks: &mut [Task],
+    assignments: &[Assignment],
+    people: &[TeamMember],
+    calendars: &[WorkCalendar],
+    project_calendar: i64,
+) {
+    let own: HashMap<MemberId, (bool, i64)> = people
+        .iter()
+        .filter_map(|p| {
+            let id = p.calendar_id.filter(|&c| c != project_calendar)?;
+            let away = calendars.iter().find(|c| c.id == id).is_some_and(|c| !c.exceptions.is_empty());
+            Some((p.id, (away, id)))
+        })
+        .collect();
+    for t in tasks.iter_mut() {
+        let best = assignments
+            .iter()
+            .filter(|a| a.task_id == t.id && a.units_percent > 0)
+            .filter_map(|a| own.get(&a.member_id).map(|&(away, cal)| (away, std::cmp::Reverse(a.member_id), cal)))
+            .max();
+        t.people_calendar = best.map(|(_, _, cal)| cal);
+    }
 }
 
 /// The assignments of listed people to listed tasks, with their units in
@@ -676,6 +706,39 @@ mod tests {
         assert_eq!(duration_minutes("PT-8H0M0S"), None);
         assert_eq!(duration_minutes("8 hours"), None);
         assert_eq!(duration_minutes("PT8X"), None);
+    }
+
+    #[test]
+    fn a_task_runs_on_its_persons_calendar_with_their_days_off() {
+        // timephased-budget.mpp.xml: 160 h from Thu 26 Mar 2026 for
+        // "Resource 1", whose calendar (based on Standard) has 2 Apr off.
+        // MS Project: finish Thu 23 Apr 17:00, one day after the
+        // project calendar alone would put it.
+        let standard = "<WeekDays>".to_owned()
+            + "<WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>"
+            + &(2..=6)
+                .map(|d| format!("<WeekDay><DayType>{d}</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>"))
+                .collect::<String>()
+            + "<WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays>";
+        let doc = |units: &str| {
+            format!(
+                "<Project><StartDate>2026-03-26T08:00:00</StartDate><CalendarUID>1</CalendarUID><Calendars>
+                   <Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>{standard}</Calendar>
+                   <Calendar><UID>5</UID><Name>Resource 1</Name><IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>1</BaseCalendarUID>
+                     <Exceptions><Exception><TimePeriod><FromDate>2026-04-02T00:00:00</FromDate><ToDate>2026-04-02T23:59:59</ToDate></TimePeriod>
+                     <Occurrences>1</Occurrences><Type>1</Type><DayWorking>0</DayWorking></Exception></Exceptions></Calendar></Calendars>
+                 <Tasks><Task><UID>1</UID><Name>Task 1</Name><OutlineLevel>1</OutlineLevel><Duration>PT160H0M0S</Duration></Task></Tasks>
+                 <Resources><Resource><UID>3</UID><Name>Resource 1</Name><Type>1</Type><CalendarUID>5</CalendarUID></Resource></Resources>
+                 <Assignments><Assignment><TaskUID>1</TaskUID><ResourceUID>3</ResourceUID><Units>{units}</Units></Assignment></Assignments></Project>"
+            )
+        };
+        let finish = |units: &str| {
+            let plan = read(doc(units).as_bytes()).expect("reads");
+            schedule(&plan).get(1).expect("task").finish
+        };
+        let at = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 4, d).unwrap().and_hms_opt(17, 0, 0).unwrap();
+        assert_eq!(finish("1"), at(23), "on the person's calendar");
+        assert_eq!(finish("0"), at(22), "nobody working on it: the project calendar");
     }
 
     fn project(tasks: &str) -> Vec<u8> {
