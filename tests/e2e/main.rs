@@ -1311,6 +1311,11 @@ async fn a_steering_committee_is_recorded_its_action_becomes_a_task_and_is_chase
     let row = text_of(&app.find(&format!("tr[data-action='{action}']")).await).await;
     assert!(row.contains("overdue") && row.contains(&format!("task “{action}”")), "{row}");
     app.find(&format!("tr[data-decision='{decision}']")).await;
+    app.client
+        .execute("document.querySelector('[aria-label=\"Decision log\"]').scrollIntoView()", vec![])
+        .await
+        .expect("scroll to the decision log");
+    app.screenshot("decision-log").await;
     app.with_text(".back", "← Portfolio").await.click().await.expect("back to the portfolio");
     app.find("input[aria-label='Search the decisions of every project']")
         .await
