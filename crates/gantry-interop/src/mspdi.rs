@@ -593,8 +593,14 @@ fn read_calendar(c: &Element, warnings: &mut Vec<String>) -> Option<RawCalendar>
             weekdays[i] = Some(periods);
         }
     }
-    for e in c.child("Exceptions").map(|x| x.all("Exception").collect::<Vec<_>>()).unwrap_or_default() {
-        read_exception(e, &name, &mut exceptions, warnings);
+    // MS Project writes each exception twice: as weekdays of type 0, day by
+    // day, with the overlaps of recurring exceptions already resolved by
+    // its precedence, and as `Exceptions` with their recurrence. The first
+    // is MS Project's own answer; the second is read only when it is alone.
+    if exceptions.is_empty() {
+        for e in c.child("Exceptions").map(|x| x.all("Exception").collect::<Vec<_>>()).unwrap_or_default() {
+            read_exception(e, &name, &mut exceptions, warnings);
+        }
     }
     Some(RawCalendar { uid, name, base, weekdays, exceptions })
 }
@@ -739,6 +745,33 @@ mod tests {
         let at = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 4, d).unwrap().and_hms_opt(17, 0, 0).unwrap();
         assert_eq!(finish("1"), at(23), "on the person's calendar");
         assert_eq!(finish("0"), at(22), "nobody working on it: the project calendar");
+    }
+
+    #[test]
+    fn overlapping_exceptions_follow_the_days_ms_project_resolved() {
+        // calendar-exception-precedence-*.mpp.xml: recurring exceptions that
+        // overlap (a working Friday every other week against a day off in
+        // May …). MS Project lists the days as it resolved them, as
+        // weekdays of type 0; Gantry follows that list, and reads the
+        // recurrences only when a file has no such list. Here the
+        // recurrence says Tuesday 16 March 2027 is off, the resolved list
+        // that it is not: a two-day task from Monday ends on Tuesday.
+        let legacy = "<WeekDays><WeekDay><DayType>0</DayType><DayWorking>0</DayWorking><TimePeriod>
+            <FromDate>2027-03-19T00:00:00</FromDate><ToDate>2027-03-19T23:59:59</ToDate></TimePeriod></WeekDay></WeekDays>";
+        let recurring = "<Exceptions><Exception><TimePeriod><FromDate>2027-03-16T00:00:00</FromDate>
+            <ToDate>2027-03-16T23:59:59</ToDate></TimePeriod><Occurrences>1</Occurrences><Type>1</Type>
+            <DayWorking>0</DayWorking></Exception></Exceptions>";
+        let finish = |calendar: &str| {
+            let doc = format!(
+                "<Project><StartDate>2027-03-15T08:00:00</StartDate><CalendarUID>1</CalendarUID><Calendars>
+                   <Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>{calendar}</Calendar></Calendars>
+                 <Tasks><Task><UID>1</UID><Name>Two days</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks></Project>"
+            );
+            schedule(&read(doc.as_bytes()).expect("reads")).get(1).expect("task").finish.date()
+        };
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+        assert_eq!(finish(&format!("{legacy}{recurring}")), day(16), "the resolved days win");
+        assert_eq!(finish(recurring), day(17), "alone, the recurrence is read");
     }
 
     fn project(tasks: &str) -> Vec<u8> {
