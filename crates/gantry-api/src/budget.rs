@@ -18,7 +18,7 @@ use gantry_store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::refused;
+use crate::error::{refused, validation};
 use crate::{Portfolio, Result, run_schedule, task_calendar};
 
 /// How far ahead a contract's notice day raises a warning, in days.
@@ -1316,10 +1316,6 @@ impl Portfolio {
             gantry_store::insert_contract(db, &Contract { vendor_id, ..contract.clone() })
         })?)
     }
-}
-
-fn validation(field: &'static str, message: &str) -> crate::Error {
-    validate::ValidationError { field, message: message.to_owned() }.into()
 }
 
 fn contract_row(

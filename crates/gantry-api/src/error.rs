@@ -29,6 +29,11 @@ impl From<ValidationError> for Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Input that breaks a rule, naming the field for the UI.
+pub(crate) fn validation(field: &'static str, message: &str) -> Error {
+    ValidationError { field, message: message.to_owned() }.into()
+}
+
 /// A refusal with a message and no field.
 pub(crate) fn refused(message: impl Into<String>) -> Error {
     Error::Store(gantry_store::Error::Refused(message.into()))

@@ -14,7 +14,7 @@ use gantry_store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::refused;
+use crate::error::{refused, validation};
 use crate::risks::{OwnerChoice, current_member};
 use crate::stakeholders::{CommunicationRow, communication_rows, people, project_names};
 use crate::{Portfolio, Result};
@@ -180,19 +180,12 @@ struct Names {
 
 impl Names {
     fn load(db: &Db, project: Option<ProjectId>) -> Result<Names> {
-        let projects = project_names(db)?;
-        let mut tasks = HashMap::new();
-        for p in projects.keys().filter(|p| project.is_none_or(|x| x == **p)) {
-            for t in gantry_store::tasks(db, *p)? {
-                tasks.insert(t.id, t.name);
-            }
-        }
         Ok(Names {
-            projects,
+            projects: project_names(db)?,
             members: gantry_store::team(db)?.into_iter().map(|m| (m.id, m.name)).collect(),
             stakeholders: gantry_store::stakeholders(db)?.into_iter().map(|s| (s.id, s.name)).collect(),
             meetings: gantry_store::meetings(db, project)?.into_iter().map(|m| (m.id, m.title)).collect(),
-            tasks,
+            tasks: gantry_store::meeting_task_names(db)?,
             risks: gantry_store::risks(db, project)?
                 .into_iter()
                 .map(|r| (r.id, format!("{} {}", r.code(), r.title)))
@@ -492,10 +485,6 @@ impl Portfolio {
 }
 
 // ------------------------------------------------------------ validation
-
-fn validation(field: &'static str, message: &str) -> crate::Error {
-    validate::ValidationError { field, message: message.to_owned() }.into()
-}
 
 /// A meeting's start as typed: `YYYY-MM-DDTHH:MM`, a space for the T, or a
 /// day alone (09:00).

@@ -15,7 +15,7 @@ use gantry_store::{Db, RiskTaskRole};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::refused;
+use crate::error::{refused, validation};
 use crate::{Portfolio, Result, run_schedule};
 
 /// How many risks the portfolio's and the report's top lists show.
@@ -492,11 +492,7 @@ impl Portfolio {
             risks: rows,
             issues,
             categories,
-            people: gantry_store::team(db)?
-                .into_iter()
-                .filter(|m| !m.retired)
-                .map(|m| OwnerChoice { id: m.id, name: m.name })
-                .collect(),
+            people: crate::stakeholders::people(db)?,
             probability_scale: PROBABILITY_SCALE.iter().map(|s| (*s).to_owned()).collect(),
             impact_scale: IMPACT_SCALE
                 .iter()
@@ -686,11 +682,7 @@ impl Portfolio {
         let r = gantry_store::risk(db, risk)?;
         let name = validate::name("name", "The task name", name)?;
         let project = gantry_store::project(db, r.project_id)?;
-        let threatened: Vec<TaskId> = gantry_store::risk_tasks(db, Some(r.project_id))?
-            .into_iter()
-            .filter(|(x, _, role)| *x == risk && *role == RiskTaskRole::Threatens)
-            .map(|(_, t, _)| t)
-            .collect();
+        let threatened = threatened_tasks(db, &r)?;
         let anchor = gantry_store::tasks(db, r.project_id)?.into_iter().rfind(|t| threatened.contains(&t.id));
         let label = format!("Add mitigation “{name}” for {}", r.code());
         Ok(self.store.write(&label, |db| {
@@ -734,11 +726,7 @@ impl Portfolio {
         if let Some(i) = gantry_store::issues(db, Some(r.project_id))?.iter().find(|i| i.risk_id == Some(risk)) {
             return Err(refused(format!("{} is already the issue {}.", r.code(), i.code())));
         }
-        let tasks: Vec<TaskId> = gantry_store::risk_tasks(db, Some(r.project_id))?
-            .into_iter()
-            .filter(|(x, _, role)| *x == risk && *role == RiskTaskRole::Threatens)
-            .map(|(_, t, _)| t)
-            .collect();
+        let tasks = threatened_tasks(db, &r)?;
         let description = [r.event.as_str(), r.effect.as_str()]
             .iter()
             .filter(|s| !s.is_empty())
@@ -808,6 +796,15 @@ fn optional_date(field: &'static str, raw: &str) -> Result<Option<NaiveDate>> {
     Ok(if raw.trim().is_empty() { None } else { Some(validate::date(field, raw)?) })
 }
 
+/// The tasks a risk threatens.
+fn threatened_tasks(db: &Db, r: &Risk) -> Result<Vec<TaskId>> {
+    Ok(gantry_store::risk_tasks(db, Some(r.project_id))?
+        .into_iter()
+        .filter(|(x, _, role)| *x == r.id && *role == RiskTaskRole::Threatens)
+        .map(|(_, t, _)| t)
+        .collect())
+}
+
 /// The tasks named, checked to be in `project`'s plan.
 fn plan_tasks(db: &Db, project: ProjectId, ids: &[TaskId]) -> Result<Vec<TaskId>> {
     let mut out = Vec::new();
@@ -837,10 +834,6 @@ pub(crate) fn current_member(db: &Db, id: MemberId) -> Result<MemberId> {
     }
 }
 
-fn validation(field: &'static str, message: &str) -> crate::Error {
-    validate::ValidationError { field, message: message.to_owned() }.into()
-}
-
 fn risk_from(db: &Db, p: &Project, f: &RiskFields, id: RiskId, today: NaiveDate) -> Result<Risk> {
     let chance = match f.chance_percent.trim().trim_end_matches('%').trim() {
         "" => None,
@@ -867,13 +860,16 @@ fn risk_from(db: &Db, p: &Project, f: &RiskFields, id: RiskId, today: NaiveDate)
         cause: validate::text("cause", "The cause", &f.cause)?,
         event: validate::text("event", "The event", &f.event)?,
         effect: validate::text("effect", "The effect", &f.effect)?,
-        probability: risks::level("probability", "Probability", f.probability)?,
-        impact: risks::level("impact", "Impact", f.impact)?,
+        probability: validate::rating("probability", "Probability", f.probability)?,
+        impact: validate::rating("impact", "Impact", f.impact)?,
         residual_probability: f
             .residual_probability
-            .map(|v| risks::level("residualProbability", "Residual probability", v))
+            .map(|v| validate::rating("residualProbability", "Residual probability", v))
             .transpose()?,
-        residual_impact: f.residual_impact.map(|v| risks::level("residualImpact", "Residual impact", v)).transpose()?,
+        residual_impact: f
+            .residual_impact
+            .map(|v| validate::rating("residualImpact", "Residual impact", v))
+            .transpose()?,
         cost_impact: cost,
         chance_percent: chance,
         owner_id: owner(db, f.owner_id)?,
@@ -886,9 +882,9 @@ fn risk_from(db: &Db, p: &Project, f: &RiskFields, id: RiskId, today: NaiveDate)
         raised,
         next_review,
         security: Security {
-            asset: risks::short("asset", "The asset", &f.asset)?,
-            threat: risks::short("threat", "The threat", &f.threat)?,
-            vulnerability: risks::short("vulnerability", "The vulnerability", &f.vulnerability)?,
+            asset: validate::optional_name("asset", "The asset", &f.asset)?,
+            threat: validate::optional_name("threat", "The threat", &f.threat)?,
+            vulnerability: validate::optional_name("vulnerability", "The vulnerability", &f.vulnerability)?,
             confidentiality: risks::cia("confidentiality", f.confidentiality)?,
             integrity: risks::cia("integrity", f.integrity)?,
             availability: risks::cia("availability", f.availability)?,

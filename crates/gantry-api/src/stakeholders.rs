@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use gantry_core::model::*;
-use gantry_core::stakeholders::{self, *};
+use gantry_core::stakeholders::*;
 use gantry_core::{budget, validate};
 use gantry_store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::refused;
+use crate::error::{refused, validation};
 use crate::risks::OwnerChoice;
 use crate::{Portfolio, Result, run_schedule};
 
@@ -201,7 +201,7 @@ pub(crate) fn communication_rows(
 }
 
 /// The days of a project's milestones still to come, as scheduled.
-fn milestone_days(db: &Db, project: ProjectId) -> Result<Vec<NaiveDate>> {
+pub(crate) fn milestone_days(db: &Db, project: ProjectId) -> Result<Vec<NaiveDate>> {
     let p = gantry_store::project(db, project)?;
     let tasks = gantry_store::tasks(db, project)?;
     let s = run_schedule(&p, &gantry_store::calendars(db)?, &tasks, &gantry_store::links(db, project)?);
@@ -276,8 +276,8 @@ impl Portfolio {
     pub fn rate_stakeholder(&mut self, id: i64, influence: i64, interest: i64) -> Result<()> {
         let before = gantry_store::stakeholder(self.store.db(), id)?;
         let s = Stakeholder {
-            influence: stakeholders::rating("influence", "Influence", influence)?,
-            interest: stakeholders::rating("interest", "Interest", interest)?,
+            influence: validate::rating("influence", "Influence", influence)?,
+            interest: validate::rating("interest", "Interest", interest)?,
             ..before
         };
         let label = format!("Re-assess “{}”: influence {}, interest {}", s.name, s.influence, s.interest);
@@ -377,13 +377,8 @@ fn engagement(field: &'static str, code: &str, default: Engagement) -> Result<En
     if code.trim().is_empty() {
         return Ok(default);
     }
-    Engagement::from_code(code).ok_or_else(|| {
-        validate::ValidationError {
-            field,
-            message: "Choose an engagement: unaware, resistant, neutral, supportive or leading.".into(),
-        }
-        .into()
-    })
+    Engagement::from_code(code)
+        .ok_or_else(|| validation(field, "Choose an engagement: unaware, resistant, neutral, supportive or leading."))
 }
 
 fn stakeholder_from(id: i64, f: &StakeholderFields) -> Result<Stakeholder> {
@@ -393,8 +388,8 @@ fn stakeholder_from(id: i64, f: &StakeholderFields) -> Result<Stakeholder> {
         organisation: validate::optional_name("organisation", "The organisation", &f.organisation)?,
         title: validate::optional_name("title", "The title", &f.title)?,
         contact: validate::optional_name("contact", "The contact", &f.contact)?,
-        influence: stakeholders::rating("influence", "Influence", f.influence)?,
-        interest: stakeholders::rating("interest", "Interest", f.interest)?,
+        influence: validate::rating("influence", "Influence", f.influence)?,
+        interest: validate::rating("interest", "Interest", f.interest)?,
         attitude: validate::optional_name("attitude", "The attitude", &f.attitude)?,
         current: engagement("current", &f.current, Engagement::Neutral)?,
         desired: engagement("desired", &f.desired, Engagement::Supportive)?,
@@ -412,10 +407,7 @@ fn communication_from(
 ) -> Result<Communication> {
     let frequency =
         Frequency::from_code(if f.frequency.is_empty() { "weekly" } else { &f.frequency }).ok_or_else(|| {
-            crate::Error::from(validate::ValidationError {
-                field: "frequency",
-                message: "Choose a frequency: weekly, fortnightly, monthly or at each milestone.".into(),
-            })
+            validation("frequency", "Choose a frequency: weekly, fortnightly, monthly or at each milestone.")
         })?;
     let next_due = if f.next_due.trim().is_empty() {
         match frequency {

@@ -6,6 +6,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::project;
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
 
@@ -17,10 +18,6 @@ fn open() -> (tempfile::TempDir, Portfolio) {
     let (dir, path) = common::sample_copy();
     let p = Portfolio::open(&path).expect("opens");
     (dir, p)
-}
-
-fn project(p: &Portfolio, prefix: &str) -> i64 {
-    p.projects().expect("projects").into_iter().find(|s| s.name.starts_with(prefix)).expect("project").id
 }
 
 #[test]

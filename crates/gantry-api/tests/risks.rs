@@ -6,6 +6,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::{person, project};
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
 
@@ -17,14 +18,6 @@ fn open() -> (tempfile::TempDir, std::path::PathBuf, Portfolio) {
     let (dir, path) = common::sample_copy();
     let p = Portfolio::open(&path).expect("opens");
     (dir, path, p)
-}
-
-fn project(p: &Portfolio, prefix: &str) -> i64 {
-    p.projects().expect("projects").into_iter().find(|s| s.name.starts_with(prefix)).expect("project").id
-}
-
-fn person(p: &Portfolio, first: &str) -> i64 {
-    p.team().expect("team").into_iter().find(|m| m.name.starts_with(first)).expect("person").id
 }
 
 fn task(p: &Portfolio, project: i64, name: &str) -> i64 {

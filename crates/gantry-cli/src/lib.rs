@@ -456,10 +456,7 @@ fn run(command: Command) -> Result<(), String> {
             team::export(&db, &from, &to, &output)
         }
         Command::Projects { db, json } => {
-            if !db.exists() {
-                return Err(format!("{} does not exist.", db.display()));
-            }
-            let portfolio = Portfolio::open(&db).map_err(|e| e.to_string())?;
+            let portfolio = open(&db)?;
             let projects = portfolio.projects().map_err(|e| e.to_string())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&projects).map_err(|e| e.to_string())?);
@@ -480,6 +477,20 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// A portfolio file named on the command line, opened; a missing file is
+/// said in one line rather than created.
+pub(crate) fn open(db: &Path) -> Result<Portfolio, String> {
+    if !db.exists() {
+        return Err(format!("{} does not exist.", db.display()));
+    }
+    Portfolio::open(db).map_err(|e| e.to_string())
+}
+
+/// The id of the project named with `--project`, when one was.
+pub(crate) fn project(p: &Portfolio, name: Option<&str>) -> Result<Option<i64>, String> {
+    name.map(|n| p.project_named(n).map_err(|e| e.to_string())).transpose()
 }
 
 #[cfg(test)]

@@ -4,18 +4,7 @@
 
 use std::path::Path;
 
-use gantry_api::Portfolio;
-
-fn open(db: &Path) -> Result<Portfolio, String> {
-    if !db.exists() {
-        return Err(format!("{} does not exist.", db.display()));
-    }
-    Portfolio::open(db).map_err(|e| e.to_string())
-}
-
-fn project(p: &Portfolio, name: Option<&str>) -> Result<Option<i64>, String> {
-    name.map(|n| p.project_named(n).map_err(|e| e.to_string())).transpose()
-}
+use crate::{open, project};
 
 fn json(value: serde_json::Result<String>) -> Result<(), String> {
     println!("{}", value.map_err(|e| e.to_string())?);

@@ -3,19 +3,8 @@
 
 use std::path::Path;
 
-use gantry_api::Portfolio;
+use crate::{open, project};
 use gantry_core::money;
-
-fn open(db: &Path) -> Result<Portfolio, String> {
-    if !db.exists() {
-        return Err(format!("{} does not exist.", db.display()));
-    }
-    Portfolio::open(db).map_err(|e| e.to_string())
-}
-
-fn project(p: &Portfolio, name: Option<&str>) -> Result<Option<i64>, String> {
-    name.map(|n| p.project_named(n).map_err(|e| e.to_string())).transpose()
-}
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::open;
 use chrono::NaiveDate;
 use clap::Subcommand;
-use gantry_api::Portfolio;
 use gantry_api::wire::Period;
 use gantry_core::{money, units};
 
@@ -33,13 +33,6 @@ pub enum PeriodArg {
     Day,
     Week,
     Month,
-}
-
-fn open(db: &Path) -> Result<Portfolio, String> {
-    if !db.exists() {
-        return Err(format!("{} does not exist.", db.display()));
-    }
-    Portfolio::open(db).map_err(|e| e.to_string())
 }
 
 fn date(raw: &str) -> Result<NaiveDate, String> {

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{MemberId, ProjectId};
-use crate::validate::{self, ValidationError};
+use crate::validate::ValidationError;
 
 pub type RiskId = i64;
 pub type IssueId = i64;
@@ -275,14 +275,6 @@ pub fn heat_map<'a>(risks: impl IntoIterator<Item = &'a Risk>, residual: bool) -
     cells
 }
 
-/// A rating on the 1–5 scale.
-pub fn level(field: &'static str, label: &str, value: i64) -> Result<u8, ValidationError> {
-    match u8::try_from(value) {
-        Ok(v @ 1..=5) => Ok(v),
-        _ => Err(ValidationError { field, message: format!("{label} is rated 1 to 5; {value} is not on the scale.") }),
-    }
-}
-
 /// A threat's response can only lower its rating: the residual probability
 /// and impact are at most the inherent ones. An opportunity's response
 /// raises its chance, so the rule is the other way round for probability.
@@ -393,12 +385,6 @@ pub fn cia(field: &'static str, value: i64) -> Result<u8, ValidationError> {
             message: format!("{value} is not an impact level (none, low, medium, high)."),
         }),
     }
-}
-
-/// A one-line field of a risk or issue that may be empty (a trigger, an
-/// asset): at most [`validate::MAX_NAME_CHARS`] characters.
-pub fn short(field: &'static str, label: &str, raw: &str) -> Result<String, ValidationError> {
-    validate::optional_name(field, label, raw)
 }
 
 /// A re-assessment of a risk, kept with its date.
@@ -652,9 +638,9 @@ mod tests {
     #[test]
     fn ratings_are_one_to_five_and_reviews_follow_the_raising() {
         for bad in [0, 6, 7, -1, 256] {
-            assert!(level("probability", "Probability", bad).is_err(), "{bad}");
+            assert!(crate::validate::rating("probability", "Probability", bad).is_err(), "{bad}");
         }
-        assert_eq!(level("impact", "Impact", 5), Ok(5));
+        assert_eq!(crate::validate::rating("impact", "Impact", 5), Ok(5));
         let raised = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert!(check_dates(raised, raised.pred_opt()).is_err());
         assert!(check_dates(raised, Some(raised)).is_ok());

@@ -6,7 +6,6 @@
 use chrono::{Days, Months, NaiveDate};
 
 use crate::model::{MemberId, ProjectId};
-use crate::validate::ValidationError;
 
 pub type StakeholderId = i64;
 pub type CommunicationId = i64;
@@ -105,14 +104,6 @@ impl Stakeholder {
     /// How many steps their engagement must move: positive to raise it.
     pub fn gap(&self) -> i8 {
         self.desired.rank() - self.current.rank()
-    }
-}
-
-/// A rating on the 1–5 scale of influence or interest.
-pub fn rating(field: &'static str, label: &str, value: i64) -> Result<u8, ValidationError> {
-    match u8::try_from(value) {
-        Ok(v @ 1..=5) => Ok(v),
-        _ => Err(ValidationError { field, message: format!("{label} is rated 1 to 5; {value} is not on the scale.") }),
     }
 }
 
@@ -223,7 +214,7 @@ mod tests {
         assert_eq!(s(Engagement::Leading, Engagement::Supportive).gap(), -1);
         assert_eq!(s(Engagement::Neutral, Engagement::Neutral).gap(), 0);
         for bad in [0, 6, -3] {
-            assert!(rating("influence", "Influence", bad).is_err(), "{bad}");
+            assert!(crate::validate::rating("influence", "Influence", bad).is_err(), "{bad}");
         }
     }
 

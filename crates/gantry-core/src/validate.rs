@@ -107,6 +107,15 @@ pub fn lag(field: &'static str, minutes: i64) -> Result<i64> {
     Ok(minutes)
 }
 
+/// A rating on a 1–5 scale (a risk's probability or impact, a
+/// stakeholder's influence or interest).
+pub fn rating(field: &'static str, label: &str, value: i64) -> Result<u8> {
+    match u8::try_from(value) {
+        Ok(v @ 1..=5) => Ok(v),
+        _ => fail(field, format!("{label} is rated 1 to 5; {value} is not on the scale.")),
+    }
+}
+
 /// A percentage from 0 to 100.
 pub fn percent(field: &'static str, value: i64) -> Result<u8> {
     match u8::try_from(value) {

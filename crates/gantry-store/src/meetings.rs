@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use gantry_core::meetings::*;
-use gantry_core::model::ProjectId;
+use gantry_core::model::{ProjectId, TaskId};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::rows::{Date, date_text};
@@ -162,6 +162,15 @@ pub fn save_action(db: &Connection, a: &Action) -> Result<ActionId> {
 pub fn delete_action(db: &Connection, id: ActionId) -> Result<()> {
     db.execute("DELETE FROM action_items WHERE id = ?1", [id])?;
     Ok(())
+}
+
+/// The names of the tasks action items became and decisions changed, by
+/// id: all a list of them needs of the plans.
+pub fn meeting_task_names(db: &Connection) -> Result<HashMap<TaskId, String>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT id, name FROM tasks WHERE id IN (SELECT task_id FROM action_items UNION SELECT task_id FROM decision_tasks)",
+    )?;
+    Ok(stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?)
 }
 
 // -------------------------------------------------------------- decisions

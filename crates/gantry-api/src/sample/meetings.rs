@@ -411,7 +411,9 @@ pub(super) fn record(db: &Db, today: NaiveDate) -> Result<()> {
         let Some(p) = projects.get(*project) else { continue };
         let next_due = match due {
             Some(days) => Some(today + Duration::days(*days)),
-            None => frequency.next_after(today, &milestones(db, p)?),
+            None => {
+                frequency.next_after(today, &crate::stakeholders::milestone_days(db, p.id).map_err(super::store_error)?)
+            }
         };
         gantry_store::save_communication(
             db,
@@ -495,15 +497,4 @@ fn weekday_on_or_before(day: NaiveDate) -> NaiveDate {
         7 => day - Duration::days(2),
         _ => day,
     }
-}
-
-/// The days of a project's open milestones.
-fn milestones(db: &Db, p: &Project) -> Result<Vec<NaiveDate>> {
-    let tasks = gantry_store::tasks(db, p.id)?;
-    let s = crate::run_schedule(p, &gantry_store::calendars(db)?, &tasks, &gantry_store::links(db, p.id)?);
-    Ok(tasks
-        .iter()
-        .filter(|t| t.kind == gantry_core::model::TaskKind::Milestone && t.percent_complete < 100)
-        .filter_map(|t| s.get(t.id).map(|d| d.finish.date()))
-        .collect())
 }

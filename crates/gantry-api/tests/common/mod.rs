@@ -37,6 +37,16 @@ pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The id of the project whose name starts with `prefix`.
+pub fn project(p: &Portfolio, prefix: &str) -> i64 {
+    p.projects().expect("projects").into_iter().find(|s| s.name.starts_with(prefix)).expect("project").id
+}
+
+/// The id of the person whose name starts with `first`.
+pub fn person(p: &Portfolio, first: &str) -> i64 {
+    p.team().expect("team").into_iter().find(|m| m.name.starts_with(first)).expect("person").id
+}
+
 /// The MS Project files in `../shared/fixtures/mspdi`, sorted.
 pub fn mspdi_fixtures() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
