@@ -9,6 +9,7 @@
 mod budget;
 mod commands;
 mod meetings;
+mod releases;
 mod rendering;
 mod risks;
 mod stakeholders;
@@ -110,6 +111,32 @@ fn main() -> std::process::ExitCode {
             meetings::add_decision,
             meetings::edit_decision,
             meetings::remove_decision,
+            releases::releases_view,
+            releases::release_calendar,
+            releases::project_freezes,
+            releases::add_release,
+            releases::edit_release,
+            releases::set_release_state,
+            releases::remove_release,
+            releases::add_checklist_item,
+            releases::edit_checklist_item,
+            releases::tick_checklist_item,
+            releases::remove_checklist_item,
+            releases::apply_checklist_template,
+            releases::save_checklist_template,
+            releases::add_checkpoint,
+            releases::edit_checkpoint,
+            releases::remove_checkpoint,
+            releases::add_wave,
+            releases::remove_wave,
+            releases::closeout_view,
+            releases::search_lessons,
+            releases::close_project,
+            releases::reopen_project,
+            releases::add_lesson,
+            releases::edit_lesson,
+            releases::remove_lesson,
+            releases::export_release_calendar,
             risks::risk_register,
             risks::portfolio_risks,
             risks::add_risk,

@@ -1329,3 +1329,93 @@ async fn a_steering_committee_is_recorded_its_action_becomes_a_task_and_is_chase
     .await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn a_release_is_ticked_to_go_and_a_project_is_closed_into_a_read_only_archive() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is there", || async { app.all("[data-project-id]").await.len() == 3 }).await;
+    // The release calendar lists the CRM go-live with its readiness.
+    let row = text_of(&app.find("[data-release-calendar] [data-release='CRM go-live 1.0']").await).await;
+    assert!(row.contains("4/10"), "{row}");
+    app.find("[data-archived]").await;
+    let _ = app.client.execute("document.querySelector('[data-release-calendar]').scrollIntoView()", vec![]).await;
+    app.screenshot("release-calendar").await;
+
+    app.with_text("[data-project-id] .link", "CRM migration to Dynamics 365").await.click().await.expect("open CRM");
+    app.with_text(".tabs button", "Releases").await.click().await.expect("the Releases tab");
+    app.find("[data-release='CRM go-live 1.0']").await;
+    app.find_with_prefix("h4 small", "4 of 10 done").await;
+    // Two items ticked as a person would: the checkbox of each.
+    for item in ["Users trained", "Service desk and support briefed"] {
+        app.find(&format!("input[aria-label='{item}']")).await.click().await.expect("tick");
+    }
+    app.find_with_prefix("h4 small", "6 of 10 done").await;
+    // The go/no-go meeting says go.
+    let gate = app.find("[data-checkpoint='Go/no-go meeting']").await;
+    gate.find(gantry_tests::Locator::Css("input"))
+        .await
+        .expect("who decides")
+        .send_keys("Steering committee")
+        .await
+        .expect("typed");
+    gate.find(gantry_tests::Locator::Css("button.go")).await.expect("Go").click().await.expect("go");
+    app.find_with_prefix(".toast span", "Go recorded").await;
+    app.wait_until("the release is go", || async {
+        app.client
+            .execute("return document.querySelector(\"select[aria-label='Release state']\").value", vec![])
+            .await
+            .map(|v| v.as_str() == Some("go"))
+            .unwrap_or(false)
+    })
+    .await;
+    let _ = app.client.execute("document.querySelector('.releases').scrollTo(0, 0)", vec![]).await;
+    app.screenshot("release").await;
+    // The freeze is on the board.
+    app.with_text(".tabs button", "Board").await.click().await.expect("the board");
+    app.find("p.freeze[data-freeze='CRM go-live 1.0']").await;
+    {
+        let p = gantry_api::Portfolio::open(&file).expect("opens");
+        let crm = p.project_named("CRM migration to Dynamics 365").expect("CRM");
+        let r = p.release_rows(Some(crm), chrono_today()).expect("releases").into_iter().next().expect("release");
+        assert_eq!((r.state.as_str(), r.checklist_done), ("go", 6));
+        assert!(r.checkpoints.iter().any(|c| c.verdict == "go" && c.decided_by == "Steering committee"));
+    }
+
+    // The network refresh is closed, its unfinished work left as not delivered.
+    app.find("button.back").await.click().await.expect("back to the portfolio");
+    app.with_text("[data-project-id] .link", "Office network refresh").await.click().await.expect("open it");
+    app.with_text(".tabs button", "Close-out").await.click().await.expect("the Close-out tab");
+    app.with_text("button", "Close the project…").await.click().await.expect("close");
+    app.find("input[type='radio'][value='leave']").await.click().await.expect("leave them");
+    app.find("textarea[aria-label='Closing summary']")
+        .await
+        .send_keys("Stopped after the headquarters: the branches move to the 2027 budget.")
+        .await
+        .expect("summary");
+    app.with_text("button", "Close and archive").await.click().await.expect("close and archive");
+    app.find_with_prefix(".toast span", "“Office network refresh” is closed").await;
+    app.find_with_prefix(".banner strong", "Closed on").await;
+    app.screenshot("closeout").await;
+    app.quit().await;
+
+    // After a restart it is archived off the dashboard, read-only, and reopenable.
+    let app = App::launch(home.path()).await;
+    app.wait_until("two projects in flight", || async { app.all("[data-project-id]").await.len() == 2 }).await;
+    app.with_text("[data-archived] .link", "Office network refresh").await.click().await.expect("open the archive");
+    app.with_text(".tabs button", "Releases").await.click().await.expect("Releases");
+    app.find("p.archived").await;
+    app.with_text(".tabs button", "Close-out").await.click().await.expect("Close-out");
+    app.find_with_prefix(".banner strong", "Closed on").await;
+    app.quit().await;
+    let mut p = gantry_api::Portfolio::open(&file).expect("opens");
+    let network = p.project_named("Office network refresh").expect("network");
+    let task = p.plan(network).expect("plan").tasks.iter().rev().find(|t| !t.has_children).expect("a task").id;
+    let err = p.delete_task(task).expect_err("read-only").to_string();
+    assert!(err.contains("closed"), "{err}");
+    let c = p.closeout_view(network, chrono_today()).expect("view").closure.expect("closed");
+    assert_eq!(c.unfinished, "left");
+    assert!(c.summary.starts_with("Stopped after the headquarters"));
+}

@@ -638,6 +638,12 @@ pub(crate) fn baseline_cost_rows(db: &Db, project: ProjectId, today: NaiveDate) 
     Ok(c.rows.iter().map(|r| (r.uid, r.cost, r.work)).collect())
 }
 
+/// A project's earned value at `status` against its newest baseline.
+pub(crate) fn value_at(db: &Db, project: ProjectId, status: NaiveDate) -> Result<ProjectValue> {
+    let c = costed(db, project, status, None)?;
+    Ok(project_value(&c, status, &pv_by_week(&c), gantry_store::budget_settings(db)?.eac))
+}
+
 impl Portfolio {
     /// What a project costs, task by task, and its earned value at `status`
     /// against `baseline` (the newest when `None`), as `gantry costs` prints it.

@@ -8,11 +8,13 @@
 pub mod bindings;
 mod board;
 mod budget;
+mod closeout;
 mod error;
 mod gantt;
 mod import;
 mod meetings;
 pub mod recent;
+mod releases;
 mod report;
 mod risks;
 pub mod sample;
@@ -124,6 +126,8 @@ impl Portfolio {
         let db = self.store.db();
         let counts: HashMap<ProjectId, i64> = gantry_store::task_counts(db)?.into_iter().collect();
         let calendars = gantry_store::calendars(db)?;
+        let closed: HashMap<ProjectId, NaiveDate> =
+            gantry_store::closures(db)?.into_iter().map(|c| (c.project_id, c.closed_on)).collect();
         gantry_store::projects(db)?
             .into_iter()
             .map(|p| {
@@ -168,6 +172,7 @@ impl Portfolio {
                     finish_variance_days,
                     baseline_name: baseline.map(|(name, _)| name),
                     next_milestone,
+                    closed_on: closed.get(&p.id).map(|d| d.to_string()),
                     name: p.name,
                 })
             })

@@ -128,6 +128,8 @@ impl Portfolio {
             budget: self.report_budget(id, today)?,
             risks: Some(self.report_risks(id, today)?),
             decisions: Some(self.report_decisions(id, today)?),
+            releases: self.report_releases(id, today)?,
+            closure: self.report_closure(id)?,
             team,
             team_weeks,
             name: plan.fields.name.clone(),
@@ -168,10 +170,12 @@ impl Portfolio {
         let parsed = options.parse()?;
         let what = match id {
             Some(id) => What::Project(Box::new(self.project_report(id, options.baseline_id, now.date())?)),
+            // The active portfolio: closed projects are archived.
             None => What::Portfolio(
                 self.info()?.name,
                 gantry_store::projects(self.store.db())?
                     .into_iter()
+                    .filter(|p| !matches!(gantry_store::is_closed(self.store.db(), p.id), Ok(true)))
                     .map(|p| self.project_report(p.id, None, now.date()))
                     .collect::<Result<Vec<_>>>()?,
             ),

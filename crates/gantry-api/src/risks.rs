@@ -533,14 +533,20 @@ impl Portfolio {
     pub fn portfolio_risks(&self, today: NaiveDate) -> Result<PortfolioRisks> {
         let db = self.store.db();
         let cx = Context::load(db, None, false)?;
+        // The active portfolio: a closed project's register is archived with it.
+        let closed: HashSet<ProjectId> = gantry_store::closures(db)?.into_iter().map(|c| c.project_id).collect();
         let stored = gantry_store::risks(db, None)?;
         let issues = gantry_store::issues(db, None)?;
-        let mut active: Vec<RiskRow> =
-            stored.iter().filter(|r| r.status.is_active()).map(|r| cx.risk_row(r, today)).collect();
+        let mut active: Vec<RiskRow> = stored
+            .iter()
+            .filter(|r| r.status.is_active() && !closed.contains(&r.project_id))
+            .map(|r| cx.risk_row(r, today))
+            .collect();
         active.sort_by(by_priority);
         let mut projects: Vec<ProjectRisks> = cx
             .projects
             .keys()
+            .filter(|id| !closed.contains(id))
             .map(|&id| ProjectRisks {
                 project_id: id,
                 top: active.iter().find(|r| r.project_id == id).cloned(),

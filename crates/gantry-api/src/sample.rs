@@ -24,6 +24,7 @@ use gantry_core::units;
 use gantry_store::{Result, Store};
 
 mod meetings;
+mod releases;
 mod risks;
 
 struct Member {
@@ -299,97 +300,7 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
             members.insert(m.key, id);
         }
         for sp in PROJECTS {
-            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-            let start = monday - Duration::weeks(sp.started_weeks_ago);
-            let project = Project {
-                id: 0,
-                name: sp.name.into(),
-                goal: sp.goal.into(),
-                scope: sp.scope.into(),
-                methodology: sp.methodology,
-                manager: sp.manager.into(),
-                start,
-                status: sp.status,
-                status_reason: sp.reason.into(),
-                currency: "EUR".into(),
-                calendar_id,
-                durations: DurationSettings::default(),
-                status_date: Some(today),
-            };
-            let project_id = gantry_store::insert_project(db, &project)?;
-            let project = Project { id: project_id, ..project };
-            let settings = project.durations;
-            let lines = parse(sp.plan);
-            let mut ids: Vec<TaskId> = Vec::with_capacity(lines.len());
-            let mut keys: HashMap<&str, TaskId> = HashMap::new();
-            let mut stack: Vec<TaskId> = Vec::new();
-            let mut positions: HashMap<Option<TaskId>, i64> = HashMap::new();
-            for (i, line) in lines.iter().enumerate() {
-                stack.truncate(line.depth);
-                let parent = stack.last().copied();
-                let position = positions.entry(parent).or_insert(0);
-                *position += 1;
-                let is_parent = lines.get(i + 1).is_some_and(|next| next.depth > line.depth);
-                let minutes = line.duration.map(|d| units::parse_duration(d, settings).unwrap_or(0)).unwrap_or(0);
-                let kind = if is_parent {
-                    TaskKind::Summary
-                } else if minutes == 0 {
-                    TaskKind::Milestone
-                } else {
-                    TaskKind::Task
-                };
-                let mut task = Task::new(project_id, parent, *position, line.name, minutes);
-                task.kind = kind;
-                if line.name.to_lowercase().contains("go-live") {
-                    task.priority = Priority::High;
-                }
-                let id = gantry_store::insert_task(db, &task)?;
-                if !line.labels.is_empty() {
-                    gantry_store::set_labels(db, id, &line.labels.iter().map(|l| l.to_string()).collect::<Vec<_>>())?;
-                }
-                if let Some(k) = line.key {
-                    keys.insert(k, id);
-                }
-                for person in &line.people {
-                    let keep = person.ends_with('!');
-                    let person = person.trim_end_matches('!');
-                    let split = person.find(|c: char| c.is_ascii_digit()).unwrap_or(person.len());
-                    let (who, units) = person.split_at(split);
-                    if let Some(&member_id) = members.get(who) {
-                        let units_percent: u16 = units.parse().unwrap_or(100);
-                        let work_minutes = minutes * i64::from(units_percent) / 100;
-                        let a = Assignment { task_id: id, member_id, units_percent, work_minutes };
-                        if keep {
-                            conflicts.push(a);
-                        } else {
-                            gantry_store::assign(db, &a)?;
-                        }
-                    }
-                }
-                ids.push(id);
-                stack.push(id);
-            }
-            for (line, &id) in lines.iter().zip(&ids) {
-                for spec in &line.after {
-                    let (key, kind, lag) = parse_link(spec, settings);
-                    if let Some(&pred) = keys.get(key) {
-                        let link = Link {
-                            id: 0,
-                            predecessor: pred,
-                            successor: id,
-                            kind,
-                            lag_minutes: lag,
-                            lag_elapsed: false,
-                        };
-                        gantry_store::insert_link(db, project_id, &link)?;
-                    }
-                }
-            }
-            approve(db, &project, &calendar, sp.slips)?;
-            record_progress(db, &project, &calendar, today)?;
-            if project.methodology == Methodology::Scrum {
-                plan_sprints(db, &project, &calendar, today)?;
-            }
+            add_project(db, sp, &calendar, &members, today, &mut conflicts)?;
         }
         for (key, from, to, reason) in ABSENCES {
             if let Some(&member_id) = members.get(key) {
@@ -432,8 +343,108 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         log_hours(db, today)?;
         plan_budgets(db, today)?;
         risks::register(db, today)?;
-        meetings::record(db, today)
+        meetings::record(db, today)?;
+        releases::plan(db, today)?;
+        releases::close_email_migration(db, &calendar, &members, today)
     })
+}
+
+/// Adds a sample project with its plan, staffed, approved as a baseline and
+/// in progress as of `today`. Bookings marked `!` go to `conflicts`.
+fn add_project(
+    db: &gantry_store::Db,
+    sp: &SampleProject,
+    calendar: &WorkCalendar,
+    members: &HashMap<&str, MemberId>,
+    today: NaiveDate,
+    conflicts: &mut Vec<Assignment>,
+) -> Result<Project> {
+    let calendar_id = calendar.id;
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let start = monday - Duration::weeks(sp.started_weeks_ago);
+    let project = Project {
+        id: 0,
+        name: sp.name.into(),
+        goal: sp.goal.into(),
+        scope: sp.scope.into(),
+        methodology: sp.methodology,
+        manager: sp.manager.into(),
+        start,
+        status: sp.status,
+        status_reason: sp.reason.into(),
+        currency: "EUR".into(),
+        calendar_id,
+        durations: DurationSettings::default(),
+        status_date: Some(today),
+    };
+    let project_id = gantry_store::insert_project(db, &project)?;
+    let project = Project { id: project_id, ..project };
+    let settings = project.durations;
+    let lines = parse(sp.plan);
+    let mut ids: Vec<TaskId> = Vec::with_capacity(lines.len());
+    let mut keys: HashMap<&str, TaskId> = HashMap::new();
+    let mut stack: Vec<TaskId> = Vec::new();
+    let mut positions: HashMap<Option<TaskId>, i64> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        stack.truncate(line.depth);
+        let parent = stack.last().copied();
+        let position = positions.entry(parent).or_insert(0);
+        *position += 1;
+        let is_parent = lines.get(i + 1).is_some_and(|next| next.depth > line.depth);
+        let minutes = line.duration.map(|d| units::parse_duration(d, settings).unwrap_or(0)).unwrap_or(0);
+        let kind = if is_parent {
+            TaskKind::Summary
+        } else if minutes == 0 {
+            TaskKind::Milestone
+        } else {
+            TaskKind::Task
+        };
+        let mut task = Task::new(project_id, parent, *position, line.name, minutes);
+        task.kind = kind;
+        if line.name.to_lowercase().contains("go-live") {
+            task.priority = Priority::High;
+        }
+        let id = gantry_store::insert_task(db, &task)?;
+        if !line.labels.is_empty() {
+            gantry_store::set_labels(db, id, &line.labels.iter().map(|l| l.to_string()).collect::<Vec<_>>())?;
+        }
+        if let Some(k) = line.key {
+            keys.insert(k, id);
+        }
+        for person in &line.people {
+            let keep = person.ends_with('!');
+            let person = person.trim_end_matches('!');
+            let split = person.find(|c: char| c.is_ascii_digit()).unwrap_or(person.len());
+            let (who, units) = person.split_at(split);
+            if let Some(&member_id) = members.get(who) {
+                let units_percent: u16 = units.parse().unwrap_or(100);
+                let work_minutes = minutes * i64::from(units_percent) / 100;
+                let a = Assignment { task_id: id, member_id, units_percent, work_minutes };
+                if keep {
+                    conflicts.push(a);
+                } else {
+                    gantry_store::assign(db, &a)?;
+                }
+            }
+        }
+        ids.push(id);
+        stack.push(id);
+    }
+    for (line, &id) in lines.iter().zip(&ids) {
+        for spec in &line.after {
+            let (key, kind, lag) = parse_link(spec, settings);
+            if let Some(&pred) = keys.get(key) {
+                let link = Link { id: 0, predecessor: pred, successor: id, kind, lag_minutes: lag, lag_elapsed: false };
+                gantry_store::insert_link(db, project_id, &link)?;
+            }
+        }
+    }
+    approve(db, &project, calendar, sp.slips)?;
+    record_progress(db, &project, calendar, today)?;
+    if project.methodology == Methodology::Scrum {
+        plan_sprints(db, &project, calendar, today)?;
+    }
+    Ok(project)
 }
 
 /// Fixed costs on tasks, by task name: amount in cents, accrual. Those in

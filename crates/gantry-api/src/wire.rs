@@ -13,9 +13,14 @@ pub use crate::budget::{
     LineFields, LineRow, LineTotals, MonthAmount, NewContract, NewCostResource, NewExpenditure, NewPayment, PaymentRow,
     ProjectMoney, ProjectValue, ResourceRow, TaskCostRow, TaskMoney, UseRow, VendorRow,
 };
+pub use crate::closeout::{CloseFields, CloseOutView, ClosureRow, LessonFields, LessonRow, SlipRow};
 pub use crate::meetings::{
     ActionFields, ActionRow, AttendeeRow, DecisionFields, DecisionRow, FollowUps, MeetingFields, MeetingRow,
     MeetingsView, Named,
+};
+pub use crate::releases::{
+    CalendarRow, ChecklistFields, ChecklistRow, CheckpointFields, CheckpointRow, EnvironmentRow, FreezeRow,
+    ReleaseCalendar, ReleaseFields, ReleaseRow, ReleasesView, RollbackRow, ScopeTask, WaveFields, WaveRow,
 };
 pub use crate::risks::{
     AssessmentRow, Contingency, ImpactLevel, IssueFields, IssueRow, OwnerChoice, PortfolioRisks, ProjectRisks,
@@ -92,6 +97,8 @@ pub struct ProjectSummary {
     pub baseline_name: Option<String>,
     /// The first milestone not yet reached: name and `YYYY-MM-DDTHH:MM:SS`.
     pub next_milestone: Option<(String, String)>,
+    /// The day it was closed; a closed project is archived read-only.
+    pub closed_on: Option<String>,
 }
 
 /// Everything on the project sheet.

@@ -56,8 +56,13 @@ fn the_bindings_for_the_frontend_are_up_to_date() {
 #[test]
 fn the_sample_portfolio_is_a_real_it_department() {
     let (_dir, p) = sample();
-    let projects = p.projects().expect("projects");
-    assert_eq!(projects.len(), 3);
+    let (projects, closed): (Vec<_>, Vec<_>) =
+        p.projects().expect("projects").into_iter().partition(|s| s.closed_on.is_none());
+    assert_eq!(projects.len(), 3, "three projects in flight");
+    assert_eq!(closed.len(), 1, "and one closed, archived");
+    assert!(
+        closed[0].percent_complete == 100.0 && closed[0].finish.as_str() < closed[0].closed_on.as_deref().unwrap_or("")
+    );
     for s in &projects {
         assert!((40..=120).contains(&s.task_count), "{} has {} tasks", s.name, s.task_count);
         assert!(s.finish > s.start);
@@ -786,12 +791,16 @@ fn the_portfolio_report_has_an_overview_and_a_summary_page_per_project() {
     let out = dir.path().join("portfolio.pdf");
     let pdf = p.portfolio_pdf(&ReportOptions::default(), report_now()).expect("report");
     gantry_api::save_report(&out, &pdf).expect("saved");
-    let projects = p.projects().expect("projects");
+    let (projects, closed): (Vec<_>, Vec<_>) =
+        p.projects().expect("projects").into_iter().partition(|s| s.closed_on.is_none());
     assert!(pdf.pages > projects.len(), "an overview, then a page or more per project");
     let text = common::poppler("pdftotext", &[], &out);
     assert!(text.contains("portfolio status"));
     for s in &projects {
         assert!(text.matches(&s.name).count() >= 2, "{} is in the overview and has its own page", s.name);
+    }
+    for s in &closed {
+        assert!(!text.contains(&s.name), "{} is closed, archived off the portfolio report", s.name);
     }
 }
 

@@ -5,20 +5,9 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use common::{person, project};
+use common::{open, person, project, today};
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")
-}
-
-fn open() -> (tempfile::TempDir, std::path::PathBuf, Portfolio) {
-    let (dir, path) = common::sample_copy();
-    let p = Portfolio::open(&path).expect("opens");
-    (dir, path, p)
-}
 
 fn stakeholder(p: &Portfolio, name: &str) -> i64 {
     p.stakeholder_rows(None).expect("stakeholders").into_iter().find(|s| s.name == name).expect("stakeholder").id

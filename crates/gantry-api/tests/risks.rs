@@ -6,19 +6,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{person, project};
+use common::{open, person, project, today};
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")
-}
-
-fn open() -> (tempfile::TempDir, std::path::PathBuf, Portfolio) {
-    let (dir, path) = common::sample_copy();
-    let p = Portfolio::open(&path).expect("opens");
-    (dir, path, p)
-}
 
 fn task(p: &Portfolio, project: i64, name: &str) -> i64 {
     p.plan(project).expect("plan").tasks.iter().find(|t| t.name == name).expect("task").id

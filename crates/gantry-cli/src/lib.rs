@@ -15,6 +15,7 @@ use gantry_api::Portfolio;
 
 mod costs;
 mod meetings;
+mod releases;
 mod risks;
 mod team;
 
@@ -110,7 +111,7 @@ enum Command {
         #[arg(
             long,
             value_delimiter = ',',
-            default_value = "summary,gantt,milestones,budget,risks,decisions,team,tasks"
+            default_value = "summary,gantt,milestones,budget,risks,decisions,releases,team,tasks"
         )]
         sections: Vec<SectionArg>,
         #[arg(long, value_enum, default_value = "a4")]
@@ -172,6 +173,38 @@ enum Command {
         /// Only this project's meetings.
         #[arg(long)]
         project: Option<String>,
+        /// Print every field as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the releases of a project (or of the portfolio) with their
+    /// readiness, checklists, go/no-go checkpoints, waves and rollback plan.
+    Releases {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this project's releases.
+        #[arg(long)]
+        project: Option<String>,
+        /// Print every field as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the releases' go-lives, changeover windows, freezes
+        /// and waves to this iCalendar (.ics) file.
+        #[arg(long)]
+        ics: Option<PathBuf>,
+    },
+    /// The lessons learned of every project (or one), newest first.
+    Lessons {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this project's lessons.
+        #[arg(long)]
+        project: Option<String>,
+        /// Only lessons with every one of these words.
+        #[arg(long, default_value = "")]
+        search: String,
         /// Print every field as JSON.
         #[arg(long)]
         json: bool,
@@ -260,6 +293,7 @@ enum SectionArg {
     Budget,
     Risks,
     Decisions,
+    Releases,
     Tasks,
     Team,
 }
@@ -409,6 +443,7 @@ fn run(command: Command) -> Result<(), String> {
                         SectionArg::Team => Section::Team,
                         SectionArg::Risks => Section::Risks,
                         SectionArg::Decisions => Section::Decisions,
+                        SectionArg::Releases => Section::Releases,
                     })
                     .collect(),
                 paper: match paper {
@@ -450,6 +485,10 @@ fn run(command: Command) -> Result<(), String> {
         Command::Issues { db, project, json } => risks::issues(&db, project.as_deref(), json),
         Command::Stakeholders { db, project, json } => meetings::stakeholders(&db, project.as_deref(), json),
         Command::Meetings { db, project, json } => meetings::meetings(&db, project.as_deref(), json),
+        Command::Releases { db, project, json, ics } => {
+            releases::releases(&db, project.as_deref(), json, ics.as_deref())
+        }
+        Command::Lessons { db, project, search, json } => releases::lessons(&db, project.as_deref(), &search, json),
         Command::Decisions { db, project, search, json } => meetings::decisions(&db, project.as_deref(), &search, json),
         Command::Workload { db, from, to, by, json } => team::workload(&db, from, to, by, json),
         Command::Timesheets { command: team::TimesheetsCommand::Export { db, from, to, output } } => {
@@ -470,7 +509,10 @@ fn run(command: Command) -> Result<(), String> {
                         &p.start[..10],
                         &p.finish[..10],
                         p.task_count,
-                        p.status
+                        match &p.closed_on {
+                            Some(day) => format!("Closed {day}"),
+                            None => p.status.to_string(),
+                        }
                     );
                 }
             }

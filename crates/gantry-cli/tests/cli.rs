@@ -29,13 +29,15 @@ fn sample_then_projects_prints_every_project_as_json() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let projects: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let list = projects.as_array().expect("an array");
-    assert_eq!(list.len(), 3);
+    assert_eq!(list.len(), 4);
     for p in list {
-        for key in ["name", "manager", "start", "finish", "status", "taskCount"] {
+        for key in ["name", "manager", "start", "finish", "status", "taskCount", "closedOn"] {
             assert!(p.get(key).is_some(), "{key} in {p}");
         }
-        assert!(p["taskCount"].as_i64().expect("count") >= 40);
     }
+    let (closed, active): (Vec<_>, Vec<_>) = list.iter().partition(|p| p["closedOn"].is_string());
+    assert_eq!(closed.len(), 1, "the e-mail migration is closed");
+    assert!(active.iter().all(|p| p["taskCount"].as_i64().expect("count") >= 40));
     let again = gantry(&["sample", "--db", db]);
     assert!(!again.status.success(), "an existing file is never overwritten");
 }

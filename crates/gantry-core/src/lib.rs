@@ -8,11 +8,13 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod closeout;
 pub mod cost;
 pub mod generate;
 pub mod meetings;
 pub mod model;
 pub mod money;
+pub mod releases;
 pub mod risks;
 pub mod schedule;
 pub mod stakeholders;

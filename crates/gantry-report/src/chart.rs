@@ -502,6 +502,8 @@ mod tests {
             budget: None,
             risks: None,
             decisions: None,
+            releases: Vec::new(),
+            closure: None,
         }
     }
 

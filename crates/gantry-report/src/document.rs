@@ -9,6 +9,7 @@ use crate::budget::{self, BudgetPart};
 use crate::chart::{self, ChartPage};
 use crate::measure::Measure;
 use crate::meetings::{self, DecisionsPart};
+use crate::releases::{self, CloseOutPart, ReleasePart};
 use crate::risks::{self, RisksPart};
 use crate::{Error, Options, PageSize, ProjectReport, Result, Section};
 
@@ -50,6 +51,8 @@ pub(crate) enum Part {
     Budget(Box<BudgetPart>),
     Risks(Box<RisksPart>),
     Decisions(Box<DecisionsPart>),
+    Release(Box<ReleasePart>),
+    CloseOut(Box<CloseOutPart>),
 }
 
 /// A person's row of the team section.
@@ -201,6 +204,9 @@ pub(crate) fn project(
     let (page, size) = page_of(options);
     let range = chart_range(report, options)?;
     let mut sections = options.sections.clone();
+    if report.closure.is_some() {
+        sections.push(Section::CloseOut);
+    }
     sections.sort();
     sections.dedup();
     let (begin, end) = chart::bounds(range);
@@ -220,31 +226,40 @@ pub(crate) fn project(
     }
     let parts = sections
         .into_iter()
-        .map(|s| match s {
-            Section::Summary => Part::Summary(Box::new(summary(report))),
-            Section::Gantt => Part::Chart {
+        .flat_map(|s| match s {
+            Section::Summary => vec![Part::Summary(Box::new(summary(report)))],
+            Section::Gantt => vec![Part::Chart {
                 title: format!("{} · Gantt chart", report.name),
                 pages: chart::pages(report, range, options.chart_layout, size, measure),
-            },
-            Section::Milestones => Part::Milestones {
+            }],
+            Section::Milestones => vec![Part::Milestones {
                 title: format!("{} · Milestones", report.name),
                 baseline: baseline_note(report),
                 rows: milestones(report, usize::MAX),
-            },
-            Section::Tasks => Part::Tasks { title: format!("{} · Tasks", report.name), rows: tasks(report) },
-            Section::Team => team(report),
-            Section::Budget => Part::Budget(Box::new(match &report.budget {
+            }],
+            Section::Tasks => vec![Part::Tasks { title: format!("{} · Tasks", report.name), rows: tasks(report) }],
+            Section::Team => vec![team(report)],
+            Section::Budget => vec![Part::Budget(Box::new(match &report.budget {
                 Some(b) => budget::part(&report.name, b, report.status_date, size),
                 None => budget::empty(&report.name),
-            })),
-            Section::Risks => Part::Risks(Box::new(match &report.risks {
+            }))],
+            Section::Risks => vec![Part::Risks(Box::new(match &report.risks {
                 Some(r) => risks::part(&report.name, r),
                 None => risks::part(&report.name, &risks::ReportRisks::default()),
-            })),
-            Section::Decisions => Part::Decisions(Box::new(match &report.decisions {
+            }))],
+            Section::Decisions => vec![Part::Decisions(Box::new(match &report.decisions {
                 Some(d) => meetings::part(&report.name, d),
                 None => meetings::part(&report.name, &meetings::ReportDecisions::default()),
-            })),
+            }))],
+            Section::Releases if report.closure.is_some() && report.releases.is_empty() => Vec::new(),
+            Section::Releases => releases::release_parts(&report.name, &report.releases)
+                .into_iter()
+                .map(|p| Part::Release(Box::new(p)))
+                .collect(),
+            Section::CloseOut => vec![Part::CloseOut(Box::new(releases::closeout_part(
+                &report.name,
+                &report.closure.clone().unwrap_or_default(),
+            )))],
         })
         .collect();
     Ok(Document {

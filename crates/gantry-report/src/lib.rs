@@ -21,6 +21,7 @@ mod document;
 mod fonts;
 mod measure;
 mod meetings;
+mod releases;
 mod risks;
 mod world;
 
@@ -34,6 +35,7 @@ use serde::{Deserialize, Serialize};
 pub use budget::{CurveWeek, LineFigures, ReportBudget, ReportContract, Thresholds, ValueFigures};
 pub use measure::Measure;
 pub use meetings::{ReportAction, ReportDecision, ReportDecisions};
+pub use releases::{ReportChecklistItem, ReportCheckpoint, ReportClosure, ReportRelease, ReportSlip};
 pub use risks::{ReportIssue, ReportRisk, ReportRisks};
 
 /// Why a report could not be made.
@@ -89,6 +91,10 @@ pub struct ProjectReport {
     pub risks: Option<ReportRisks>,
     /// Recent decisions and open action items.
     pub decisions: Option<ReportDecisions>,
+    /// The releases not yet live, a readiness page each.
+    pub releases: Vec<ReportRelease>,
+    /// A closed project's record and lessons.
+    pub closure: Option<ReportClosure>,
 }
 
 /// A person on the project, for the team section.
@@ -168,6 +174,7 @@ impl Default for Options {
                 Section::Budget,
                 Section::Risks,
                 Section::Decisions,
+                Section::Releases,
                 Section::Team,
                 Section::Tasks,
             ],
@@ -201,6 +208,9 @@ impl Options {
 pub enum Section {
     /// Status, key figures, next milestones.
     Summary,
+    /// A closed project's final dates and costs against the baseline, and
+    /// its lessons learned; always in a closed project's report.
+    CloseOut,
     /// The Gantt chart as vector graphics.
     Gantt,
     /// Milestones against the baseline.
@@ -211,6 +221,8 @@ pub enum Section {
     Risks,
     /// Recent decisions and open action items.
     Decisions,
+    /// A readiness page for each release not yet live.
+    Releases,
     /// Who works on the project, their hours, and who is over-allocated.
     Team,
     /// Every task with its dates.

@@ -17,8 +17,10 @@
 
 pub mod board;
 pub mod budget;
+pub mod closeout;
 pub mod meetings;
 mod migrations;
+pub mod releases;
 pub mod risks;
 pub mod rows;
 pub mod snapshot;
@@ -34,7 +36,9 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use board::*;
 pub use budget::*;
+pub use closeout::*;
 pub use meetings::*;
+pub use releases::*;
 pub use risks::*;
 pub use rows::*;
 pub use rusqlite::Connection as Db;
@@ -148,6 +152,7 @@ impl Store {
         let mut store = Store { identity: identity(&path), conn, path, read_only: None, reconnects: 0 };
         migrations::apply(&mut store.conn)?;
         undo::install_triggers(&store.conn)?;
+        closeout::install_guards(&store.conn)?;
         Ok(store)
     }
 
@@ -375,6 +380,12 @@ fn explain(e: Error, path: &Path) -> Error {
             ))
         }
         Error::Io(io) if io.raw_os_error() == Some(28) => Error::DiskFull(path.to_path_buf()),
+        // A guard trigger refused the change (a closed project).
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, Some(message)))
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER =>
+        {
+            Error::Refused(message)
+        }
         other => other,
     }
 }

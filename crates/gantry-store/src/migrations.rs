@@ -30,6 +30,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "stakeholders, communications, meetings and decisions",
         include_str!("../migrations/0015_stakeholders_and_meetings.sql"),
     ),
+    ("releases, changeover and close-out", include_str!("../migrations/0016_releases_and_closeout.sql")),
 ];
 
 /// The newest format this build knows.

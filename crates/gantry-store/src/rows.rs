@@ -29,7 +29,7 @@ pub(crate) fn code<T>(r: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqli
 /// A date stored as text.
 pub(crate) struct Date(pub(crate) NaiveDate);
 /// A date and time stored as text.
-struct DateTime(NaiveDateTime);
+pub(crate) struct DateTime(pub(crate) NaiveDateTime);
 
 impl FromSql for Date {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
@@ -47,7 +47,7 @@ impl FromSql for DateTime {
 pub(crate) fn date_text(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
-fn datetime_text(t: Option<NaiveDateTime>) -> Option<String> {
+pub(crate) fn datetime_text(t: Option<NaiveDateTime>) -> Option<String> {
     t.map(|t| t.format(DATETIME).to_string())
 }
 

@@ -64,6 +64,17 @@ pub const USER_TABLES: &[&str] = &[
     "decisions",
     "decision_tasks",
     "decision_risks",
+    "releases",
+    "release_tasks",
+    "release_environments",
+    "checklist_items",
+    "go_no_go",
+    "release_waves",
+    "checklist_templates",
+    "checklist_template_items",
+    "project_closures",
+    "closure_milestones",
+    "lessons",
 ];
 
 /// How many steps of history a portfolio keeps.

@@ -12,6 +12,7 @@ export const SECTIONS: readonly { key: Section; label: string; hint: string }[] 
   { key: 'budget', label: 'Budget and earned value', hint: 'EVM figures, the S-curve, variance by budget line, contracts up for renewal' },
   { key: 'risks', label: 'Risks and issues', hint: 'The heat map, the ten highest risks with owner and response, open issues' },
   { key: 'decisions', label: 'Decisions and actions', hint: 'Decisions of the last 90 days with why and who, open action items' },
+  { key: 'releases', label: 'Release readiness', hint: 'A page a release: readiness, checklist, go/no-go criteria, rollback and the changeover window' },
   { key: 'team', label: 'Team', hint: 'Who works on it, their hours, and who is over-allocated in the coming weeks' },
   { key: 'tasks', label: 'Task table', hint: 'Every task with dates, progress, slack and people' },
 ];
@@ -32,7 +33,7 @@ export interface ReportChoices extends ReportOptions {
 }
 
 export const DEFAULT_CHOICES: ReportChoices = {
-  sections: ['summary', 'gantt', 'milestones', 'budget', 'risks', 'decisions', 'team', 'tasks'],
+  sections: ['summary', 'gantt', 'milestones', 'budget', 'risks', 'decisions', 'releases', 'team', 'tasks'],
   paper: 'a4',
   orientation: 'landscape',
   chartLayout: 'fit_width',

@@ -16,13 +16,25 @@ use gantry_api::Portfolio;
 use gantry_api::wire::*;
 use gantry_core::model::{LinkKind, SprintState};
 
+/// The day the sample is made for: its "today".
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")
+}
+
+/// A fresh copy of the sample, open, with its folder and path.
+pub fn open() -> (tempfile::TempDir, PathBuf, Portfolio) {
+    let (dir, path) = sample_copy();
+    let p = Portfolio::open(&path).expect("opens");
+    (dir, path, p)
+}
+
 /// The sample portfolio, made once per test binary and closed.
 pub fn sample() -> &'static Path {
     static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = SAMPLE.get_or_init(|| {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("sample.gantry");
-        drop(Portfolio::create_sample(&path, NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")).expect("sample"));
+        drop(Portfolio::create_sample(&path, today()).expect("sample"));
         (dir, path)
     });
     path
@@ -115,7 +127,13 @@ pub fn random_command(
     let tasks: Vec<i64> = plan.tasks.iter().map(|t| t.id).collect();
     let any = |dice: &mut Dice| tasks[dice.below(tasks.len())];
     let e = |r: gantry_api::Result<()>| r.map_err(|e| e.to_string());
-    if broken && dice.below(3) == 0 {
+    let closed = p
+        .store()
+        .db()
+        .query_row("SELECT count(*) FROM project_closures WHERE project_id = ?1", [project], |r| r.get::<_, i64>(0))
+        .expect("closures")
+        > 0;
+    if broken && !closed && dice.below(3) == 0 {
         // One user action written as three separate statements, without a
         // transaction: exactly what the store must never do.
         let db = p.store().db();
@@ -129,7 +147,7 @@ pub fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(if with_history { 22 } else { 20 }) {
+    match dice.below(if with_history { 23 } else { 21 }) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -372,7 +390,55 @@ pub fn random_command(
                 }
             }
         }
-        20 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        20 => {
+            let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+            let releases = p.release_rows(Some(project), today).expect("releases");
+            match (dice.below(5), releases.first()) {
+                (0, Some(r)) if !r.checklist.is_empty() => {
+                    let item = &r.checklist[dice.below(r.checklist.len())];
+                    ("tick", e(p.tick_checklist_item(item.id, item.done_on.is_none(), today)))
+                }
+                (1, Some(r)) => {
+                    let fields = CheckpointFields {
+                        title: format!("Checkpoint {}", dice.next() % 100),
+                        at: format!("2027-01-{:02}T14:00", 1 + dice.below(28)),
+                        criteria: "Backups verified".into(),
+                        verdict: ["", "go", "no_go"][dice.below(3)].into(),
+                        decided_by: if dice.below(4) == 0 { String::new() } else { "Steering committee".into() },
+                        note: String::new(),
+                    };
+                    ("checkpoint", p.add_checkpoint(r.id, &fields).map(|_| ()).map_err(|e| e.to_string()))
+                }
+                (2, _) => {
+                    let start = 1 + dice.below(27);
+                    let fields = ReleaseFields {
+                        name: format!("Release {}", dice.next() % 100),
+                        window_start: format!("2027-02-{start:02}T18:00"),
+                        window_end: format!("2027-02-{:02}T06:00", start + dice.below(2)),
+                        scope: vec![any(dice)],
+                        ..Default::default()
+                    };
+                    ("release", p.add_release(project, &fields).map(|_| ()).map_err(|e| e.to_string()))
+                }
+                (3, _) => {
+                    let fields = LessonFields {
+                        what: format!("Lesson {}", dice.next() % 100),
+                        category: ["planning", "vendors", "nonsense"][dice.below(3)].into(),
+                        ..Default::default()
+                    };
+                    ("lesson", p.add_lesson(project, &fields, today).map(|_| ()).map_err(|e| e.to_string()))
+                }
+                _ if closed => ("reopen", e(p.reopen_project(project))),
+                _ => {
+                    let fields = CloseFields {
+                        unfinished: ["", "complete", "leave"][dice.below(3)].into(),
+                        summary: String::new(),
+                    };
+                    ("close", e(p.close_project(project, &fields, today)))
+                }
+            }
+        }
+        21 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }

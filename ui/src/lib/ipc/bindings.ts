@@ -34,7 +34,11 @@ finishVarianceDays: number | null, baselineName: string | null,
 /**
  * The first milestone not yet reached: name and `YYYY-MM-DDTHH:MM:SS`.
  */
-nextMilestone: [string, string] | null, };
+nextMilestone: [string, string] | null, 
+/**
+ * The day it was closed; a closed project is archived read-only.
+ */
+closedOn: string | null, };
 
 export type ProjectFields = { name: string, goal: string, scope: string, methodology: Methodology, manager: string, 
 /**
@@ -422,6 +426,141 @@ export type DecisionFields = { meetingId: number | null, title: string, rational
  */
 decidedOn: string, tasks: Array<number>, risks: Array<number>, };
 
+export type CloseFields = { 
+/**
+ * What to do with unfinished tasks: "complete" or "leave"; "" when
+ * every task is finished.
+ */
+unfinished: string, summary: string, };
+
+export type CloseOutView = { projectId: number, project: string, 
+/**
+ * The record, once closed.
+ */
+closure: ClosureRow | null, 
+/**
+ * What closing today would record, while it is open.
+ */
+preview: ClosureRow | null, 
+/**
+ * The tasks not finished, by name, which closing must say what to do with.
+ */
+unfinished: Array<string>, lessons: Array<LessonRow>, categories: Array<[string, string]>, };
+
+export type ClosureRow = { closedOn: string | null, baseline: string, plannedStart: string | null, plannedFinish: string | null, actualStart: string, actualFinish: string, finishVarianceDays: number | null, currency: string, 
+/**
+ * Minor units.
+ */
+plannedCost: number | null, actualCost: number, costVariance: number | null, 
+/**
+ * Formatted with the currency.
+ */
+plannedCostText: string | null, actualCostText: string, costVarianceText: string | null, 
+/**
+ * none, completed or left.
+ */
+unfinished: string, unfinishedCount: number, summary: string, milestones: Array<SlipRow>, };
+
+export type LessonFields = { what: string, why: string, nextTime: string, category: string, who: string, };
+
+export type LessonRow = { id: number, projectId: number, project: string, projectClosed: boolean, what: string, why: string, nextTime: string, category: string, categoryLabel: string, who: string, recordedOn: string, };
+
+export type SlipRow = { name: string, planned: string | null, 
+/**
+ * Null for a milestone never reached.
+ */
+actual: string | null, slipDays: number | null, };
+
+export type CalendarRow = { releaseId: number, projectId: number, project: string, title: string, stateLabel: string, windowStart: string | null, windowEnd: string | null, goLive: string | null, readiness: number | null, checklistDone: number, checklistTotal: number, blockers: number, clashes: Array<string>, };
+
+export type ChecklistFields = { group: string, title: string, ownerId: number | null, due: string, };
+
+export type ChecklistRow = { id: number, group: string, groupLabel: string, title: string, ownerId: number, owner: string, due: string, doneOn: string | null, overdue: boolean, };
+
+export type CheckpointFields = { title: string, at: string, criteria: string, 
+/**
+ * "" for pending.
+ */
+verdict: string, decidedBy: string, note: string, };
+
+export type CheckpointRow = { id: number, title: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`.
+ */
+at: string, criteria: string, verdict: string, verdictLabel: string, decidedBy: string, note: string, };
+
+export type EnvironmentRow = { code: string, label: string, 
+/**
+ * The day it was passed, if it was.
+ */
+passedOn: string | null, };
+
+export type FreezeRow = { releaseId: number, projectId: number, project: string, release: string, start: string, finish: string, };
+
+export type ReleaseCalendar = { releases: Array<CalendarRow>, freezes: Array<FreezeRow>, };
+
+export type ReleaseFields = { name: string, version: string, milestoneId: number | null, 
+/**
+ * Create a go-live milestone at the window's start.
+ */
+createMilestone: boolean, 
+/**
+ * "" for planned.
+ */
+state: string, strategy: string, windowStart: string, windowEnd: string, freezeStart: string, freezeEnd: string, rollbackSteps: string, rollbackOwnerId: number | null, rollbackDecideBy: string, 
+/**
+ * Whole minutes, "" for none.
+ */
+rollbackMinutes: string, notes: string, scope: Array<number>, 
+/**
+ * (environment code, day passed).
+ */
+environments: Array<[string, string]>, };
+
+export type ReleaseRow = { id: number, projectId: number, project: string, name: string, version: string, title: string, milestone: Named | null, 
+/**
+ * When the milestone is scheduled.
+ */
+goLive: string | null, state: string, stateLabel: string, strategy: string, strategyLabel: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`.
+ */
+windowStart: string | null, windowEnd: string | null, freezeStart: string | null, freezeEnd: string | null, rollback: RollbackRow, notes: string, scope: Array<ScopeTask>, 
+/**
+ * The scope's work done, in per cent; null for an empty scope.
+ */
+readiness: number | null, environments: Array<EnvironmentRow>, checklist: Array<ChecklistRow>, checklistDone: number, checklistTotal: number, checkpoints: Array<CheckpointRow>, waves: Array<WaveRow>, 
+/**
+ * Open high risks threatening the scope and open issues on it.
+ */
+blockers: Array<string>, 
+/**
+ * Clashes with other releases' windows and freezes.
+ */
+clashes: Array<string>, };
+
+export type ReleasesView = { projectId: number, closed: boolean, releases: Array<ReleaseRow>, people: Array<OwnerChoice>, 
+/**
+ * The plan's tasks (not summaries), for the scope.
+ */
+tasks: Array<Named>, milestones: Array<Named>, 
+/**
+ * Kept checklist templates by id and name; the standard one is id 0.
+ */
+templates: Array<OwnerChoice>, states: Array<[string, string]>, strategies: Array<[string, string]>, groups: Array<[string, string]>, verdicts: Array<[string, string]>, };
+
+export type RollbackRow = { steps: string, ownerId: number | null, owner: string, 
+/**
+ * `YYYY-MM-DDTHH:MM`, the last moment to decide.
+ */
+decideBy: string | null, minutes: number, };
+
+export type ScopeTask = { id: number, name: string, percentComplete: number, finish: string, };
+
+export type WaveFields = { name: string, start: string, finish: string, };
+
+export type WaveRow = { id: number, name: string, start: string, finish: string, };
+
 export type RiskRegister = { projectId: number, currency: string, risks: Array<RiskRow>, issues: Array<IssueRow>, 
 /**
  * `[probability − 1][impact − 1]`: active risks by inherent rating.
@@ -748,7 +887,7 @@ baselineId: number | null, };
 
 export type ReportWritten = { path: string, pages: number, bytes: number, };
 
-export type Section = "summary" | "gantt" | "milestones" | "budget" | "risks" | "decisions" | "team" | "tasks";
+export type Section = "summary" | "close_out" | "gantt" | "milestones" | "budget" | "risks" | "decisions" | "releases" | "team" | "tasks";
 
 export type Paper = "a4" | "letter" | "a3";
 

@@ -155,6 +155,42 @@ export const api = {
   addDecision: (project: number, fields: W.DecisionFields) => call<number>('add_decision', { project, fields }),
   editDecision: (project: number, id: number, fields: W.DecisionFields) => call<void>('edit_decision', { project, id, fields }),
   removeDecision: (project: number, id: number) => call<void>('remove_decision', { project, id }),
+  releasesView: (project: number) => call<W.ReleasesView>('releases_view', { project }),
+  /** Every release not yet live across the portfolio, with clashes, and every freeze. */
+  releaseCalendar: () => call<W.ReleaseCalendar>('release_calendar'),
+  projectFreezes: (project: number) => call<W.FreezeRow[]>('project_freezes', { project }),
+  addRelease: (project: number, fields: W.ReleaseFields) => call<number>('add_release', { project, fields }),
+  editRelease: (project: number, id: number, fields: W.ReleaseFields) => call<void>('edit_release', { project, id, fields }),
+  setReleaseState: (project: number, id: number, value: string) => call<void>('set_release_state', { project, id, value }),
+  removeRelease: (project: number, id: number) => call<void>('remove_release', { project, id }),
+  addChecklistItem: (project: number, release: number, fields: W.ChecklistFields) =>
+    call<number>('add_checklist_item', { project, release, fields }),
+  editChecklistItem: (project: number, id: number, fields: W.ChecklistFields) =>
+    call<void>('edit_checklist_item', { project, id, fields }),
+  tickChecklistItem: (project: number, id: number, done: boolean) => call<void>('tick_checklist_item', { project, id, done }),
+  removeChecklistItem: (project: number, id: number) => call<void>('remove_checklist_item', { project, id }),
+  /** Adds a template's items (0: the standard go-live checklist); returns how many. */
+  applyChecklistTemplate: (project: number, release: number, template: number, owner: number | null) =>
+    call<number>('apply_checklist_template', { project, release, template, owner }),
+  saveChecklistTemplate: (project: number, release: number, name: string) =>
+    call<number>('save_checklist_template', { project, release, name }),
+  addCheckpoint: (project: number, release: number, fields: W.CheckpointFields) =>
+    call<number>('add_checkpoint', { project, release, fields }),
+  editCheckpoint: (project: number, id: number, fields: W.CheckpointFields) =>
+    call<void>('edit_checkpoint', { project, id, fields }),
+  removeCheckpoint: (project: number, id: number) => call<void>('remove_checkpoint', { project, id }),
+  addWave: (project: number, release: number, fields: W.WaveFields) => call<number>('add_wave', { project, release, fields }),
+  removeWave: (project: number, id: number) => call<void>('remove_wave', { project, id }),
+  /** Saves releases as iCalendar where the user picks; the path, or null when cancelled. */
+  exportReleaseCalendar: (project: number | null) => call<string | null>('export_release_calendar', { project }),
+  closeoutView: (project: number) => call<W.CloseOutView>('closeout_view', { project }),
+  /** Lessons learned across the portfolio matching every word. */
+  searchLessons: (query: string) => call<W.LessonRow[]>('search_lessons', { query }),
+  closeProject: (project: number, fields: W.CloseFields) => call<void>('close_project', { project, fields }),
+  reopenProject: (project: number) => call<void>('reopen_project', { project }),
+  addLesson: (project: number, fields: W.LessonFields) => call<number>('add_lesson', { project, fields }),
+  editLesson: (project: number, id: number, fields: W.LessonFields) => call<void>('edit_lesson', { project, id, fields }),
+  removeLesson: (project: number, id: number) => call<void>('remove_lesson', { project, id }),
   riskRegister: (project: number) => call<W.RiskRegister>('risk_register', { project }),
   /** The portfolio's top risks and each project's highest open risk. */
   portfolioRisks: () => call<W.PortfolioRisks>('portfolio_risks'),
