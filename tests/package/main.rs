@@ -198,7 +198,9 @@ fn the_installed_command_runs_without_a_display_and_documents_itself() {
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let projects = output(gantry, &["projects", "--db", db, "--json"], &no_display);
     let projects: serde_json::Value = serde_json::from_slice(&projects.stdout).expect("JSON");
-    assert_eq!(projects.as_array().map(Vec::len), Some(3), "the sample portfolio has three projects");
+    let list = projects.as_array().expect("a list");
+    assert_eq!(list.len(), 4, "the sample portfolio has four projects");
+    assert_eq!(list.iter().filter(|p| p["closedOn"].is_null()).count(), 3, "three of them in flight, one closed");
 
     // The report reads Debian's fonts and embeds them.
     let pdf = root.path().join("portfolio.pdf");
