@@ -3,6 +3,7 @@
 
 /// Every command of `src/commands.rs`; `capabilities/default.json` allows each.
 const COMMANDS: &[&str] = &[
+    "export_project",
     "export_release_calendar",
     "releases_view",
     "release_calendar",

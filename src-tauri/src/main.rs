@@ -8,6 +8,7 @@
 
 mod budget;
 mod commands;
+mod export;
 mod meetings;
 mod releases;
 mod rendering;
@@ -136,6 +137,7 @@ fn main() -> std::process::ExitCode {
             releases::add_lesson,
             releases::edit_lesson,
             releases::remove_lesson,
+            export::export_project,
             releases::export_release_calendar,
             risks::risk_register,
             risks::portfolio_risks,

@@ -1384,6 +1384,25 @@ async fn a_release_is_ticked_to_go_and_a_project_is_closed_into_a_read_only_arch
         assert!(r.checkpoints.iter().any(|c| c.verdict == "go" && c.decided_by == "Steering committee"));
     }
 
+    // The plan leaves as MS Project XML through File → Export, and comes back with the same dates.
+    let xml = home.path().join("crm.xml");
+    file_menu(&app, "Export project as MS Project XML").await;
+    answer_file_dialog("Save as MS Project XML", &xml);
+    let saved = text_of(&app.find_with_prefix(".toast span", "Saved").await).await;
+    assert!(saved.ends_with("crm.xml"), "{saved}");
+    {
+        let mut p = gantry_api::Portfolio::open(home.path().join("copy.gantry")).expect("a second portfolio");
+        let bytes = std::fs::read(&xml).expect("the export");
+        let again = p.import_mspdi(&bytes, "crm.xml", chrono::Local::now().naive_local()).expect("imports");
+        assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+        let original = gantry_api::Portfolio::open(&file).expect("opens");
+        let crm = original.project_named("CRM migration to Dynamics 365").expect("CRM");
+        let dates = |plan: gantry_api::wire::ProjectPlan| -> Vec<(String, String, String)> {
+            plan.tasks.into_iter().map(|t| (t.name, t.start, t.finish)).collect()
+        };
+        assert_eq!(dates(original.plan(crm).expect("plan")), dates(p.plan(again.project_id).expect("plan")));
+    }
+
     // The network refresh is closed, its unfinished work left as not delivered.
     app.find("button.back").await.click().await.expect("back to the portfolio");
     app.with_text("[data-project-id] .link", "Office network refresh").await.click().await.expect("open it");

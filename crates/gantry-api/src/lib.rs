@@ -10,6 +10,7 @@ mod board;
 mod budget;
 mod closeout;
 mod error;
+mod export;
 mod gantt;
 mod import;
 mod meetings;
@@ -36,6 +37,7 @@ use gantry_store::{Db, Store};
 
 use error::refused;
 pub use error::{Error, Result};
+pub use export::ExportFormat;
 pub use import::{MAX_IMPORT_TASKS, read_import_file};
 pub use report::{ReportJob, save_report};
 pub use snapshots::{restore, snapshot_if_due, snapshots};

@@ -607,12 +607,18 @@ impl Portfolio {
     /// go-live, changeover window, freeze, wave and go/no-go checkpoint an
     /// event with a UID that stays the same from one export to the next.
     pub fn release_ical(&self, project: Option<ProjectId>, today: NaiveDate, stamp: NaiveDateTime) -> Result<String> {
-        use gantry_interop::ical::{self, Event, When};
+        Ok(gantry_interop::ical::calendar("Gantry releases", &self.release_events(project, today)?, stamp))
+    }
+
+    /// The calendar events of releases: go-lives, windows, freezes, waves
+    /// and go/no-go checkpoints.
+    pub(crate) fn release_events(
+        &self,
+        project: Option<ProjectId>,
+        today: NaiveDate,
+    ) -> Result<Vec<gantry_interop::ical::Event>> {
+        use gantry_interop::ical::{Event, When};
         let rows = self.release_rows(project, today)?;
-        let file = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let uid = |kind: &str, id: i64| {
-            format!("{kind}-{id}.{}@gantry", file.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
-        };
         let moment = |s: &str| validate::datetime("at", s).ok();
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let mut events = Vec::new();
@@ -621,7 +627,7 @@ impl Portfolio {
             let about = format!("{} · {} · {}", r.project, r.state_label, r.strategy_label);
             if let Some(at) = r.go_live.as_deref().and_then(moment) {
                 events.push(Event {
-                    uid: uid("golive", r.id),
+                    uid: self.uid("golive", r.id),
                     summary: format!("Go-live: {}", r.title),
                     description: about.clone(),
                     when: When::Moments(at, at),
@@ -632,7 +638,7 @@ impl Portfolio {
                 (r.window_start.as_deref().and_then(moment), r.window_end.as_deref().and_then(moment))
             {
                 events.push(Event {
-                    uid: uid("window", r.id),
+                    uid: self.uid("window", r.id),
                     summary: format!("Changeover: {}", r.title),
                     description: format!(
                         "{about}\nRollback: decide by {}",
@@ -645,7 +651,7 @@ impl Portfolio {
             if let (Some(s), Some(e)) = (r.freeze_start.as_deref().and_then(day), r.freeze_end.as_deref().and_then(day))
             {
                 events.push(Event {
-                    uid: uid("freeze", r.id),
+                    uid: self.uid("freeze", r.id),
                     summary: format!("Change freeze: {}", r.title),
                     description: about.clone(),
                     when: When::Days(s, e),
@@ -655,7 +661,7 @@ impl Portfolio {
             for w in &r.waves {
                 if let (Some(s), Some(e)) = (day(&w.start), day(&w.finish)) {
                     events.push(Event {
-                        uid: uid("wave", w.id),
+                        uid: self.uid("wave", w.id),
                         summary: format!("{}: {}", r.title, w.name),
                         description: about.clone(),
                         when: When::Days(s, e),
@@ -666,7 +672,7 @@ impl Portfolio {
             for c in &r.checkpoints {
                 if let Some(at) = moment(&c.at) {
                     events.push(Event {
-                        uid: uid("gonogo", c.id),
+                        uid: self.uid("gonogo", c.id),
                         summary: format!("Go/no-go: {} ({})", r.title, c.title),
                         description: format!("{}\n{}", c.verdict_label, c.criteria),
                         when: When::Moments(at, at + chrono::Duration::hours(1)),
@@ -675,7 +681,7 @@ impl Portfolio {
                 }
             }
         }
-        Ok(ical::calendar("Gantry releases", &events, stamp))
+        Ok(events)
     }
 
     // ------------------------------------------------------------- changes

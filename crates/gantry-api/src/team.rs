@@ -1101,7 +1101,7 @@ fn check_loggable(t: &Task) -> Result<()> {
 
 /// One CSV cell: quoted when it holds a separator, a quote or a line
 /// break, and defused when a spreadsheet would take it for a formula.
-fn csv_cell(raw: &str) -> String {
+pub(crate) fn csv_cell(raw: &str) -> String {
     let text = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) && raw.parse::<f64>().is_err() {
         format!("'{raw}")
     } else {

@@ -194,6 +194,21 @@ enum Command {
         #[arg(long)]
         ics: Option<PathBuf>,
     },
+    /// Write a project as MS Project XML (which MS Project, ProjectLibre and
+    /// Gantry open), its tasks as CSV, or its dates as iCalendar.
+    Export {
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// The project, named as on the home page.
+        #[arg(long)]
+        project: String,
+        #[arg(long, value_enum)]
+        format: ExportArg,
+        /// Where to write the file; written whole or not at all.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// The lessons learned of every project (or one), newest first.
     Lessons {
         /// The portfolio file (.gantry).
@@ -283,6 +298,16 @@ enum Command {
         /// The folder to write into; it must exist.
         dir: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportArg {
+    /// MS Project XML.
+    Mspdi,
+    /// The tasks, one row each.
+    Csv,
+    /// Milestones, releases and meetings as iCalendar.
+    Ics,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -487,6 +512,22 @@ fn run(command: Command) -> Result<(), String> {
         Command::Meetings { db, project, json } => meetings::meetings(&db, project.as_deref(), json),
         Command::Releases { db, project, json, ics } => {
             releases::releases(&db, project.as_deref(), json, ics.as_deref())
+        }
+        Command::Export { db, project, format, output } => {
+            let p = open(&db)?;
+            let id = p.project_named(&project).map_err(|e| e.to_string())?;
+            let format = match format {
+                ExportArg::Mspdi => gantry_api::ExportFormat::MsProjectXml,
+                ExportArg::Csv => gantry_api::ExportFormat::Csv,
+                ExportArg::Ics => gantry_api::ExportFormat::ICalendar,
+            };
+            let text = p
+                .export_project(id, format, chrono::Local::now().date_naive(), chrono::Utc::now().naive_utc())
+                .map_err(|e| e.to_string())?;
+            gantry_api::recent::write_atomically(&output, text.as_bytes())
+                .map_err(|e| format!("{} could not be written: {e}", output.display()))?;
+            println!("Wrote {} ({} bytes).", output.display(), text.len());
+            Ok(())
         }
         Command::Lessons { db, project, search, json } => releases::lessons(&db, project.as_deref(), &search, json),
         Command::Decisions { db, project, search, json } => meetings::decisions(&db, project.as_deref(), &search, json),

@@ -434,3 +434,37 @@ fn stakeholders_meetings_and_decisions_print_every_field() {
     let out = gantry(&["meetings", "--db", "nowhere.gantry"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn export_writes_ms_project_xml_that_schedule_reads_and_csv_and_ics() {
+    let (dir, db) = sample_portfolio();
+    let xml = dir.path().join("crm.xml");
+    let xml = xml.to_str().expect("path");
+    let out =
+        gantry(&["export", "--db", &db, "--project", "CRM migration to Dynamics 365", "--format", "mspdi", "-o", xml]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let scheduled = gantry(&["schedule", xml, "--json"]);
+    assert!(scheduled.status.success(), "{}", String::from_utf8_lossy(&scheduled.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&scheduled.stdout).expect("JSON");
+    assert_eq!(report["tasks"].as_array().map(Vec::len), Some(48), "every task of the plan");
+    for (format, starts) in [("csv", "Outline,Name"), ("ics", "BEGIN:VCALENDAR")] {
+        let path = dir.path().join(format!("crm.{format}"));
+        let path = path.to_str().expect("path");
+        let out = gantry(&[
+            "export",
+            "--db",
+            &db,
+            "--project",
+            "CRM migration to Dynamics 365",
+            "--format",
+            format,
+            "-o",
+            path,
+        ]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(std::fs::read_to_string(path).expect("written").starts_with(starts), "{format}");
+    }
+    let refused =
+        gantry(&["export", "--db", &db, "--project", "No such project", "--format", "csv", "-o", "/tmp/x.csv"]);
+    assert!(!refused.status.success());
+}

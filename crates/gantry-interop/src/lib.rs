@@ -5,6 +5,7 @@
 pub mod costs;
 pub mod ical;
 pub mod mspdi;
+pub mod mspdi_write;
 pub mod xml;
 
 /// Why a file could not be imported.

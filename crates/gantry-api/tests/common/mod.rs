@@ -61,7 +61,12 @@ pub fn person(p: &Portfolio, first: &str) -> i64 {
 
 /// The MS Project files in `../shared/fixtures/mspdi`, sorted.
 pub fn mspdi_fixtures() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
+    fixtures("mspdi")
+}
+
+/// The `.xml` files of a folder of `../shared/fixtures`, sorted.
+pub fn fixtures(folder: &str) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| {
             d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "xml")).collect()

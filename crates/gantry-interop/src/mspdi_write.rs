@@ -1,0 +1,397 @@
+//! MS Project XML (MSPDI) writer: a Gantry project as MS Project,
+//! ProjectLibre and MPXJ-based readers open it, and as [`crate::mspdi`]
+//! reads it back field for field.
+//!
+//! Written: the project's settings, start and status date; its calendars
+//! with working times and exceptions (yearly ones as MSPDI's yearly
+//! recurrence); tasks in outline order with their WBS, durations (elapsed
+//! and estimated too), constraints, manual scheduling, progress and actual
+//! dates, notes and the dates Gantry computed; links with their type and
+//! lag (elapsed too); the people as work resources with their rates and
+//! units; assignments with units and work. Units as MSPDI wants them:
+//! durations in ISO 8601, lags in tenths of a minute, weekday 1 = Sunday,
+//! link type 0 = FF, 1 = FS, 2 = SF, 3 = SS, rates per hour in currency.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use gantry_core::calendar::{WorkCalendar, WorkingTime};
+use gantry_core::model::*;
+
+/// A project to write, already scheduled.
+pub struct Export<'a> {
+    pub name: &'a str,
+    pub manager: &'a str,
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    pub status_date: Option<NaiveDateTime>,
+    pub settings: DurationSettings,
+    pub currency: &'a str,
+    /// Minor-unit digits of the currency (2 for EUR), for rates.
+    pub currency_digits: u32,
+    pub calendar_id: CalendarId,
+    /// Every calendar a task, person or the project uses.
+    pub calendars: &'a [WorkCalendar],
+    /// In outline order: a parent before its children, siblings by position.
+    pub tasks: &'a [Task],
+    /// The dates computed for each task, by id.
+    pub dates: &'a HashMap<TaskId, (NaiveDateTime, NaiveDateTime)>,
+    pub links: &'a [Link],
+    pub people: &'a [TeamMember],
+    pub assignments: &'a [Assignment],
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn moment(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// `PT40H0M0S`.
+fn duration(minutes: i64) -> String {
+    format!("PT{}H{}M0S", minutes / 60, minutes % 60)
+}
+
+/// Rate per hour from minor units, as a decimal: 9500 cents → `95.00`.
+fn rate(minor: i64, digits: u32) -> String {
+    if digits == 0 {
+        return minor.to_string();
+    }
+    let scale = 10_i64.pow(digits);
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}.{:0width$}", minor.abs() / scale, minor.abs() % scale, width = digits as usize)
+}
+
+/// MSPDI weekday numbers, Sunday = 1, for Gantry's Monday-first index.
+fn day_type(index: usize) -> usize {
+    (index + 1) % 7 + 1
+}
+
+struct Out {
+    text: String,
+    depth: usize,
+}
+
+impl Out {
+    fn open(&mut self, tag: &str) {
+        let _ = writeln!(self.text, "{:width$}<{tag}>", "", width = self.depth * 2);
+        self.depth += 1;
+    }
+
+    fn close(&mut self, tag: &str) {
+        self.depth -= 1;
+        let _ = writeln!(self.text, "{:width$}</{tag}>", "", width = self.depth * 2);
+    }
+
+    fn field(&mut self, tag: &str, value: impl std::fmt::Display) {
+        let value = escape(&value.to_string());
+        let _ = writeln!(self.text, "{:width$}<{tag}>{value}</{tag}>", "", width = self.depth * 2);
+    }
+
+    fn flag(&mut self, tag: &str, on: bool) {
+        self.field(tag, u8::from(on));
+    }
+}
+
+fn working_times(out: &mut Out, periods: &[WorkingTime]) {
+    if periods.is_empty() {
+        return;
+    }
+    out.open("WorkingTimes");
+    for p in periods {
+        out.open("WorkingTime");
+        out.field("FromTime", format!("{:02}:{:02}:00", p.start / 60, p.start % 60));
+        // Midnight at the end of the day is written as 00:00, as MS Project does.
+        out.field("ToTime", format!("{:02}:{:02}:00", (p.end / 60) % 24, p.end % 60));
+        out.close("WorkingTime");
+    }
+    out.close("WorkingTimes");
+}
+
+fn calendar(out: &mut Out, c: &WorkCalendar, years: (i32, i32)) {
+    out.open("Calendar");
+    out.field("UID", c.id);
+    out.field("Name", &c.name);
+    out.flag("IsBaseCalendar", true);
+    out.field("BaseCalendarUID", -1);
+    out.open("WeekDays");
+    for (i, periods) in c.weekdays.iter().enumerate() {
+        out.open("WeekDay");
+        out.field("DayType", day_type(i));
+        out.flag("DayWorking", !periods.is_empty());
+        working_times(out, periods);
+        out.close("WeekDay");
+    }
+    out.close("WeekDays");
+    if !c.exceptions.is_empty() {
+        out.open("Exceptions");
+        for e in &c.exceptions {
+            let days: Vec<(NaiveDate, NaiveDate)> = if e.yearly {
+                // Each day of a yearly exception recurs on its month and day
+                // over the years the plan can reach.
+                let mut out = Vec::new();
+                let mut d = e.start;
+                while d <= e.finish && out.len() < 366 {
+                    if let (Some(from), Some(to)) = (d.with_year(years.0), d.with_year(years.1)) {
+                        out.push((from, to));
+                    }
+                    match d.succ_opt() {
+                        Some(n) => d = n,
+                        None => break,
+                    }
+                }
+                out
+            } else {
+                vec![(e.start, e.finish)]
+            };
+            for (from, to) in days {
+                out.open("Exception");
+                out.flag("EnteredByOccurrences", false);
+                out.open("TimePeriod");
+                out.field("FromDate", format!("{from}T00:00:00"));
+                out.field("ToDate", format!("{to}T23:59:00"));
+                out.close("TimePeriod");
+                if e.yearly {
+                    out.field("Occurrences", years.1 - years.0 + 1);
+                    out.field("Name", &e.name);
+                    out.field("Type", 2);
+                    out.field("Month", from.month0());
+                    out.field("MonthDay", from.day());
+                } else {
+                    out.field("Occurrences", 1);
+                    out.field("Name", &e.name);
+                    out.field("Type", 1);
+                }
+                out.flag("DayWorking", !e.working.is_empty());
+                working_times(out, &e.working);
+                out.close("Exception");
+            }
+        }
+        out.close("Exceptions");
+    }
+    out.close("Calendar");
+}
+
+/// Writes the project as an MSPDI document.
+pub fn write(p: &Export) -> String {
+    let mut out =
+        Out { text: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"), depth: 0 };
+    out.text.push_str("<Project xmlns=\"http://schemas.microsoft.com/project\">\n");
+    out.depth = 1;
+    out.field("SaveVersion", 14);
+    out.field("Name", format!("{}.xml", p.name));
+    out.field("Title", p.name);
+    out.field("Manager", p.manager);
+    out.flag("ScheduleFromStart", true);
+    out.field("StartDate", moment(p.start));
+    out.field("FinishDate", moment(p.finish));
+    out.field("CalendarUID", p.calendar_id);
+    out.field("DefaultStartTime", "08:00:00");
+    out.field("DefaultFinishTime", "17:00:00");
+    out.field("MinutesPerDay", p.settings.minutes_per_day);
+    out.field("MinutesPerWeek", p.settings.minutes_per_week);
+    out.field("DaysPerMonth", p.settings.days_per_month);
+    out.field("CurrencyCode", p.currency);
+    out.field("CurrencyDigits", p.currency_digits);
+    if let Some(s) = p.status_date {
+        out.field("StatusDate", moment(s));
+    }
+    let years = (p.start.year() - 1, p.finish.year().max(p.start.year()) + 5);
+    out.open("Calendars");
+    for c in p.calendars {
+        calendar(&mut out, c, years);
+    }
+    out.close("Calendars");
+
+    // The WBS numbers, from the outline.
+    let mut numbers: HashMap<TaskId, String> = HashMap::new();
+    let mut counters: HashMap<Option<TaskId>, usize> = HashMap::new();
+    let mut levels: HashMap<TaskId, usize> = HashMap::new();
+    let predecessors = {
+        let mut m: HashMap<TaskId, Vec<&Link>> = HashMap::new();
+        for l in p.links {
+            m.entry(l.successor).or_default().push(l);
+        }
+        m
+    };
+    out.open("Tasks");
+    out.open("Task");
+    out.field("UID", 0);
+    out.field("ID", 0);
+    out.field("Name", p.name);
+    out.field("OutlineNumber", 0);
+    out.field("OutlineLevel", 0);
+    out.flag("Summary", true);
+    out.field("Start", moment(p.start));
+    out.field("Finish", moment(p.finish));
+    out.close("Task");
+    for (i, t) in p.tasks.iter().enumerate() {
+        let n = counters.entry(t.parent_id).or_insert(0);
+        *n += 1;
+        let number = match t.parent_id.and_then(|x| numbers.get(&x)) {
+            Some(parent) => format!("{parent}.{n}"),
+            None => n.to_string(),
+        };
+        let level = t.parent_id.and_then(|x| levels.get(&x)).map_or(1, |l| l + 1);
+        levels.insert(t.id, level);
+        out.open("Task");
+        out.field("UID", t.id);
+        out.field("ID", i + 1);
+        out.field("Name", &t.name);
+        out.field(
+            "Type",
+            match t.task_type {
+                TaskType::FixedUnits => 0,
+                TaskType::FixedDuration => 1,
+                TaskType::FixedWork => 2,
+            },
+        );
+        out.flag("IsNull", false);
+        out.field("WBS", &number);
+        out.field("OutlineNumber", &number);
+        out.field("OutlineLevel", level);
+        if let Some((start, finish)) = p.dates.get(&t.id) {
+            // A manual task starts where its planner put it.
+            let start = match (t.manual, t.constraint.kind, t.constraint.date) {
+                (true, ConstraintKind::Mso, Some(d)) => d,
+                _ => *start,
+            };
+            out.field("Start", moment(start));
+            out.field("Finish", moment(*finish));
+        }
+        out.field("Duration", duration(t.duration_minutes));
+        // 7 days, 8 elapsed days; +32 an estimate ("5d?").
+        out.field("DurationFormat", if t.duration_elapsed { 8 } else { 7 } + if t.estimated { 32 } else { 0 });
+        out.flag("Estimated", t.estimated);
+        out.flag("Manual", t.manual);
+        out.flag("Summary", t.kind == TaskKind::Summary);
+        out.flag("Milestone", t.kind == TaskKind::Milestone);
+        out.flag("EffortDriven", t.effort_driven);
+        out.field("PercentComplete", t.percent_complete);
+        if let Some(a) = t.actual_start {
+            out.field("ActualStart", moment(a));
+        }
+        if let Some(a) = t.actual_finish {
+            out.field("ActualFinish", moment(a));
+        }
+        out.field(
+            "ConstraintType",
+            match t.constraint.kind {
+                ConstraintKind::Asap => 0,
+                ConstraintKind::Alap => 1,
+                ConstraintKind::Mso => 2,
+                ConstraintKind::Mfo => 3,
+                ConstraintKind::Snet => 4,
+                ConstraintKind::Snlt => 5,
+                ConstraintKind::Fnet => 6,
+                ConstraintKind::Fnlt => 7,
+            },
+        );
+        if let Some(d) = t.constraint.date {
+            out.field("ConstraintDate", moment(d));
+        }
+        out.field("CalendarUID", t.calendar_id.unwrap_or(-1));
+        if !t.notes.is_empty() {
+            out.field("Notes", &t.notes);
+        }
+        for l in predecessors.get(&t.id).into_iter().flatten() {
+            out.open("PredecessorLink");
+            out.field("PredecessorUID", l.predecessor);
+            out.field(
+                "Type",
+                match l.kind {
+                    LinkKind::FinishToFinish => 0,
+                    LinkKind::FinishToStart => 1,
+                    LinkKind::StartToFinish => 2,
+                    LinkKind::StartToStart => 3,
+                },
+            );
+            out.flag("CrossProject", false);
+            out.field("LinkLag", l.lag_minutes * 10);
+            out.field("LagFormat", if l.lag_elapsed { 8 } else { 7 });
+            out.close("PredecessorLink");
+        }
+        out.close("Task");
+        numbers.insert(t.id, number);
+    }
+    out.close("Tasks");
+
+    out.open("Resources");
+    for (i, m) in p.people.iter().enumerate() {
+        out.open("Resource");
+        out.field("UID", m.id);
+        out.field("ID", i + 1);
+        out.field("Name", &m.name);
+        out.field("Type", 1);
+        out.flag("IsNull", false);
+        out.field("Initials", initials(&m.name));
+        if !m.role.is_empty() {
+            out.field("Group", &m.role);
+        }
+        if !m.email.is_empty() {
+            out.field("EmailAddress", &m.email);
+        }
+        out.field("MaxUnits", format!("{:.2}", f64::from(m.capacity_percent) / 100.0));
+        out.field("StandardRate", rate(m.standard_rate, p.currency_digits));
+        out.field("StandardRateFormat", 2);
+        out.field("OvertimeRate", rate(m.overtime_rate, p.currency_digits));
+        out.field("OvertimeRateFormat", 2);
+        // Costs in hundredths of the currency, as MSPDI keeps them.
+        out.field("CostPerUse", m.cost_per_use * 100 / 10_i64.pow(p.currency_digits));
+        if let Some(c) = m.calendar_id {
+            out.field("CalendarUID", c);
+        }
+        out.close("Resource");
+    }
+    out.close("Resources");
+
+    out.open("Assignments");
+    for (i, a) in p.assignments.iter().enumerate() {
+        out.open("Assignment");
+        out.field("UID", i + 1);
+        out.field("TaskUID", a.task_id);
+        out.field("ResourceUID", a.member_id);
+        out.field("Units", format!("{:.2}", f64::from(a.units_percent) / 100.0));
+        out.field("Work", duration(a.work_minutes));
+        out.close("Assignment");
+    }
+    out.close("Assignments");
+    out.text.push_str("</Project>\n");
+    out.text
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(3).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_are_written_as_mspdi_wants_them() {
+        assert_eq!(duration(2400), "PT40H0M0S");
+        assert_eq!(duration(90), "PT1H30M0S");
+        assert_eq!(rate(9500, 2), "95.00");
+        assert_eq!(rate(5, 2), "0.05");
+        assert_eq!(rate(1200, 0), "1200");
+        assert_eq!((0..7).map(day_type).collect::<Vec<_>>(), [2, 3, 4, 5, 6, 7, 1], "Monday is 2, Sunday 1");
+        assert_eq!(escape("R&D <phase> \"A\" \u{1}"), "R&amp;D &lt;phase&gt; &quot;A&quot;  ");
+    }
+}
