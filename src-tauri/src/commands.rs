@@ -197,15 +197,15 @@ pub async fn import_project(app: AppHandle, state: State<'_, AppState>) -> Reply
     let picked = app
         .dialog()
         .file()
-        .set_title("Import an MS Project file")
-        .add_filter("MS Project XML", &["xml"])
+        .set_title("Import a plan")
+        .add_filter("MS Project XML or GanttProject", &["xml", "gan"])
         .blocking_pick_file()
         .and_then(|f| f.into_path().ok());
     let Some(path) = picked else { return Ok(None) };
     let bytes = gantry_api::read_import_file(&path).map_err(ApiError::from)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let now = chrono::Local::now().naive_local();
-    state.change(&app, None, |p| p.import_mspdi(&bytes, &name, now)).map(Some)
+    state.change(&app, None, |p| p.import_file(&bytes, &name, now)).map(Some)
 }
 
 /// Version, SQLite version and data folder for the About dialog.

@@ -659,7 +659,7 @@ async fn an_imported_ms_project_file_is_in_the_history_and_a_snapshot_takes_it_b
     let projects = app.all("[data-project-id]").await.len();
 
     file_menu(&app, "Import MS Project XML").await;
-    answer_file_dialog("Import an MS Project file", &xml);
+    answer_file_dialog("Import a plan", &xml);
     let toast = app.find_with_prefix(".toast span", "Imported").await;
     assert!(text_of(&toast).await.contains("3 people joined the team"), "{}", text_of(&toast).await);
     // Its three people came with it, each on the task the file gives them.

@@ -46,6 +46,44 @@ impl Portfolio {
     /// as a new project.
     pub fn import_mspdi(&mut self, bytes: &[u8], file_name: &str, now: NaiveDateTime) -> Result<Imported> {
         let plan = mspdi::read(bytes)?;
+        let (costs, _) = gantry_interop::costs::read(bytes)?;
+        self.import_plan(plan, costs, file_name, now)
+    }
+
+    /// Imports the GanttProject document `bytes` as a new project, its end
+    /// dates computed on its calendar as GanttProject computes them.
+    pub fn import_gan(&mut self, bytes: &[u8], file_name: &str, now: NaiveDateTime) -> Result<Imported> {
+        let costs = gantry_interop::costs::PlanCosts {
+            currency: "EUR".into(),
+            status_date: None,
+            tasks: Vec::new(),
+            project: gantry_core::cost::EarnedValue { bac: 0, pv: 0, ev: 0, ac: 0 },
+            accruals: HashMap::new(),
+            baseline: HashMap::new(),
+            resources: Vec::new(),
+            uses: Vec::new(),
+        };
+        self.import_plan(gantry_interop::gan::read(bytes)?, costs, file_name, now)
+    }
+
+    /// Imports a plan file, MS Project XML or GanttProject, told apart by
+    /// its name (`.gan`) or its first element.
+    pub fn import_file(&mut self, bytes: &[u8], file_name: &str, now: NaiveDateTime) -> Result<Imported> {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_lowercase();
+        let gan = file_name.to_lowercase().ends_with(".gan")
+            || (head.contains("<project ") && !head.contains("schemas.microsoft.com/project"));
+        if gan { self.import_gan(bytes, file_name, now) } else { self.import_mspdi(bytes, file_name, now) }
+    }
+
+    /// Writes a plan read from a file as a new project, after checking it
+    /// whole: one transaction, one undo step, after a snapshot.
+    fn import_plan(
+        &mut self,
+        plan: mspdi::Plan,
+        costs: gantry_interop::costs::PlanCosts,
+        file_name: &str,
+        now: NaiveDateTime,
+    ) -> Result<Imported> {
         let mut warnings = plan.warnings.clone();
         if plan.tasks.len() > MAX_IMPORT_TASKS {
             return Err(refused(format!(
@@ -143,7 +181,6 @@ impl Portfolio {
         let people = cleaned_people(&plan.people, &mut warnings);
         // The money: the file's currency, each task's fixed cost, and
         // baseline 0 with its costs, so earned value has its measure.
-        let (costs, _) = gantry_interop::costs::read(bytes)?;
         let currency = validate::currency("currency", &costs.currency).unwrap_or_else(|e| {
             warnings.push(format!("{} The plan is kept in EUR.", e.message));
             "EUR".to_owned()

@@ -892,7 +892,16 @@ fn working_minutes(project: &Project, calendars: &[WorkCalendar], t: &Task, a: N
 
 /// Reschedules an MS Project XML file with Gantry's engine.
 pub fn schedule_mspdi(bytes: &[u8]) -> Result<ScheduleReport> {
-    let plan = gantry_interop::mspdi::read(bytes)?;
+    schedule_plan(gantry_interop::mspdi::read(bytes)?)
+}
+
+/// Schedules a GanttProject file with Gantry's engine, its end dates as
+/// GanttProject computes them.
+pub fn schedule_gan(bytes: &[u8]) -> Result<ScheduleReport> {
+    schedule_plan(gantry_interop::gan::read(bytes)?)
+}
+
+fn schedule_plan(plan: gantry_interop::mspdi::Plan) -> Result<ScheduleReport> {
     let s = gantry_interop::mspdi::schedule(&plan);
     let mut r = report(&plan.name, &plan.tasks, &s);
     r.diagnostics.splice(0..0, plan.warnings);

@@ -194,6 +194,18 @@ enum Command {
         #[arg(long)]
         ics: Option<PathBuf>,
     },
+    /// Import an MS Project XML or GanttProject (.gan) file as a new project
+    /// of a portfolio (created if missing); refused files change nothing.
+    Import {
+        /// The plan file (.xml or .gan).
+        file: PathBuf,
+        /// The portfolio file (.gantry).
+        #[arg(long)]
+        db: PathBuf,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a project as MS Project XML (which MS Project, ProjectLibre and
     /// Gantry open), its tasks as CSV, or its dates as iCalendar.
     Export {
@@ -427,7 +439,11 @@ fn run(command: Command) -> Result<(), String> {
                             file.display()
                         ));
                     }
-                    gantry_api::schedule_mspdi(&bytes).map_err(|e| e.to_string())?
+                    if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("gan")) {
+                        gantry_api::schedule_gan(&bytes).map_err(|e| e.to_string())?
+                    } else {
+                        gantry_api::schedule_mspdi(&bytes).map_err(|e| e.to_string())?
+                    }
                 }
             };
             if json {
@@ -512,6 +528,31 @@ fn run(command: Command) -> Result<(), String> {
         Command::Meetings { db, project, json } => meetings::meetings(&db, project.as_deref(), json),
         Command::Releases { db, project, json, ics } => {
             releases::releases(&db, project.as_deref(), json, ics.as_deref())
+        }
+        Command::Import { file, db, json } => {
+            let bytes = gantry_api::read_import_file(&file).map_err(|e| e.to_string())?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut p = Portfolio::open(&db).map_err(|e| e.to_string())?;
+            let done = p.import_file(&bytes, &name, chrono::Local::now().naive_local()).map_err(|e| e.to_string())?;
+            if json {
+                let out = serde_json::json!({
+                    "project": done.name,
+                    "tasks": done.tasks,
+                    "links": done.links,
+                    "people": done.people,
+                    "warnings": done.warnings,
+                });
+                println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+            } else {
+                println!(
+                    "Imported “{}”: {} tasks, {} links, {} people.",
+                    done.name, done.tasks, done.links, done.people
+                );
+                for w in &done.warnings {
+                    println!("  note: {w}");
+                }
+            }
+            Ok(())
         }
         Command::Export { db, project, format, output } => {
             let p = open(&db)?;

@@ -3,6 +3,7 @@
 //! with a sentence a person can act on.
 
 pub mod costs;
+pub mod gan;
 pub mod ical;
 pub mod mspdi;
 pub mod mspdi_write;

@@ -16,13 +16,14 @@ const MAX_DEPTH: usize = 64;
 /// The most elements accepted (a 100,000-task plan has about 10 million).
 const MAX_ELEMENTS: usize = 20_000_000;
 
-/// An element with its text and children. Attributes are not kept: the
-/// formats read here do not use them for data.
+/// An element with its attributes, text and children.
 #[derive(Debug, Default)]
 pub struct Element {
     pub name: String,
     pub text: String,
     pub children: Vec<Element>,
+    /// (name, value) as written, entities resolved.
+    pub attributes: Vec<(String, String)>,
 }
 
 impl Element {
@@ -36,10 +37,29 @@ impl Element {
         self.children.iter().filter(move |c| c.name == name)
     }
 
+    /// The value of the attribute `name`.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attributes.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
     /// The trimmed text of the child named `name`, if it has any.
     pub fn text_of(&self, name: &str) -> Option<&str> {
         self.child(name).map(|c| c.text.trim()).filter(|t| !t.is_empty())
     }
+}
+
+/// An element's attributes; only XML's own entities are resolved.
+fn attributes(start: &quick_xml::events::BytesStart) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for a in start.attributes() {
+        let a = a.map_err(|e| ImportError::Malformed(format!("a broken attribute: {e}")))?;
+        let key: String = a.key.local_name().as_ref().to_owned();
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| ImportError::Refused(format!("an attribute Gantry cannot read: {e}")))?;
+        out.push((key, value.into_owned()));
+    }
+    Ok(out)
 }
 
 /// Parses a whole document into its root element.
@@ -67,7 +87,8 @@ pub fn parse(bytes: &[u8]) -> Result<Element> {
                     return Err(ImportError::Malformed("the file has too many elements".into()));
                 }
                 let name = start.local_name().as_ref().to_owned();
-                stack.push(Element { name, ..Element::default() });
+                let attributes = attributes(&start)?;
+                stack.push(Element { name, attributes, ..Element::default() });
             }
             Event::Empty(start) => {
                 elements += 1;
@@ -75,8 +96,9 @@ pub fn parse(bytes: &[u8]) -> Result<Element> {
                     return Err(ImportError::Malformed("the file has too many elements".into()));
                 }
                 let name = start.local_name().as_ref().to_owned();
+                let attributes = attributes(&start)?;
                 if let Some(parent) = stack.last_mut() {
-                    parent.children.push(Element { name, ..Element::default() });
+                    parent.children.push(Element { name, attributes, ..Element::default() });
                 }
             }
             Event::End(_) => {
