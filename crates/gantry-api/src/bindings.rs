@@ -136,6 +136,7 @@ pub fn typescript() -> String {
         Changed::decl(&cfg),
         ScheduleReport::decl(&cfg),
         ScheduledTask::decl(&cfg),
+        PredecessorRef::decl(&cfg),
         Rescheduled::decl(&cfg),
         MovedTask::decl(&cfg),
         ReportOptions::decl(&cfg),

@@ -721,7 +721,12 @@ impl Portfolio {
         let tasks = gantry_store::tasks(db, project.id)?;
         let links = gantry_store::links(db, project.id)?;
         let s = run_schedule(&project, &calendars, &tasks, &links);
-        Ok(report(&project.name, &tasks, &s))
+        let team: HashMap<MemberId, String> = gantry_store::team(db)?.into_iter().map(|m| (m.id, m.name)).collect();
+        let people = gantry_store::assignments(db, project.id)?
+            .into_iter()
+            .filter_map(|a| Some((a.task_id, team.get(&a.member_id)?.clone())))
+            .collect::<Vec<_>>();
+        Ok(report(&project.name, &tasks, &links, &people, &s))
     }
 
     /// Creates, in a new file, the sample portfolio plus one generated
@@ -903,7 +908,10 @@ pub fn schedule_gan(bytes: &[u8]) -> Result<ScheduleReport> {
 
 fn schedule_plan(plan: gantry_interop::mspdi::Plan) -> Result<ScheduleReport> {
     let s = gantry_interop::mspdi::schedule(&plan);
-    let mut r = report(&plan.name, &plan.tasks, &s);
+    let names: HashMap<MemberId, &str> = plan.people.iter().map(|m| (m.id, m.name.as_str())).collect();
+    let people: Vec<(TaskId, String)> =
+        plan.assignments.iter().filter_map(|a| Some((a.task_id, names.get(&a.member_id)?.to_string()))).collect();
+    let mut r = report(&plan.name, &plan.tasks, &plan.links, &people, &s);
     r.diagnostics.splice(0..0, plan.warnings);
     Ok(r)
 }
@@ -930,7 +938,25 @@ pub(crate) fn moved_task(d: &TaskDates, name: &str) -> MovedTask {
 }
 
 /// The report of a schedule, tasks in input order.
-fn report(name: &str, tasks: &[Task], s: &Schedule) -> ScheduleReport {
+fn report(name: &str, tasks: &[Task], links: &[Link], people: &[(TaskId, String)], s: &Schedule) -> ScheduleReport {
+    let mut predecessors: HashMap<TaskId, Vec<PredecessorRef>> = HashMap::new();
+    for l in links {
+        predecessors.entry(l.successor).or_default().push(PredecessorRef {
+            uid: l.predecessor,
+            kind: match l.kind {
+                LinkKind::FinishToStart => "FS",
+                LinkKind::StartToStart => "SS",
+                LinkKind::FinishToFinish => "FF",
+                LinkKind::StartToFinish => "SF",
+            }
+            .into(),
+            lag_minutes: l.lag_minutes,
+        });
+    }
+    let mut resources: HashMap<TaskId, Vec<String>> = HashMap::new();
+    for (task, who) in people {
+        resources.entry(*task).or_default().push(who.clone());
+    }
     ScheduleReport {
         project: name.to_owned(),
         start: wire_datetime(s.start),
@@ -940,7 +966,11 @@ fn report(name: &str, tasks: &[Task], s: &Schedule) -> ScheduleReport {
             .zip(&s.tasks)
             .map(|(t, d)| ScheduledTask {
                 uid: t.id,
+                parent_uid: t.parent_id,
                 name: t.name.clone(),
+                duration_minutes: if d.summary { 0 } else { t.duration_minutes },
+                predecessors: predecessors.remove(&t.id).unwrap_or_default(),
+                resources: resources.remove(&t.id).unwrap_or_default(),
                 summary: d.summary,
                 milestone: !d.summary && (t.kind == TaskKind::Milestone || t.duration_minutes == 0),
                 start: wire_datetime(d.start),

@@ -447,7 +447,14 @@ pub struct ScheduleReport {
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledTask {
     pub uid: i64,
+    /// The summary it sits under; null at the top.
+    pub parent_uid: Option<i64>,
     pub name: String,
+    /// Its duration in working minutes (0 for a summary).
+    pub duration_minutes: i64,
+    pub predecessors: Vec<PredecessorRef>,
+    /// The names of the people assigned.
+    pub resources: Vec<String>,
     pub summary: bool,
     pub milestone: bool,
     pub start: String,
@@ -459,6 +466,17 @@ pub struct ScheduledTask {
     pub total_slack_minutes: i64,
     pub free_slack_minutes: i64,
     pub critical: bool,
+}
+
+/// A task's predecessor as another tool's reading of the plan names it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PredecessorRef {
+    pub uid: i64,
+    /// FS, SS, FF or SF.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub lag_minutes: i64,
 }
 
 /// What an edit did to the schedule, for the status line.

@@ -446,7 +446,14 @@ fn export_writes_ms_project_xml_that_schedule_reads_and_csv_and_ics() {
     let scheduled = gantry(&["schedule", xml, "--json"]);
     assert!(scheduled.status.success(), "{}", String::from_utf8_lossy(&scheduled.stderr));
     let report: serde_json::Value = serde_json::from_slice(&scheduled.stdout).expect("JSON");
-    assert_eq!(report["tasks"].as_array().map(Vec::len), Some(48), "every task of the plan");
+    let tasks = report["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), 48, "every task of the plan");
+    let dry = tasks.iter().find(|t| t["name"] == "Migration dry-run 1").expect("dry-run 1");
+    assert!(dry["parentUid"].is_i64(), "under its phase: {dry}");
+    assert_eq!(dry["durationMinutes"], 3 * 480);
+    assert_eq!(dry["predecessors"][0]["type"], "FS");
+    assert!(dry["resources"].as_array().expect("people").iter().any(|r| r == "Sofia Lindqvist"), "{dry}");
+    assert!(tasks[0]["parentUid"].is_null(), "a phase at the top");
     for (format, starts) in [("csv", "Outline,Name"), ("ics", "BEGIN:VCALENDAR")] {
         let path = dir.path().join(format!("crm.{format}"));
         let path = path.to_str().expect("path");

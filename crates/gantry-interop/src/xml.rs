@@ -48,6 +48,15 @@ impl Element {
     }
 }
 
+/// UTF-16 text (after its byte-order mark) as a string.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(ImportError::Malformed("the UTF-16 text ends in the middle of a character".into()));
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16(&units).map_err(|_| ImportError::Malformed("the file is not valid UTF-16 text".into()))
+}
+
 /// An element's attributes; only XML's own entities are resolved.
 fn attributes(start: &quick_xml::events::BytesStart) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
@@ -67,8 +76,17 @@ pub fn parse(bytes: &[u8]) -> Result<Element> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
     }
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| ImportError::Malformed(format!("the file is not UTF-8 text (byte {})", e.valid_up_to())))?;
+    // UTF-16 with its byte-order mark, as XML allows and MS Project writes.
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some(utf16(rest, u16::from_le_bytes)?),
+        [0xFE, 0xFF, rest @ ..] => Some(utf16(rest, u16::from_be_bytes)?),
+        _ => None,
+    };
+    let text = match &utf16 {
+        Some(t) => t.as_str(),
+        None => std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+            .map_err(|e| ImportError::Malformed(format!("the file is not UTF-8 text (byte {})", e.valid_up_to())))?,
+    };
     let mut reader = quick_xml::Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = vec![Element::default()];
@@ -170,6 +188,20 @@ mod tests {
         let root = parse(b"<a><b>R&amp;D &lt;3 &#x41;</b><c/></a>").expect("parses");
         assert_eq!(root.text_of("b"), Some("R&D <3 A"));
         assert!(root.child("c").is_some());
+    }
+
+    #[test]
+    fn reads_utf16_with_its_byte_order_mark_and_attributes() {
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><Project><Name>Déploiement</Name><t id=\"7\" n=\"a&amp;b\"/></Project>";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(doc.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(doc.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le, be] {
+            let root = parse(&bytes).expect("UTF-16 parses");
+            assert_eq!(root.text_of("Name"), Some("Déploiement"));
+            let t = root.child("t").expect("t");
+            assert_eq!((t.attr("id"), t.attr("n")), (Some("7"), Some("a&b")));
+        }
+        assert!(parse(&[0xFF, 0xFE, 0x3C]).is_err(), "half a character");
     }
 
     #[test]

@@ -852,7 +852,25 @@ projectId: number | null, label: string, };
 
 export type ScheduleReport = { project: string, start: string, finish: string, tasks: Array<ScheduledTask>, diagnostics: Array<string>, };
 
-export type ScheduledTask = { uid: number, name: string, summary: boolean, milestone: boolean, start: string, finish: string, earlyStart: string, earlyFinish: string, lateStart: string, lateFinish: string, totalSlackMinutes: number, freeSlackMinutes: number, critical: boolean, };
+export type ScheduledTask = { uid: number, 
+/**
+ * The summary it sits under; null at the top.
+ */
+parentUid: number | null, name: string, 
+/**
+ * Its duration in working minutes (0 for a summary).
+ */
+durationMinutes: number, predecessors: Array<PredecessorRef>, 
+/**
+ * The names of the people assigned.
+ */
+resources: Array<string>, summary: boolean, milestone: boolean, start: string, finish: string, earlyStart: string, earlyFinish: string, lateStart: string, lateFinish: string, totalSlackMinutes: number, freeSlackMinutes: number, critical: boolean, };
+
+export type PredecessorRef = { uid: number, 
+/**
+ * FS, SS, FF or SF.
+ */
+type: string, lagMinutes: number, };
 
 export type Rescheduled = { 
 /**
