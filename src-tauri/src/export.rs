@@ -34,6 +34,8 @@ pub async fn export_project(
         ExportFormat::MsProjectXml => ("Save as MS Project XML", "MS Project XML"),
         ExportFormat::Csv => ("Save the tasks as CSV", "CSV"),
         ExportFormat::ICalendar => ("Save the dates as iCalendar", "iCalendar"),
+        ExportFormat::RisksCsv => ("Save the risks as CSV", "CSV"),
+        ExportFormat::ExpendituresCsv => ("Save the expenditures as CSV", "CSV"),
     };
     let picked = app
         .dialog()

@@ -18,8 +18,13 @@ use crate::{Portfolio, Result, run_schedule};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     MsProjectXml,
+    /// The tasks, a row each.
     Csv,
     ICalendar,
+    /// The risk register, a row a risk.
+    RisksCsv,
+    /// What was committed and spent, a row an expenditure.
+    ExpendituresCsv,
 }
 
 impl ExportFormat {
@@ -28,6 +33,8 @@ impl ExportFormat {
             "mspdi" | "xml" => Some(ExportFormat::MsProjectXml),
             "csv" => Some(ExportFormat::Csv),
             "ics" | "ical" => Some(ExportFormat::ICalendar),
+            "risks-csv" => Some(ExportFormat::RisksCsv),
+            "expenditures-csv" => Some(ExportFormat::ExpendituresCsv),
             _ => None,
         }
     }
@@ -36,7 +43,7 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::MsProjectXml => "xml",
-            ExportFormat::Csv => "csv",
+            ExportFormat::Csv | ExportFormat::RisksCsv | ExportFormat::ExpendituresCsv => "csv",
             ExportFormat::ICalendar => "ics",
         }
     }
@@ -56,7 +63,85 @@ impl Portfolio {
             ExportFormat::MsProjectXml => self.export_mspdi(project),
             ExportFormat::Csv => self.export_tasks_csv(project),
             ExportFormat::ICalendar => self.export_ical(project, today, now),
+            ExportFormat::RisksCsv => self.export_risks_csv(project, today),
+            ExportFormat::ExpendituresCsv => self.export_expenditures_csv(project, today),
         }
+    }
+
+    /// A project's risk register as CSV, highest score first.
+    pub fn export_risks_csv(&self, project: ProjectId, today: NaiveDate) -> Result<String> {
+        let mut rows = vec![
+            [
+                "Code",
+                "Title",
+                "Category",
+                "Probability",
+                "Impact",
+                "Score",
+                "Band",
+                "Residual score",
+                "EMV",
+                "Currency",
+                "Owner",
+                "Response",
+                "Status",
+                "Raised",
+                "Next review",
+                "Cause",
+                "Event",
+                "Effect",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ];
+        for r in self.risk_rows(Some(project), today)? {
+            rows.push(vec![
+                r.code,
+                r.title,
+                r.category,
+                r.probability.to_string(),
+                r.impact.to_string(),
+                r.score.to_string(),
+                r.band,
+                r.residual_score.to_string(),
+                r.emv.map(|v| decimal(v, &r.currency)).unwrap_or_default(),
+                r.currency,
+                r.owner.unwrap_or_default(),
+                r.response,
+                r.status,
+                r.raised,
+                r.next_review.unwrap_or_default(),
+                r.cause,
+                r.event,
+                r.effect,
+            ]);
+        }
+        Ok(csv(&rows))
+    }
+
+    /// A project's expenditures as CSV, amounts as plain decimals in the
+    /// project's currency.
+    pub fn export_expenditures_csv(&self, project: ProjectId, today: NaiveDate) -> Result<String> {
+        let view = self.budget(project, today)?;
+        let currency = gantry_store::project(self.store.db(), project)?.currency;
+        let mut rows = vec![
+            ["Date", "Amount", "Currency", "Budget line", "Vendor", "Invoice", "State", "Note"]
+                .map(str::to_owned)
+                .to_vec(),
+        ];
+        for e in view.expenditures {
+            rows.push(vec![
+                e.date,
+                decimal(e.amount, &currency),
+                currency.clone(),
+                e.line.unwrap_or_default(),
+                e.vendor.unwrap_or_default(),
+                e.invoice,
+                e.state,
+                e.note,
+            ]);
+        }
+        Ok(csv(&rows))
     }
 
     /// A project as MS Project XML: its tasks in outline order with the
@@ -217,4 +302,31 @@ impl Portfolio {
         let file = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         format!("{kind}-{id}.{}@gantry", file.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
     }
+}
+
+/// An amount in minor units as a plain decimal a spreadsheet reads: 123456
+/// cents → `1234.56`.
+fn decimal(minor: i64, currency: &str) -> String {
+    let digits = gantry_core::money::minor_digits(currency);
+    if digits == 0 {
+        return minor.to_string();
+    }
+    let scale = 10_i64.pow(digits);
+    let sign = if minor < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{:0width$}",
+        minor.unsigned_abs() / scale as u64,
+        minor.unsigned_abs() % scale as u64,
+        width = digits as usize
+    )
+}
+
+/// Rows as CSV, CRLF line ends, each cell defused against formulas.
+fn csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&row.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
 }

@@ -159,6 +159,25 @@ fn the_csv_export_has_a_row_a_task_and_defuses_formulas() {
 }
 
 #[test]
+fn risks_and_expenditures_export_as_csv_with_plain_amounts() {
+    let (_dir, _path, p) = common::open();
+    let crm = common::project(&p, "CRM migration");
+    let risks = p.export_project(crm, ExportFormat::RisksCsv, common::today(), now()).expect("risks");
+    let lines: Vec<&str> = risks.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("Code,Title,Category,Probability,Impact,Score"));
+    let register = p.risk_rows(Some(crm), common::today()).expect("risks");
+    assert_eq!(lines.len(), register.len() + 1, "a row a risk");
+    assert!(lines[1].starts_with(&format!("{},", register[0].code)), "highest first: {}", lines[1]);
+    let spent = p.export_project(crm, ExportFormat::ExpendituresCsv, common::today(), now()).expect("spent");
+    let view = p.budget(crm, common::today()).expect("budget");
+    let rows: Vec<&str> = spent.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), view.expenditures.len() + 1);
+    let first = &view.expenditures[0];
+    let amount = format!("{}.{:02}", first.amount / 100, first.amount % 100);
+    assert!(rows[1].starts_with(&format!("{},{amount},EUR,", first.date)), "{} vs {amount}", rows[1]);
+}
+
+#[test]
 fn the_project_calendar_export_keeps_its_uids() {
     let (_dir, _path, p) = common::open();
     let crm = common::project(&p, "CRM migration");

@@ -320,6 +320,10 @@ enum ExportArg {
     Csv,
     /// Milestones, releases and meetings as iCalendar.
     Ics,
+    /// The risk register, a row a risk.
+    RisksCsv,
+    /// The expenditures, a row each.
+    ExpendituresCsv,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -561,6 +565,8 @@ fn run(command: Command) -> Result<(), String> {
                 ExportArg::Mspdi => gantry_api::ExportFormat::MsProjectXml,
                 ExportArg::Csv => gantry_api::ExportFormat::Csv,
                 ExportArg::Ics => gantry_api::ExportFormat::ICalendar,
+                ExportArg::RisksCsv => gantry_api::ExportFormat::RisksCsv,
+                ExportArg::ExpendituresCsv => gantry_api::ExportFormat::ExpendituresCsv,
             };
             let text = p
                 .export_project(id, format, chrono::Local::now().date_naive(), chrono::Utc::now().naive_utc())

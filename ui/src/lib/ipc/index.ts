@@ -184,7 +184,7 @@ export const api = {
   /** Saves releases as iCalendar where the user picks; the path, or null when cancelled. */
   exportReleaseCalendar: (project: number | null) => call<string | null>('export_release_calendar', { project }),
   /** Writes a project as `mspdi`, `csv` or `ics` where the user picks; the path, or null when cancelled. */
-  exportProject: (project: number, format: 'mspdi' | 'csv' | 'ics') => call<string | null>('export_project', { project, format }),
+  exportProject: (project: number, format: 'mspdi' | 'csv' | 'ics' | 'risks-csv' | 'expenditures-csv') => call<string | null>('export_project', { project, format }),
   closeoutView: (project: number) => call<W.CloseOutView>('closeout_view', { project }),
   /** Lessons learned across the portfolio matching every word. */
   searchLessons: (query: string) => call<W.LessonRow[]>('search_lessons', { query }),
