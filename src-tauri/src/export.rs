@@ -37,12 +37,27 @@ pub async fn export_project(
         ExportFormat::RisksCsv => ("Save the risks as CSV", "CSV"),
         ExportFormat::ExpendituresCsv => ("Save the expenditures as CSV", "CSV"),
     };
+    save_as(&app, title, filter, ext, &format!("{stem}.{ext}"), &text)
+}
+
+/// Asks where to save `text` in a native dialog (`title`, a filter named
+/// `filter` for `.ext`, `suggested` as the name) and writes it whole or not
+/// at all, adding the extension when the name has none. The path, or
+/// `None` when the user cancelled.
+pub(crate) fn save_as(
+    app: &AppHandle,
+    title: &str,
+    filter: &str,
+    ext: &str,
+    suggested: &str,
+    text: &str,
+) -> Result<Option<String>, ApiError> {
     let picked = app
         .dialog()
         .file()
         .set_title(title)
         .add_filter(filter, &[ext])
-        .set_file_name(format!("{stem}.{ext}"))
+        .set_file_name(suggested)
         .blocking_save_file()
         .and_then(|f| f.into_path().ok());
     let Some(path) = picked else { return Ok(None) };

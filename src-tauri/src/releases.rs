@@ -219,20 +219,6 @@ pub async fn export_release_calendar(
     state: State<'_, AppState>,
     project: Option<i64>,
 ) -> Reply<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     let text = state.with(|p| p.release_ical(project, today(), chrono::Utc::now().naive_utc()))?;
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Save the release calendar")
-        .add_filter("iCalendar", &["ics"])
-        .set_file_name("releases.ics")
-        .blocking_save_file()
-        .and_then(|f| f.into_path().ok());
-    let Some(path) = picked else { return Ok(None) };
-    let path =
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ics")) { path } else { path.with_extension("ics") };
-    gantry_api::recent::write_atomically(&path, text.as_bytes())
-        .map_err(|e| ApiError::from(gantry_api::Error::Io(format!("{} could not be written: {e}", path.display()))))?;
-    Ok(Some(path.display().to_string()))
+    crate::export::save_as(&app, "Save the release calendar", "iCalendar", "ics", "releases.ics", &text)
 }

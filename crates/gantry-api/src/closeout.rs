@@ -230,7 +230,7 @@ impl Portfolio {
     pub fn lesson_rows(&self, project: Option<ProjectId>, query: &str) -> Result<Vec<LessonRow>> {
         let db = self.store.db();
         let names = project_names(db)?;
-        let closed: HashSet<ProjectId> = gantry_store::closures(db)?.into_iter().map(|c| c.project_id).collect();
+        let closed = gantry_store::closed_projects(db)?;
         Ok(gantry_store::lessons(db, project)?
             .into_iter()
             .filter(|l| l.matches(query))
@@ -250,16 +250,11 @@ impl Portfolio {
             .collect())
     }
 
-    /// The ids of the closed projects.
-    pub fn closed_projects(&self) -> Result<HashSet<ProjectId>> {
-        Ok(gantry_store::closures(self.store.db())?.into_iter().map(|c| c.project_id).collect())
-    }
-
     /// The report's close-out page, for a closed project.
     pub(crate) fn report_closure(&self, project: ProjectId) -> Result<Option<ReportClosure>> {
         let db = self.store.db();
         let Some(c) = gantry_store::closure(db, project)? else { return Ok(None) };
-        let money = |v: i64| format!("{} {}", money::format(v, &c.currency), c.currency);
+        let row = closure_row(&c);
         Ok(Some(ReportClosure {
             closed_on: Some(c.closed_on),
             baseline: c.baseline.clone(),
@@ -267,9 +262,9 @@ impl Portfolio {
             planned_finish: c.planned_finish,
             actual_start: Some(c.actual_start),
             actual_finish: Some(c.actual_finish),
-            planned_cost: c.planned_cost.map(money),
-            actual_cost: money(c.actual_cost),
-            cost_variance: c.cost_variance().map(|v| format!("{}{}", if v > 0 { "+" } else { "" }, money(v))),
+            planned_cost: row.planned_cost_text,
+            actual_cost: row.actual_cost_text,
+            cost_variance: row.cost_variance_text,
             cost_variance_permille: c.cost_variance_permille(),
             finish_variance_days: c.finish_variance_days(),
             unfinished: unfinished_words(&c),

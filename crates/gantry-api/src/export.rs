@@ -11,7 +11,7 @@ use gantry_interop::ical::{self, Event, When};
 use gantry_interop::mspdi_write::{self, Export};
 
 use crate::error::refused;
-use crate::team::csv_cell;
+use crate::team::csv_row;
 use crate::{Portfolio, Result, run_schedule};
 
 /// What a project can be exported as.
@@ -104,7 +104,7 @@ impl Portfolio {
                 r.score.to_string(),
                 r.band,
                 r.residual_score.to_string(),
-                r.emv.map(|v| decimal(v, &r.currency)).unwrap_or_default(),
+                r.emv.map(|v| gantry_core::money::plain(v, &r.currency)).unwrap_or_default(),
                 r.currency,
                 r.owner.unwrap_or_default(),
                 r.response,
@@ -132,7 +132,7 @@ impl Portfolio {
         for e in view.expenditures {
             rows.push(vec![
                 e.date,
-                decimal(e.amount, &currency),
+                gantry_core::money::plain(e.amount, &currency),
                 currency.clone(),
                 e.line.unwrap_or_default(),
                 e.vendor.unwrap_or_default(),
@@ -216,21 +216,30 @@ impl Portfolio {
     pub fn export_tasks_csv(&self, project: ProjectId) -> Result<String> {
         let plan = self.plan(project)?;
         let outline: HashMap<i64, &str> = plan.tasks.iter().map(|t| (t.id, t.outline.as_str())).collect();
-        let mut out = String::from(
-            "Outline,Name,Kind,Start,Finish,Duration,Percent complete,Predecessors,Assigned to,Critical,Notes\r\n",
-        );
+        let mut rows = vec![
+            [
+                "Outline",
+                "Name",
+                "Kind",
+                "Start",
+                "Finish",
+                "Duration",
+                "Percent complete",
+                "Predecessors",
+                "Assigned to",
+                "Critical",
+                "Notes",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ];
         for t in &plan.tasks {
             let predecessors: Vec<String> = plan
                 .links
                 .iter()
                 .filter(|l| l.successor == t.id)
                 .filter_map(|l| {
-                    let kind = match l.kind {
-                        LinkKind::FinishToStart => "FS",
-                        LinkKind::StartToStart => "SS",
-                        LinkKind::FinishToFinish => "FF",
-                        LinkKind::StartToFinish => "SF",
-                    };
+                    let kind = l.kind.abbreviation();
                     let lag = if l.lag_minutes == 0 {
                         String::new()
                     } else if l.lag_minutes > 0 {
@@ -246,7 +255,7 @@ impl Portfolio {
                 (_, TaskKind::Milestone) => "milestone",
                 _ => "task",
             };
-            let cells = [
+            rows.push(vec![
                 t.outline.clone(),
                 t.name.clone(),
                 kind.to_owned(),
@@ -258,11 +267,9 @@ impl Portfolio {
                 t.assignees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(";"),
                 if t.critical { "yes" } else { "no" }.to_owned(),
                 t.notes.clone(),
-            ];
-            out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            ]);
         }
-        Ok(out)
+        Ok(csv(&rows))
     }
 
     /// A project's dates as iCalendar: its milestones, its releases (go-live,
@@ -304,28 +311,11 @@ impl Portfolio {
     }
 }
 
-/// An amount in minor units as a plain decimal a spreadsheet reads: 123456
-/// cents → `1234.56`.
-fn decimal(minor: i64, currency: &str) -> String {
-    let digits = gantry_core::money::minor_digits(currency);
-    if digits == 0 {
-        return minor.to_string();
-    }
-    let scale = 10_i64.pow(digits);
-    let sign = if minor < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}.{:0width$}",
-        minor.unsigned_abs() / scale as u64,
-        minor.unsigned_abs() % scale as u64,
-        width = digits as usize
-    )
-}
-
 /// Rows as CSV, CRLF line ends, each cell defused against formulas.
 fn csv(rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     for row in rows {
-        out.push_str(&row.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str(&csv_row(row));
         out.push_str("\r\n");
     }
     out

@@ -943,13 +943,7 @@ fn report(name: &str, tasks: &[Task], links: &[Link], people: &[(TaskId, String)
     for l in links {
         predecessors.entry(l.successor).or_default().push(PredecessorRef {
             uid: l.predecessor,
-            kind: match l.kind {
-                LinkKind::FinishToStart => "FS",
-                LinkKind::StartToStart => "SS",
-                LinkKind::FinishToFinish => "FF",
-                LinkKind::StartToFinish => "SF",
-            }
-            .into(),
+            kind: l.kind.abbreviation().into(),
             lag_minutes: l.lag_minutes,
         });
     }

@@ -507,8 +507,7 @@ impl Portfolio {
     /// portfolio's freezes.
     pub fn release_calendar(&self, today: NaiveDate) -> Result<ReleaseCalendar> {
         let rows = self.release_rows(None, today)?;
-        let closed: HashSet<ProjectId> =
-            gantry_store::closures(self.store.db())?.into_iter().map(|c| c.project_id).collect();
+        let closed = gantry_store::closed_projects(self.store.db())?;
         let mut releases: Vec<CalendarRow> = rows
             .iter()
             .filter(|r| !matches!(r.state.as_str(), "live" | "rolled_back") && !closed.contains(&r.project_id))

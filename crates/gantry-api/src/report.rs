@@ -171,14 +171,17 @@ impl Portfolio {
         let what = match id {
             Some(id) => What::Project(Box::new(self.project_report(id, options.baseline_id, now.date())?)),
             // The active portfolio: closed projects are archived.
-            None => What::Portfolio(
-                self.info()?.name,
-                gantry_store::projects(self.store.db())?
-                    .into_iter()
-                    .filter(|p| !matches!(gantry_store::is_closed(self.store.db(), p.id), Ok(true)))
-                    .map(|p| self.project_report(p.id, None, now.date()))
-                    .collect::<Result<Vec<_>>>()?,
-            ),
+            None => {
+                let closed = gantry_store::closed_projects(self.store.db())?;
+                What::Portfolio(
+                    self.info()?.name,
+                    gantry_store::projects(self.store.db())?
+                        .into_iter()
+                        .filter(|p| !closed.contains(&p.id))
+                        .map(|p| self.project_report(p.id, None, now.date()))
+                        .collect::<Result<Vec<_>>>()?,
+                )
+            }
         };
         Ok(ReportJob { what, options: parsed, now })
     }

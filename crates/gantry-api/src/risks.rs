@@ -534,7 +534,7 @@ impl Portfolio {
         let db = self.store.db();
         let cx = Context::load(db, None, false)?;
         // The active portfolio: a closed project's register is archived with it.
-        let closed: HashSet<ProjectId> = gantry_store::closures(db)?.into_iter().map(|c| c.project_id).collect();
+        let closed = gantry_store::closed_projects(db)?;
         let stored = gantry_store::risks(db, None)?;
         let issues = gantry_store::issues(db, None)?;
         let mut active: Vec<RiskRow> = stored

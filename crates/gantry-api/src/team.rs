@@ -1084,7 +1084,7 @@ impl Portfolio {
                 state.code().to_owned(),
                 e.note.clone(),
             ];
-            out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+            out.push_str(&csv_row(&cells));
             out.push('\n');
         }
         Ok(TimesheetExport { csv: out, entries: entries.len(), minutes })
@@ -1099,9 +1099,14 @@ fn check_loggable(t: &Task) -> Result<()> {
     Ok(())
 }
 
+/// One CSV line's cells, each made safe by [`csv_cell`], without its end.
+pub(crate) fn csv_row(cells: &[String]) -> String {
+    cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",")
+}
+
 /// One CSV cell: quoted when it holds a separator, a quote or a line
 /// break, and defused when a spreadsheet would take it for a formula.
-pub(crate) fn csv_cell(raw: &str) -> String {
+fn csv_cell(raw: &str) -> String {
     let text = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) && raw.parse::<f64>().is_err() {
         format!("'{raw}")
     } else {

@@ -618,6 +618,12 @@ pub(crate) fn open(db: &Path) -> Result<Portfolio, String> {
     Portfolio::open(db).map_err(|e| e.to_string())
 }
 
+/// Prints a value already turned into JSON.
+pub(crate) fn json(value: serde_json::Result<String>) -> Result<(), String> {
+    println!("{}", value.map_err(|e| e.to_string())?);
+    Ok(())
+}
+
 /// The id of the project named with `--project`, when one was.
 pub(crate) fn project(p: &Portfolio, name: Option<&str>) -> Result<Option<i64>, String> {
     name.map(|n| p.project_named(n).map_err(|e| e.to_string())).transpose()

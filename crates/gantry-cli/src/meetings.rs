@@ -4,12 +4,7 @@
 
 use std::path::Path;
 
-use crate::{open, project};
-
-fn json(value: serde_json::Result<String>) -> Result<(), String> {
-    println!("{}", value.map_err(|e| e.to_string())?);
-    Ok(())
-}
+use crate::{json, open, project};
 
 fn cut(text: &str, chars: usize) -> String {
     text.chars().take(chars).collect()

@@ -4,12 +4,7 @@
 
 use std::path::Path;
 
-use crate::{open, project};
-
-fn json(value: serde_json::Result<String>) -> Result<(), String> {
-    println!("{}", value.map_err(|e| e.to_string())?);
-    Ok(())
-}
+use crate::{json, open, project};
 
 /// Prints the releases: a summary each, or every field as JSON.
 pub fn releases(db: &Path, name: Option<&str>, as_json: bool, ics: Option<&Path>) -> Result<(), String> {

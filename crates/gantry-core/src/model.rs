@@ -167,6 +167,16 @@ code_enum! {
 }
 
 impl LinkKind {
+    /// "FS", "SS", "FF" or "SF", as plans and other tools write it.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            LinkKind::FinishToStart => "FS",
+            LinkKind::StartToStart => "SS",
+            LinkKind::FinishToFinish => "FF",
+            LinkKind::StartToFinish => "SF",
+        }
+    }
+
     /// Whether the link runs from its predecessor's finish (FS, FF).
     pub fn from_finish(self) -> bool {
         matches!(self, LinkKind::FinishToStart | LinkKind::FinishToFinish)

@@ -112,12 +112,34 @@ pub fn format(minor: i64, currency: &str) -> String {
     }
 }
 
+/// An amount for files other programs read: digits and a point, no
+/// grouping ("1234.56"; "1200" in yen).
+pub fn plain(minor: i64, currency: &str) -> String {
+    let places = minor_digits(currency);
+    let scale = 10_u64.pow(places);
+    let (sign, abs) = (if minor < 0 { "-" } else { "" }, minor.unsigned_abs());
+    if places == 0 {
+        format!("{sign}{abs}")
+    } else {
+        format!("{sign}{}.{:0width$}", abs / scale, abs % scale, width = places as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(raw: &str, currency: &str, expected: Option<i64>) {
         assert_eq!(parse("rate", raw, currency, false).ok(), expected, "{raw:?} in {currency}");
+    }
+
+    #[test]
+    fn plain_amounts_have_no_grouping() {
+        assert_eq!(plain(9500, "EUR"), "95.00");
+        assert_eq!(plain(5, "EUR"), "0.05");
+        assert_eq!(plain(123_456_789, "EUR"), "1234567.89");
+        assert_eq!(plain(-250, "EUR"), "-2.50");
+        assert_eq!(plain(1200, "JPY"), "1200");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use gantry_core::calendar::{WorkCalendar, WorkingTime};
 use gantry_core::model::*;
+use gantry_core::money;
 
 /// A project to write, already scheduled.
 pub struct Export<'a> {
@@ -66,16 +67,6 @@ fn moment(t: NaiveDateTime) -> String {
 /// `PT40H0M0S`.
 fn duration(minutes: i64) -> String {
     format!("PT{}H{}M0S", minutes / 60, minutes % 60)
-}
-
-/// Rate per hour from minor units, as a decimal: 9500 cents → `95.00`.
-fn rate(minor: i64, digits: u32) -> String {
-    if digits == 0 {
-        return minor.to_string();
-    }
-    let scale = 10_i64.pow(digits);
-    let sign = if minor < 0 { "-" } else { "" };
-    format!("{sign}{}.{:0width$}", minor.abs() / scale, minor.abs() % scale, width = digits as usize)
 }
 
 /// MSPDI weekday numbers, Sunday = 1, for Gantry's Monday-first index.
@@ -348,9 +339,9 @@ pub fn write(p: &Export) -> String {
             out.field("EmailAddress", &m.email);
         }
         out.field("MaxUnits", format!("{:.2}", f64::from(m.capacity_percent) / 100.0));
-        out.field("StandardRate", rate(m.standard_rate, p.currency_digits));
+        out.field("StandardRate", money::plain(m.standard_rate, p.currency));
         out.field("StandardRateFormat", 2);
-        out.field("OvertimeRate", rate(m.overtime_rate, p.currency_digits));
+        out.field("OvertimeRate", money::plain(m.overtime_rate, p.currency));
         out.field("OvertimeRateFormat", 2);
         // Costs in hundredths of the currency, as MSPDI keeps them.
         out.field("CostPerUse", m.cost_per_use * 100 / 10_i64.pow(p.currency_digits));
@@ -388,9 +379,7 @@ mod tests {
     fn units_are_written_as_mspdi_wants_them() {
         assert_eq!(duration(2400), "PT40H0M0S");
         assert_eq!(duration(90), "PT1H30M0S");
-        assert_eq!(rate(9500, 2), "95.00");
-        assert_eq!(rate(5, 2), "0.05");
-        assert_eq!(rate(1200, 0), "1200");
+        assert_eq!(money::plain(9500, "EUR"), "95.00", "a rate per hour");
         assert_eq!((0..7).map(day_type).collect::<Vec<_>>(), [2, 3, 4, 5, 6, 7, 1], "Monday is 2, Sunday 1");
         assert_eq!(escape("R&D <phase> \"A\" \u{1}"), "R&amp;D &lt;phase&gt; &quot;A&quot;  ");
     }

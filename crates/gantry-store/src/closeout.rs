@@ -154,6 +154,12 @@ pub fn closure(db: &Connection, project: ProjectId) -> Result<Option<Closure>> {
     Ok(closures(db)?.into_iter().find(|c| c.project_id == project))
 }
 
+/// The ids of the closed projects.
+pub fn closed_projects(db: &Connection) -> Result<std::collections::HashSet<ProjectId>> {
+    let mut stmt = db.prepare_cached("SELECT project_id FROM project_closures")?;
+    Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn is_closed(db: &Connection, project: ProjectId) -> Result<bool> {
     Ok(db
         .query_row("SELECT 1 FROM project_closures WHERE project_id = ?1", [project], |_| Ok(()))

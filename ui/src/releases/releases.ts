@@ -1,7 +1,6 @@
 // Releases on the screen side: a release's form from its row (or a new
-// one), the checklist by group, the readiness tone, and the freeze bands
-// a timeline draws.
-import type { ChecklistRow, FreezeRow, ReleaseFields, ReleaseRow } from '../lib/ipc';
+// one), the checklist by group, and the readiness tone.
+import type { ChecklistRow, ReleaseFields, ReleaseRow } from '../lib/ipc';
 
 /** The form of a release, or of a new one. */
 export function releaseFieldsOf(r: ReleaseRow | null): ReleaseFields {
@@ -62,16 +61,4 @@ export function byGroup(items: ChecklistRow[]): [string, ChecklistRow[]][] {
 export function readinessTone(readiness: number | null): 'good' | 'warn' | 'bad' | 'none' {
   if (readiness === null) return 'none';
   return readiness >= 90 ? 'good' : readiness >= 60 ? 'warn' : 'bad';
-}
-
-/** The freezes that touch the days from `from` to `to` (`YYYY-MM-DD`), clipped to them. */
-export function freezeBands(freezes: FreezeRow[], from: string, to: string): { label: string; start: string; finish: string }[] {
-  return freezes
-    .filter((f) => f.start <= to && f.finish >= from)
-    .map((f) => ({ label: `Change freeze: ${f.release}`, start: f.start < from ? from : f.start, finish: f.finish > to ? to : f.finish }));
-}
-
-/** The freeze `day` falls in, if any. */
-export function freezeOn(freezes: FreezeRow[], day: string): FreezeRow | null {
-  return freezes.find((f) => f.start <= day && day <= f.finish) ?? null;
 }
