@@ -190,24 +190,6 @@ pub async fn restore_snapshot(app: AppHandle, state: State<'_, AppState>, name: 
     Ok(restored)
 }
 
-/// Asks for an MS Project XML file in a native dialog and imports it as a
-/// new project. `None` when the user cancelled.
-#[tauri::command]
-pub async fn import_project(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<Imported>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Import a plan")
-        .add_filter("MS Project XML or GanttProject", &["xml", "gan"])
-        .blocking_pick_file()
-        .and_then(|f| f.into_path().ok());
-    let Some(path) = picked else { return Ok(None) };
-    let bytes = gantry_api::read_import_file(&path).map_err(ApiError::from)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let now = chrono::Local::now().naive_local();
-    state.change(&app, None, |p| p.import_file(&bytes, &name, now)).map(Some)
-}
-
 /// Version, SQLite version and data folder for the About dialog.
 #[tauri::command]
 pub async fn about(state: State<'_, AppState>) -> Reply<Vec<(String, String)>> {

@@ -9,6 +9,7 @@
 mod budget;
 mod commands;
 mod export;
+mod import;
 mod meetings;
 mod releases;
 mod rendering;
@@ -71,7 +72,10 @@ fn main() -> std::process::ExitCode {
             commands::new_portfolio,
             commands::open_recent,
             commands::about,
-            commands::import_project,
+            import::choose_import,
+            import::preview_import,
+            import::import_chosen,
+            import::cancel_import,
             commands::history,
             commands::list_snapshots,
             commands::restore_snapshot,

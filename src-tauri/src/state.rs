@@ -19,6 +19,8 @@ pub struct AppState {
     current: Mutex<Option<PathBuf>>,
     recent_list: PathBuf,
     pub data_dir: PathBuf,
+    /// The plan file picked for import, while its report is shown.
+    pub pending_import: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -39,6 +41,7 @@ impl AppState {
             current: Mutex::new(Some(path.clone())),
             recent_list,
             data_dir,
+            pending_import: Mutex::new(None),
         };
         let opened = if path.exists() {
             Portfolio::open(&path)
@@ -152,7 +155,7 @@ pub fn tell_views_all_changed(app: &AppHandle) {
 
 /// A poisoned lock only means an earlier command panicked; the portfolio
 /// itself is consistent (SQLite rolled back), so carry on with it.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 

@@ -658,8 +658,9 @@ async fn an_imported_ms_project_file_is_in_the_history_and_a_snapshot_takes_it_b
     app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
     let projects = app.all("[data-project-id]").await.len();
 
-    file_menu(&app, "Import MS Project XML").await;
+    file_menu(&app, "Import a plan").await;
     answer_file_dialog("Import a plan", &xml);
+    accept_import(&app, "MS Project XML").await;
     let toast = app.find_with_prefix(".toast span", "Imported").await;
     assert!(text_of(&toast).await.contains("3 people joined the team"), "{}", text_of(&toast).await);
     // Its three people came with it, each on the task the file gives them.
@@ -1437,4 +1438,99 @@ async fn a_release_is_ticked_to_go_and_a_project_is_closed_into_a_read_only_arch
     let c = p.closeout_view(network, chrono_today()).expect("view").closure.expect("closed");
     assert_eq!(c.unfinished, "left");
     assert!(c.summary.starts_with("Stopped after the headquarters"));
+}
+
+/// Answers the import report: checks the file's format is named, then
+/// imports.
+async fn accept_import(app: &App, format: &str) {
+    let facts = text_of(&app.find("[role=dialog][aria-label^='Import '] .facts").await).await;
+    assert!(facts.starts_with(format), "{facts}");
+    app.with_text("[role=dialog][aria-label^='Import '] .actions button", "Import")
+        .await
+        .click()
+        .await
+        .expect("import");
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "drives the built app under Xvfb; ./scripts/test runs it"]
+async fn plans_come_in_through_their_report_and_go_out_as_ms_project_xml() {
+    let home = tempfile::tempdir().expect("home");
+    let file = home.path().join("data/app.gantry.desktop/Portfolio.gantry");
+    let gan = home.path().join("Rollout.gan");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/fixtures/gan/task_task-with-dependencies.gan"),
+        &gan,
+    )
+    .expect("a GanttProject file");
+    let app = App::launch(home.path()).await;
+    app.wait_until("the sample is open", || async { file_name(&app).await == "Portfolio" }).await;
+    let projects = app.all("[data-project-id]").await.len();
+
+    // A GanttProject file: its report first, then the import.
+    file_menu(&app, "Import a plan").await;
+    answer_file_dialog("Import a plan", &gan);
+    let dialog = "[role=dialog][aria-label='Import Rollout.gan']";
+    let facts = text_of(&app.find(&format!("{dialog} .facts")).await).await;
+    assert!(facts.contains("5 tasks") && facts.contains("links"), "{facts}");
+    app.screenshot("import-gan-report").await;
+    accept_import(&app, "GanttProject").await;
+    let toast = text_of(&app.find_with_prefix(".toast span", "Imported").await).await;
+    assert!(toast.contains("5 tasks"), "{toast}");
+
+    // It leaves as MS Project XML and comes back as a second project.
+    let xml = home.path().join("rollout.xml");
+    file_menu(&app, "Export project as MS Project XML").await;
+    answer_file_dialog("Save as MS Project XML", &xml);
+    app.find_with_prefix(".toast span", "Saved").await;
+    file_menu(&app, "Import a plan").await;
+    answer_file_dialog("Import a plan", &xml);
+    let agree = app.find("[role=dialog][aria-label='Import rollout.xml'] section[aria-label=Dates] p.muted").await;
+    assert_eq!(text_of(&agree).await, "Gantry computes the file's dates for every task that has them.");
+    accept_import(&app, "MS Project XML").await;
+    app.find_with_prefix(".toast span", "Imported").await;
+
+    // A spreadsheet whose headers Gantry does not know: the user maps the
+    // name column, and the import is allowed.
+    let csv = home.path().join("Plan.csv");
+    std::fs::write(&csv, "Vorgang;Anfang;Ende;Verantwortlich\nAnforderungen aufnehmen;04.01.2027;08.01.2027;Eva Braun\nSystem konfigurieren;11.01.2027;22.01.2027;Jan Holm\n")
+        .expect("a CSV file");
+    file_menu(&app, "Import a plan").await;
+    answer_file_dialog("Import a plan", &csv);
+    let dialog = "[role=dialog][aria-label='Import Plan.csv']";
+    let problem = text_of(&app.find(&format!("{dialog} p.wrong")).await).await;
+    assert!(problem.contains("name"), "{problem}");
+    let import = app.with_text(&format!("{dialog} .actions button"), "Import").await;
+    assert_eq!(import.prop("disabled").await.ok().flatten().as_deref(), Some("true"), "nothing to import yet");
+    for (field, column) in
+        [("name", "Vorgang"), ("start", "Anfang"), ("finish", "Ende"), ("assignee", "Verantwortlich")]
+    {
+        app.find(&format!("{dialog} select[name=map-{field}]")).await.select_by_value(column).await.expect("map");
+        app.wait_until("the file is read again", || async { app.all(&format!("{dialog} .busy")).await.is_empty() })
+            .await;
+    }
+    app.wait_until("the columns make a plan", || async { app.all(&format!("{dialog} p.wrong")).await.is_empty() })
+        .await;
+    let facts = text_of(&app.find(&format!("{dialog} .facts")).await).await;
+    assert!(facts.contains("2 tasks") && facts.contains("2 people"), "{facts}");
+    app.screenshot("import-csv-mapping").await;
+    accept_import(&app, "CSV").await;
+    app.find_with_prefix(".toast span", "Imported “Plan”").await;
+    app.find("button.back").await.click().await.expect("back to the portfolio");
+    app.wait_until("three more projects", || async { app.all("[data-project-id]").await.len() == projects + 3 }).await;
+    app.quit().await;
+
+    let p = gantry_api::Portfolio::open(&file).expect("opens");
+    let listed = p.projects().expect("projects");
+    let made: Vec<_> = listed.iter().filter(|s| s.name == "project-name").collect();
+    assert_eq!(made.len(), 2, "the .gan project and its MS Project twin");
+    let dates = |id: i64| -> Vec<(String, String, String)> {
+        p.plan(id).expect("plan").tasks.into_iter().map(|t| (t.name, t.start, t.finish)).collect()
+    };
+    assert_eq!(dates(made[0].id), dates(made[1].id), "the same dates after going out and coming back");
+    let plan = p.project_named("Plan").expect("the CSV project");
+    let rows = p.plan(plan).expect("plan").tasks;
+    assert_eq!(rows[1].name, "System konfigurieren");
+    assert_eq!((rows[1].start.as_str(), rows[1].finish.as_str()), ("2027-01-11T08:00:00", "2027-01-22T17:00:00"));
 }

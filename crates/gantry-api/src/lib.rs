@@ -9,6 +9,7 @@ pub mod bindings;
 mod board;
 mod budget;
 mod closeout;
+mod csv_import;
 mod error;
 mod export;
 mod gantt;

@@ -14,6 +14,8 @@ pub use crate::budget::{
     ProjectMoney, ProjectValue, ResourceRow, TaskCostRow, TaskMoney, UseRow, VendorRow,
 };
 pub use crate::closeout::{CloseFields, CloseOutView, ClosureRow, LessonFields, LessonRow, SlipRow};
+pub use crate::csv_import::{ColumnChoice, CsvColumns, CsvPreview, FieldChoice};
+pub use crate::import::{DateDifference, ImportOptions, ImportPreview, PlanFormat};
 pub use crate::meetings::{
     ActionFields, ActionRow, AttendeeRow, DecisionFields, DecisionRow, FollowUps, MeetingFields, MeetingRow,
     MeetingsView, Named,
@@ -409,6 +411,12 @@ pub struct Imported {
     pub people: i64,
     /// Assignments of people to the imported tasks.
     pub assignments: i64,
+    /// Tasks an earlier import made that this one brought up to date
+    /// (found by their key); `tasks` counts the new ones.
+    pub updated: i64,
+    /// The import brought a project an earlier import made up to date,
+    /// rather than adding a new one.
+    pub existing: bool,
     /// What was read approximately, changed or left out.
     pub warnings: Vec<String>,
 }

@@ -109,9 +109,36 @@ fn links_hierarchy_people_and_notes_come_in() {
     let (_dir, p, done) = import("task_task-with-notes.gan");
     let plan = p.plan(done.project_id).expect("plan");
     assert!(plan.tasks[0].notes.starts_with("This is the first sentence."));
+}
 
-    let (_dir, _p, done) = import("baseline_basic-baseline.gan");
-    assert!(done.warnings.iter().any(|w| w.contains("baselines")), "what is left out is said");
+#[test]
+fn baselines_come_with_their_ends_computed_on_the_files_calendar() {
+    // (file, baseline, the first task's baseline finish): two working days
+    // from its start day, across a holiday or a weekend as the file has them.
+    let cases = [
+        ("baseline_basic-baseline.gan", None),
+        ("baseline_endDate_task-in-baseline-crossing-one-off-holiday.gan", Some("2024-01-04T17:00:00")),
+        ("baseline_endDate_task-in-baseline-crossing-recurring-holiday.gan", Some("2024-01-04T17:00:00")),
+        (
+            "baseline_endDate_task-in-baseline-crossing-weekends-and-no-tasks-can-run-on-weekends.gan",
+            Some("2024-01-01T17:00:00"),
+        ),
+        (
+            "baseline_endDate_task-in-baseline-crossing-weekends-and-tasks-can-run-on-weekends.gan",
+            Some("2023-12-30T17:00:00"),
+        ),
+    ];
+    for (file, finish) in cases {
+        let (_dir, p, done) = import(file);
+        assert!(done.warnings.iter().all(|w| !w.contains("baseline")), "{file}: {:?}", done.warnings);
+        let plan = p.plan(done.project_id).expect("plan");
+        assert_eq!(plan.baselines.len(), 1, "{file}");
+        let dates = p.baseline_dates(plan.baselines[0].id).expect("dates");
+        assert!(!dates.is_empty(), "{file}");
+        if let Some(finish) = finish {
+            assert_eq!(dates[0].finish, finish, "{file}");
+        }
+    }
 }
 
 #[test]
@@ -130,4 +157,14 @@ fn a_broken_or_hostile_gan_file_is_refused_and_changes_nothing() {
         assert!(err.len() < 300, "{what}: {err}");
         assert_eq!(common::digest(&p), before, "{what}: nothing saved");
     }
+}
+
+#[test]
+fn people_keep_their_ganttproject_role() {
+    // allocation_task-with-basic-assignee.gan: John Doe is `Default:1`,
+    // GanttProject's own "project manager".
+    let (_dir, p, _) = import("allocation_task-with-basic-assignee.gan");
+    let team = p.team().expect("team");
+    let john = team.iter().find(|m| m.name == "John Doe").expect("John Doe");
+    assert_eq!(john.role, "Project manager");
 }

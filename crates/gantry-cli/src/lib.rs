@@ -14,6 +14,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use gantry_api::Portfolio;
 
 mod costs;
+mod import;
 mod meetings;
 mod releases;
 mod risks;
@@ -194,14 +195,46 @@ enum Command {
         #[arg(long)]
         ics: Option<PathBuf>,
     },
-    /// Import an MS Project XML or GanttProject (.gan) file as a new project
-    /// of a portfolio (created if missing); refused files change nothing.
+    /// Import an MS Project XML, GanttProject (.gan) or CSV file (Jira,
+    /// Azure DevOps, Trello, a spreadsheet) as a new project of a portfolio
+    /// (created if missing); a CSV file whose keys an earlier import made
+    /// updates that project instead. Refused files change nothing.
     Import {
-        /// The plan file (.xml or .gan).
+        /// The plan file (.xml, .gan or .csv).
         file: PathBuf,
         /// The portfolio file (.gantry).
         #[arg(long)]
         db: PathBuf,
+        /// Keep the file's dates: a task Gantry's engine would place
+        /// elsewhere is scheduled by hand where the file has it.
+        #[arg(long, conflicts_with = "reschedule")]
+        keep_dates: bool,
+        /// Reschedule the plan with Gantry's engine (the default).
+        #[arg(long)]
+        reschedule: bool,
+        /// For a CSV file, a field and the header of its column, as
+        /// FIELD=COLUMN; fields: key, id, name, type, parent, start, finish,
+        /// duration, assignee, status, priority, labels, sprint,
+        /// predecessors, notes, progress. Without any, the mapping kept
+        /// from the last file with the same headers, else the one the
+        /// headers suggest.
+        #[arg(long = "map", value_name = "FIELD=COLUMN")]
+        map: Vec<String>,
+        /// For a CSV file, how its dates are written (%d/%m/%Y, %Y-%m-%d …);
+        /// found from the values when left out.
+        #[arg(long)]
+        date_format: Option<String>,
+        /// For a CSV file, the unit of plain numbers in the duration column.
+        #[arg(long, value_parser = ["seconds", "minutes", "hours", "days"])]
+        duration_unit: Option<String>,
+        /// For a CSV file, its separator (",", ";", "tab" or "|"); found
+        /// from the first lines when left out.
+        #[arg(long)]
+        separator: Option<String>,
+        /// Print what the import would bring in (counts, warnings, and the
+        /// tasks whose dates Gantry computes differently) and write nothing.
+        #[arg(long)]
+        preview: bool,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -533,30 +566,22 @@ fn run(command: Command) -> Result<(), String> {
         Command::Releases { db, project, json, ics } => {
             releases::releases(&db, project.as_deref(), json, ics.as_deref())
         }
-        Command::Import { file, db, json } => {
-            let bytes = gantry_api::read_import_file(&file).map_err(|e| e.to_string())?;
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let mut p = Portfolio::open(&db).map_err(|e| e.to_string())?;
-            let done = p.import_file(&bytes, &name, chrono::Local::now().naive_local()).map_err(|e| e.to_string())?;
-            if json {
-                let out = serde_json::json!({
-                    "project": done.name,
-                    "tasks": done.tasks,
-                    "links": done.links,
-                    "people": done.people,
-                    "warnings": done.warnings,
-                });
-                println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
-            } else {
-                println!(
-                    "Imported “{}”: {} tasks, {} links, {} people.",
-                    done.name, done.tasks, done.links, done.people
-                );
-                for w in &done.warnings {
-                    println!("  note: {w}");
-                }
-            }
-            Ok(())
+        Command::Import {
+            file,
+            db,
+            keep_dates,
+            reschedule: _,
+            map,
+            date_format,
+            duration_unit,
+            separator,
+            preview,
+            json,
+        } => {
+            let csv = (!map.is_empty() || date_format.is_some() || duration_unit.is_some() || separator.is_some())
+                .then(|| import::columns(&map, date_format, duration_unit, separator))
+                .transpose()?;
+            import::import(&file, &db, &gantry_api::wire::ImportOptions { keep_dates, csv }, preview, json)
         }
         Command::Export { db, project, format, output } => {
             let p = open(&db)?;

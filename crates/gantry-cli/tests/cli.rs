@@ -475,3 +475,40 @@ fn export_writes_ms_project_xml_that_schedule_reads_and_csv_and_ics() {
         gantry(&["export", "--db", &db, "--project", "No such project", "--format", "csv", "-o", "/tmp/x.csv"]);
     assert!(!refused.status.success());
 }
+
+#[test]
+fn import_maps_a_csv_file_previews_it_and_updates_what_it_made() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("p.gantry");
+    let db = db.to_str().expect("path");
+    let csv = dir.path().join("plan.csv");
+    std::fs::write(&csv, "Vorgang;Ende;Schlüssel\nKonzept;08.01.2027;K-1\nUmsetzung;22.01.2027;K-2\n").expect("csv");
+    let csv = csv.to_str().expect("path");
+    let maps = ["--map", "name=Vorgang", "--map", "finish=Ende", "--map", "key=Schlüssel"];
+    let args = |extra: &[&'static str]| -> Vec<String> {
+        ["import", csv, "--db", db].iter().chain(maps.iter()).chain(extra).map(|s| s.to_string()).collect()
+    };
+    let run = |a: Vec<String>| gantry(&a.iter().map(String::as_str).collect::<Vec<_>>());
+
+    let preview = run(args(&["--preview", "--json"]));
+    assert!(preview.status.success(), "{}", String::from_utf8_lossy(&preview.stderr));
+    let seen: serde_json::Value = serde_json::from_slice(&preview.stdout).expect("json");
+    assert_eq!((seen["format"].as_str(), seen["tasks"].as_i64()), (Some("CSV"), Some(2)));
+    assert_eq!(seen["csv"]["dateFormat"], "%d.%m.%Y");
+    let out = run(args(&["--json"]));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let done: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let keys: Vec<&str> = done.as_object().expect("object").keys().map(String::as_str).collect();
+    assert_eq!(keys, ["links", "people", "project", "tasks", "warnings"]);
+    assert_eq!((done["project"].as_str(), done["tasks"].as_i64()), (Some("plan"), Some(2)));
+    // The same keys again: the project is updated, not copied.
+    let again = run(args(&[]));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already up to date"));
+    let projects = gantry(&["projects", "--db", db, "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&projects.stdout).expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+
+    let bad = gantry(&["import", csv, "--db", db, "--map", "name"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("FIELD=COLUMN"));
+}

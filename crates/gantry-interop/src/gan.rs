@@ -9,10 +9,11 @@
 //! with a year is one day, without one it recurs every year). Links:
 //! `<depend id=successor type= difference=>` inside the predecessor, type
 //! 1 = SS, 2 = FS, 3 = FF, 4 = SF, the difference in days. People come
-//! with their rate, e-mail and allocations; their vacations become their
-//! own calendar's days off. What Gantry does not keep (baselines, colours,
-//! shapes, web links, custom columns) is named in the warnings, custom
-//! columns kept in the task's notes.
+//! with their role, rate, e-mail and allocations; their vacations become their
+//! own calendar's days off; baselines (`<previous-tasks>`) come as
+//! Gantry's, their ends computed as the tasks' are. What Gantry does not
+//! keep (colours, shapes, web links, custom columns) is named in the
+//! warnings, custom columns kept in the task's notes.
 
 use std::collections::HashMap;
 
@@ -104,7 +105,6 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
 
     let mut tasks: Vec<Task> = Vec::new();
     let mut links = Vec::new();
-    let mut baseline_seen = false;
     let mut stack: Vec<(&Element, Option<TaskId>)> =
         tasks_el.all("task").collect::<Vec<_>>().into_iter().rev().map(|t| (t, None)).collect();
     let mut position = 0;
@@ -189,15 +189,28 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             stack.push((c, Some(id)));
         }
     }
-    if let Some(prev) = root.child("previous")
-        && prev.all("previous-tasks").next().is_some()
-    {
-        baseline_seen = true;
-    }
-    if baseline_seen {
-        warnings.push("The file's baselines are not imported; save a baseline in Gantry after the import.".into());
-    }
     let ids: std::collections::HashSet<TaskId> = tasks.iter().map(|t| t.id).collect();
+    // Baselines: each task's start day and working days then, its end
+    // computed on the calendar as the task's is.
+    let mut baselines = Vec::new();
+    for set in root.child("previous").map(|p| p.all("previous-tasks").collect::<Vec<_>>()).unwrap_or_default() {
+        let name = set.attr("name").map(str::trim).filter(|n| !n.is_empty()).unwrap_or("Baseline").to_owned();
+        let mut rows = Vec::new();
+        for b in set.all("previous-task") {
+            let (Some(id), Some(start)) = (number(b, "id").map(|v| v as i64), day(b.attr("start"))) else { continue };
+            let days = number(b, "duration").unwrap_or(0.0);
+            if !ids.contains(&id) || !(0.0..=100_000.0).contains(&days) {
+                continue;
+            }
+            let minutes = if b.attr("meeting") == Some("true") { 0 } else { (days * DAY as f64).round() as i64 };
+            let start = calendar.next_start(eight(start));
+            let finish = if minutes == 0 { start } else { calendar.add(start, minutes) };
+            rows.push(BaselineTask { task_id: id, start, finish, duration_minutes: minutes });
+        }
+        if !rows.is_empty() {
+            baselines.push((name, rows));
+        }
+    }
     links.retain(|l| {
         let known = ids.contains(&l.successor) && l.successor != l.predecessor;
         if !known {
@@ -256,7 +269,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         people.push(TeamMember {
             id,
             name,
-            role: String::new(),
+            role: role(&root, r.attr("function")),
             skills: Vec::new(),
             email: r.attr("contacts").unwrap_or_default().trim().to_owned(),
             standard_rate: rate,
@@ -301,8 +314,46 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         assignments,
         computed: HashMap::new(),
         computed_people: HashMap::new(),
+        keys: HashMap::new(),
+        labels: HashMap::new(),
+        baselines,
+        unresolved: Vec::new(),
         warnings,
     })
+}
+
+/// The name of a resource's role (`function`): GanttProject's own role
+/// sets (`Default:1` is a project manager, `SoftwareDevelopment:2` a
+/// developer …) or the project's roles (`<roles><role id= name=>`); none
+/// for "undefined".
+fn role(root: &Element, function: Option<&str>) -> String {
+    let Some(function) = function.map(str::trim).filter(|f| !f.is_empty()) else { return String::new() };
+    let (set, id) = function.rsplit_once(':').unwrap_or(("", function));
+    let known = match (set, id) {
+        ("Default", "0") => Some(""),
+        ("Default", "1") => Some("Project manager"),
+        ("SoftwareDevelopment", n) => match n {
+            "2" => Some("Developer"),
+            "3" => Some("Documentation writer"),
+            "4" => Some("Tester"),
+            "5" => Some("Graphic designer"),
+            "6" => Some("Documentation translator"),
+            "7" => Some("Packager"),
+            "8" => Some("Analyst"),
+            "9" => Some("Web designer"),
+            _ => Some(""),
+        },
+        _ => None,
+    };
+    if let Some(name) = known {
+        return name.to_owned();
+    }
+    root.all("roles")
+        .flat_map(|r| r.all("role"))
+        .find(|r| r.attr("id").map(str::trim) == Some(id))
+        .and_then(|r| r.attr("name"))
+        .map(|n| n.trim().chars().take(250).collect())
+        .unwrap_or_default()
 }
 
 /// A web link kept as text, cut to a sane length.

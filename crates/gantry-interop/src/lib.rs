@@ -7,6 +7,7 @@ pub mod gan;
 pub mod ical;
 pub mod mspdi;
 pub mod mspdi_write;
+pub mod tabular;
 pub mod xml;
 
 /// Why a file could not be imported.

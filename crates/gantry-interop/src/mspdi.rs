@@ -44,6 +44,17 @@ pub struct Plan {
     pub computed: HashMap<TaskId, Computed>,
     /// What MS Project computed for each person, by resource UID.
     pub computed_people: HashMap<MemberId, ComputedPerson>,
+    /// Each task's key in the tool it came from (a Jira issue key), by
+    /// task id, so a later import of the same tasks updates them.
+    pub keys: HashMap<TaskId, String>,
+    /// Each task's labels (Jira's, a spreadsheet's tags), by task id.
+    pub labels: HashMap<TaskId, Vec<String>>,
+    /// Baselines the file keeps besides MS Project's cost baseline (a
+    /// GanttProject file's), by name, each task by its id in the file.
+    pub baselines: Vec<(String, Vec<BaselineTask>)>,
+    /// Predecessors named by a key the file does not hold, with the task
+    /// they come before: an earlier import may have made them.
+    pub unresolved: Vec<(TaskId, String)>,
     /// Things read approximately or skipped, for the user.
     pub warnings: Vec<String>,
 }
@@ -282,6 +293,10 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         assignments,
         computed,
         computed_people,
+        keys: HashMap::new(),
+        labels: HashMap::new(),
+        baselines: Vec::new(),
+        unresolved: Vec::new(),
         warnings,
     })
 }

@@ -18,6 +18,7 @@
 pub mod board;
 pub mod budget;
 pub mod closeout;
+pub mod interop;
 pub mod meetings;
 mod migrations;
 pub mod releases;
@@ -37,6 +38,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use board::*;
 pub use budget::*;
 pub use closeout::*;
+pub use interop::*;
 pub use meetings::*;
 pub use releases::*;
 pub use risks::*;

@@ -31,6 +31,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0015_stakeholders_and_meetings.sql"),
     ),
     ("releases, changeover and close-out", include_str!("../migrations/0016_releases_and_closeout.sql")),
+    ("import keys and CSV mappings", include_str!("../migrations/0017_import_keys.sql")),
 ];
 
 /// The newest format this build knows.

@@ -75,6 +75,8 @@ pub const USER_TABLES: &[&str] = &[
     "project_closures",
     "closure_milestones",
     "lessons",
+    "task_keys",
+    "csv_mappings",
 ];
 
 /// How many steps of history a portfolio keeps.

@@ -152,7 +152,7 @@ pub fn random_command(
         }
         return ("broken", Ok(()));
     }
-    match dice.below(if with_history { 23 } else { 21 }) {
+    match dice.below(if with_history { 24 } else { 22 }) {
         0 | 1 => {
             let new = NewTask {
                 project_id: project,
@@ -443,7 +443,20 @@ pub fn random_command(
                 }
             }
         }
-        21 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
+        21 => {
+            // A Jira export imported, then again with its issues moved on:
+            // the second time updates the project the first made (task
+            // keys, the kept column mapping), and a circle is refused.
+            let status = ["To Do", "In Progress", "Done"][dice.below(3)];
+            let extra = 3 + dice.below(3);
+            let blocked = if dice.below(5) == 0 { "J-2" } else { "" };
+            let csv = format!(
+                "Summary,Issue key,Status,Original estimate,Blocked by\nMigrate data,J-1,{status},28800,{blocked}\nTest the load,J-2,To Do,14400,J-1\nIssue {extra},J-{extra},To Do,3600,J-1\n"
+            );
+            let now = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date").and_hms_opt(9, 0, 0).expect("time");
+            ("import csv", p.import_file(csv.as_bytes(), "jira.csv", now).map(|_| ()).map_err(|e| e.to_string()))
+        }
+        22 => ("undo", p.undo().map(|_| ()).map_err(|e| e.to_string())),
         _ => ("redo", p.redo().map(|_| ()).map_err(|e| e.to_string())),
     }
 }

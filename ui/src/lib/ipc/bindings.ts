@@ -549,6 +549,102 @@ tasks: Array<Named>, milestones: Array<Named>,
  */
 templates: Array<OwnerChoice>, states: Array<[string, string]>, strategies: Array<[string, string]>, groups: Array<[string, string]>, verdicts: Array<[string, string]>, };
 
+export type ImportOptions = { 
+/**
+ * Keep the dates the file gives: a task Gantry's engine would place
+ * elsewhere is scheduled by hand, held where the file has it. Else
+ * Gantry reschedules the plan.
+ */
+keepDates: boolean, 
+/**
+ * For a CSV file, its columns; none for the mapping kept from the last
+ * file with the same headers, or else the one its headers suggest.
+ */
+csv: CsvColumns | null, };
+
+export type ImportPreview = { fileName: string, 
+/**
+ * "MS Project XML", "GanttProject" or "CSV".
+ */
+format: string, name: string, tasks: number, links: number, people: number, calendars: number, warnings: Array<string>, 
+/**
+ * Tasks whose dates Gantry's engine computes differently from the file.
+ */
+differences: Array<DateDifference>, 
+/**
+ * The project an earlier import of the same keys made, which this one
+ * updates instead of adding a second copy.
+ */
+updates: string | null, 
+/**
+ * How many of the file's tasks that project holds already.
+ */
+matched: number, 
+/**
+ * Why the file cannot be imported as it is read now (a CSV file
+ * whose columns are not chosen yet); none when it can.
+ */
+problem: string | null, 
+/**
+ * For a CSV file: its columns and how they are read.
+ */
+csv: CsvPreview | null, };
+
+export type DateDifference = { task: string, fileStart: string, fileFinish: string, gantryStart: string, gantryFinish: string, 
+/**
+ * Why, when it is known; empty otherwise.
+ */
+why: string, };
+
+export type CsvColumns = { 
+/**
+ * Each field with the header of the column that holds it.
+ */
+fields: Array<ColumnChoice>, 
+/**
+ * A date format (`%d/%m/%Y` …); empty for the one detected.
+ */
+dateFormat: string, 
+/**
+ * "seconds", "minutes", "hours" or "days": numbers in the duration
+ * column without a unit of their own.
+ */
+durationUnit: string, 
+/**
+ * ",", ";", "\t" or "|"; empty for the one detected.
+ */
+separator: string, };
+
+export type ColumnChoice = { 
+/**
+ * A field's code: "key", "name", "parent", "start" …
+ */
+field: string, 
+/**
+ * The header of its column.
+ */
+column: string, };
+
+export type CsvPreview = { encoding: string, separator: string, headers: Array<string>, 
+/**
+ * The first rows, as the file has them.
+ */
+rows: Array<Array<string>>, rowCount: number, 
+/**
+ * The mapping used: the one given, kept from last time, or guessed.
+ */
+columns: CsvColumns, 
+/**
+ * The mapping is the one kept from the last file with these headers.
+ */
+kept: boolean, 
+/**
+ * The date formats every date of the file fits, best first.
+ */
+dateFormats: Array<string>, dateFormat: string, fields: Array<FieldChoice>, units: Array<string>, };
+
+export type FieldChoice = { code: string, label: string, };
+
 export type RollbackRow = { steps: string, ownerId: number | null, owner: string, 
 /**
  * `YYYY-MM-DDTHH:MM`, the last moment to decide.
@@ -839,6 +935,16 @@ people: number,
  * Assignments of people to the imported tasks.
  */
 assignments: number, 
+/**
+ * Tasks an earlier import made that this one brought up to date
+ * (found by their key); `tasks` counts the new ones.
+ */
+updated: number, 
+/**
+ * The import brought a project an earlier import made up to date,
+ * rather than adding a new one.
+ */
+existing: boolean, 
 /**
  * What was read approximately, changed or left out.
  */

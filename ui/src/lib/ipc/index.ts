@@ -226,7 +226,11 @@ export const api = {
   newPortfolio: () => call<boolean>('new_portfolio'),
   openRecent: (index: number) => call<boolean>('open_recent', { index }),
   about: () => call<[string, string][]>('about'),
-  importProject: () => call<W.Imported | null>('import_project'),
+  /** Asks for a plan file; what importing it would bring in, or null when the user cancelled. */
+  chooseImport: () => call<W.ImportPreview | null>('choose_import'),
+  previewImport: (options: W.ImportOptions) => call<W.ImportPreview>('preview_import', { options }),
+  importChosen: (options: W.ImportOptions) => call<W.Imported>('import_chosen', { options }),
+  cancelImport: () => call<null>('cancel_import'),
   history: () => call<W.HistoryRow[]>('history'),
   listSnapshots: () => call<W.SnapshotRow[]>('list_snapshots'),
   restoreSnapshot: (name: string) => call<W.Restored>('restore_snapshot', { name }),
