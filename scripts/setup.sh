@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Gantry needs to build, run and test, and nothing twice:
-# Debian packages, the frontend's npm packages, and (for tests) tauri-driver.
+# Debian packages, the frontend's npm packages, and (for tests) tauri-driver
+# and cargo-fuzz.
 # Usage: scripts/setup.sh [--tests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,10 @@ as_root() {
 packages=(build-essential pkg-config file python3 libwebkit2gtk-4.1-dev libxdo-dev librsvg2-dev libssl-dev fonts-dejavu-core fonts-droid-fallback)
 if $want_tests; then
   packages+=(webkit2gtk-driver xvfb xauth dbus dbus-x11 xdotool imagemagick poppler-utils desktop-file-utils lintian man-db)
+  # A Java runtime and Python's venv for MPXJ, the third-party reader the
+  # export is checked with (when the machine has none of its own).
+  command -v java >/dev/null || packages+=(default-jre-headless)
+  python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -60,4 +65,20 @@ fi
 if $want_tests && ! command -v tauri-driver >/dev/null; then
   say "Installing tauri-driver"
   cargo install tauri-driver --version 2.1.0 --locked
+fi
+
+# cargo-fuzz, which runs the file readers' fuzz targets (scripts/fuzz.sh).
+if $want_tests && ! command -v cargo-fuzz >/dev/null; then
+  say "Installing cargo-fuzz"
+  cargo install cargo-fuzz --version 0.13.2 --locked
+fi
+
+# The third-party readers the exports are checked with, in a Python of the
+# tests' own (crates/gantry-api/tests/third_party.rs runs it): MPXJ (PyPI
+# mpxj, with jpype1 to reach its Java classes) and icalendar.
+mpxj_python="$HOME/.cache/gantry/python"
+if $want_tests && ! "$mpxj_python/bin/python3" -c "import mpxj, jpype, icalendar" 2>/dev/null; then
+  say "Installing MPXJ and icalendar for the export checks"
+  python3 -m venv "$mpxj_python"
+  "$mpxj_python/bin/python3" -m pip install --quiet --disable-pip-version-check mpxj==16.10.0 jpype1==1.7.1 icalendar==7.3.2
 fi

@@ -52,6 +52,9 @@ for t in hostile undo import; do
   cargo_test --test "$t" -- --nocapture 2>&1 | grep -E "^(hostile files|undo:|import:|test result)"
 done
 
+say "Fuzz: the readers of MS Project, GanttProject and CSV files, 20 s each"
+scripts/fuzz.sh 20
+
 say "The Debian package: build and check it"
 deb=$(GANTRY_UI_BUILT=1 scripts/package.sh | tail -n 1)
 GANTRY_DEB="$deb" cargo_test --test package -- --ignored --nocapture

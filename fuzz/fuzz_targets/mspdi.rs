@@ -1,0 +1,12 @@
+//! MS Project XML: any bytes are read or refused with a reason, never a
+//! panic; a plan read is scheduled, and its costs computed.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    if let Ok(plan) = gantry_interop::mspdi::read(bytes) {
+        let _ = gantry_interop::mspdi::schedule(&plan);
+        let _ = gantry_interop::costs::read(bytes);
+    }
+});
