@@ -25,10 +25,10 @@ fn read(path: &std::path::Path) -> Reply<(Vec<u8>, String)> {
     Ok((bytes, name))
 }
 
-/// Asks for a plan file (MS Project XML, GanttProject, CSV) and returns
-/// what importing it would bring in; `None` when the user cancelled.
+/// Asks for a plan file (MS Project XML, GanttProject, CSV); its name, or
+/// `None` when the user cancelled. `preview_import` then reads it.
 #[tauri::command]
-pub async fn choose_import(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<ImportPreview>> {
+pub async fn choose_import(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<String>> {
     let chosen = app
         .dialog()
         .file()
@@ -37,14 +37,13 @@ pub async fn choose_import(app: AppHandle, state: State<'_, AppState>) -> Reply<
         .blocking_pick_file()
         .and_then(|f| f.into_path().ok());
     let Some(path) = chosen else { return Ok(None) };
-    *lock(&state.pending_import) = Some(path.clone());
-    let (bytes, name) = read(&path)?;
-    let today = chrono::Local::now().date_naive();
-    state.with(|p| p.preview_import(&bytes, &name, &ImportOptions::default(), today)).map(Some)
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    *lock(&state.pending_import) = Some(path);
+    Ok(Some(name))
 }
 
 /// The report of the picked file read with `options` (a CSV file's
-/// columns chosen by the user).
+/// columns chosen by the user), off the window's thread.
 #[tauri::command]
 pub async fn preview_import(state: State<'_, AppState>, options: ImportOptions) -> Reply<ImportPreview> {
     let (bytes, name) = read(&picked(&state)?)?;

@@ -189,6 +189,30 @@ impl Portfolio {
         }
         let mut calendars: Vec<_> = calendars.into_iter().filter(|c| used.contains(&c.id)).collect();
         calendars.extend(personal);
+        let fixed_costs: HashMap<TaskId, (i64, gantry_core::cost::Accrual)> =
+            gantry_store::fixed_costs(db, p.id)?.into_iter().map(|(id, c)| (id, (c.amount, c.accrual))).collect();
+        // The newest baseline is MS Project's baseline 0.
+        let mut kept = gantry_store::baselines(db, p.id)?;
+        kept.sort_by_key(|b| std::cmp::Reverse((b.saved_at, b.id)));
+        let mut baselines = Vec::new();
+        for b in kept.iter().take(11) {
+            let money = gantry_store::baseline_costs(db, b.id)?;
+            let tasks: HashMap<TaskId, mspdi_write::BaselineOut> = gantry_store::baseline_tasks(db, b.id)?
+                .into_iter()
+                .map(|t| {
+                    let (cost, work) = money.get(&t.task_id).map_or((None, None), |&(c, w)| (Some(c), Some(w)));
+                    let out = mspdi_write::BaselineOut {
+                        start: t.start,
+                        finish: t.finish,
+                        duration_minutes: t.duration_minutes,
+                        cost,
+                        work,
+                    };
+                    (t.task_id, out)
+                })
+                .collect();
+            baselines.push(tasks);
+        }
         if calendars.is_empty() {
             return Err(refused("The project's calendar is missing; the file could not be written."));
         }
@@ -208,6 +232,8 @@ impl Portfolio {
             links: &links,
             people: &people,
             assignments: &assignments,
+            fixed_costs: &fixed_costs,
+            baselines: &baselines,
         }))
     }
 

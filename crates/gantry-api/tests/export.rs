@@ -39,6 +39,10 @@ struct Shape {
     links: Vec<(String, String, LinkKind, i64, bool)>,
     people: Vec<(String, i64, i64, i64, u16)>,
     work: Vec<(String, String, u16, i64)>,
+    /// Each task's fixed cost and accrual.
+    fixed: Vec<(String, i64, String)>,
+    /// The newest baseline: each task's dates, duration, cost and work.
+    baseline: Vec<(String, String, String, i64, Option<(i64, i64)>)>,
 }
 
 fn shape(p: &Portfolio, project: i64) -> Shape {
@@ -89,7 +93,30 @@ fn shape(p: &Portfolio, project: i64) -> Shape {
         .map(|a| (outline[&a.task_id].clone(), team[&a.member_id].name.clone(), a.units_percent, a.work_minutes))
         .collect();
     work.sort();
-    Shape { tasks, links, people, work }
+    let mut fixed: Vec<_> = gantry_store::fixed_costs(db, project)
+        .expect("fixed costs")
+        .into_iter()
+        .map(|(id, c)| (outline[&id].clone(), c.amount, format!("{:?}", c.accrual)))
+        .collect();
+    fixed.sort();
+    let newest =
+        gantry_store::baselines(db, project).expect("baselines").into_iter().max_by_key(|b| (b.saved_at, b.id));
+    let mut baseline: Vec<_> = match newest {
+        Some(b) => {
+            let money = gantry_store::baseline_costs(db, b.id).expect("baseline costs");
+            gantry_store::baseline_tasks(db, b.id)
+                .expect("baseline")
+                .into_iter()
+                .map(|t| {
+                    let shown = (t.start.to_string(), t.finish.to_string());
+                    (outline[&t.task_id].clone(), shown.0, shown.1, t.duration_minutes, money.get(&t.task_id).copied())
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    baseline.sort();
+    Shape { tasks, links, people, work, fixed, baseline }
 }
 
 /// Exports `project` as MS Project XML and imports it again as a new project.

@@ -172,7 +172,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             parent_id: parent,
             position,
             name: t.text_of("Name").unwrap_or_default().to_owned(),
-            notes: t.text_of("Notes").unwrap_or_default().to_owned(),
+            notes: notes_with_link(t),
             kind: if summary {
                 TaskKind::Summary
             } else if milestone || minutes == 0 {
@@ -701,6 +701,30 @@ fn read_exception(e: &Element, calendar: &str, out: &mut Vec<CalendarException>,
     }
 }
 
+/// A task's notes, with its hyperlink (MS Project's `Hyperlink`,
+/// `HyperlinkAddress` and `HyperlinkSubAddress`) kept as a last line.
+fn notes_with_link(t: &Element) -> String {
+    let mut notes = t.text_of("Notes").unwrap_or_default().to_owned();
+    let field = |tag: &str| t.text_of(tag).map(str::trim).filter(|v| !v.is_empty());
+    let address = match (field("HyperlinkAddress"), field("HyperlinkSubAddress")) {
+        (Some(a), Some(sub)) => Some(format!("{a}#{sub}")),
+        (Some(a), None) => Some(a.to_owned()),
+        (None, Some(sub)) => Some(format!("#{sub}")),
+        (None, None) => None,
+    };
+    let link = match (field("Hyperlink"), address) {
+        (Some(name), Some(a)) if name != a => Some(format!("{name} <{a}>")),
+        (_, Some(a)) => Some(a),
+        (Some(name), None) => Some(name.to_owned()),
+        (None, None) => None,
+    };
+    if let Some(link) = link {
+        let link: String = link.chars().take(500).collect();
+        notes.push_str(&format!("{}Link: {link}", if notes.is_empty() { "" } else { "\n" }));
+    }
+    notes
+}
+
 /// Schedules the plan with Gantry's engine, from its inputs only.
 pub fn schedule(plan: &Plan) -> gantry_core::schedule::Schedule {
     gantry_core::schedule::schedule(&gantry_core::schedule::ScheduleInput {
@@ -716,6 +740,24 @@ pub fn schedule(plan: &Plan) -> gantry_core::schedule::Schedule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hyperlink_is_kept_in_the_notes() {
+        let doc = |task: &str| {
+            format!(
+                "<Project><StartDate>2027-01-04T08:00:00</StartDate><Tasks><Task><UID>1</UID><Name>Spec</Name><Duration>PT8H0M0S</Duration>{task}</Task></Tasks></Project>"
+            )
+        };
+        let notes = |task: &str| read(doc(task).as_bytes()).expect("reads").tasks[0].notes.clone();
+        assert_eq!(notes("<Notes>Signed off.</Notes>"), "Signed off.");
+        assert_eq!(
+            notes(
+                "<Notes>Signed off.</Notes><Hyperlink>Spec</Hyperlink><HyperlinkAddress>https://wiki.example/spec</HyperlinkAddress><HyperlinkSubAddress>v2</HyperlinkSubAddress>"
+            ),
+            "Signed off.\nLink: Spec <https://wiki.example/spec#v2>"
+        );
+        assert_eq!(notes("<HyperlinkAddress>https://wiki.example</HyperlinkAddress>"), "Link: https://wiki.example");
+    }
 
     #[test]
     fn durations_as_ms_project_writes_them() {

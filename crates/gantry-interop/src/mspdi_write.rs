@@ -7,8 +7,9 @@
 //! recurrence); tasks in outline order with their WBS, durations (elapsed
 //! and estimated too), constraints, manual scheduling, progress and actual
 //! dates, notes and the dates Gantry computed; links with their type and
-//! lag (elapsed too); the people as work resources with their rates and
-//! units; assignments with units and work. Units as MSPDI wants them:
+//! lag (elapsed too); fixed costs with their accrual; the baselines
+//! (newest as baseline 0) with their costs and work; the people as work
+//! resources with their rates and units; assignments with units and work. Units as MSPDI wants them:
 //! durations in ISO 8601, lags in tenths of a minute, weekday 1 = Sunday,
 //! link type 0 = FF, 1 = FS, 2 = SF, 3 = SS, rates per hour in currency.
 
@@ -17,6 +18,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use gantry_core::calendar::{WorkCalendar, WorkingTime};
+use gantry_core::cost::Accrual;
 use gantry_core::model::*;
 use gantry_core::money;
 
@@ -41,6 +43,22 @@ pub struct Export<'a> {
     pub links: &'a [Link],
     pub people: &'a [TeamMember],
     pub assignments: &'a [Assignment],
+    /// Each task's fixed cost, in minor units, and when it accrues.
+    pub fixed_costs: &'a HashMap<TaskId, (i64, Accrual)>,
+    /// The baselines, newest first: MS Project's baseline 0, then 1 to 10.
+    pub baselines: &'a [HashMap<TaskId, BaselineOut>],
+}
+
+/// A task as a baseline kept it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BaselineOut {
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    pub duration_minutes: i64,
+    /// In minor units, when the baseline kept costs.
+    pub cost: Option<i64>,
+    /// In minutes, when the baseline kept work.
+    pub work: Option<i64>,
 }
 
 fn escape(text: &str) -> String {
@@ -67,6 +85,21 @@ fn moment(t: NaiveDateTime) -> String {
 /// `PT40H0M0S`.
 fn duration(minutes: i64) -> String {
     format!("PT{}H{}M0S", minutes / 60, minutes % 60)
+}
+
+/// An amount of `digits` minor-unit digits as MSPDI writes task costs: in
+/// hundredths of the currency unit, whatever the currency (`10500` is
+/// 105.00 EUR, and 105 JPY too).
+fn hundredths(minor: i64, digits: u32) -> String {
+    match digits {
+        0..=2 => (i128::from(minor) * 10_i128.pow(2 - digits)).to_string(),
+        _ => {
+            let scale = 10_i64.pow(digits - 2);
+            let sign = if minor < 0 { "-" } else { "" };
+            let (whole, rest) = (minor.unsigned_abs() / scale as u64, minor.unsigned_abs() % scale as u64);
+            format!("{sign}{whole}.{rest:0width$}", width = (digits - 2) as usize)
+        }
+    }
 }
 
 /// MSPDI weekday numbers, Sunday = 1, for Gantry's Monday-first index.
@@ -274,6 +307,17 @@ pub fn write(p: &Export) -> String {
         out.flag("Summary", t.kind == TaskKind::Summary);
         out.flag("Milestone", t.kind == TaskKind::Milestone);
         out.flag("EffortDriven", t.effort_driven);
+        if let Some(&(amount, accrual)) = p.fixed_costs.get(&t.id) {
+            out.field("FixedCost", hundredths(amount, p.currency_digits));
+            out.field(
+                "FixedCostAccrual",
+                match accrual {
+                    Accrual::Start => 1,
+                    Accrual::End => 2,
+                    Accrual::Prorated => 3,
+                },
+            );
+        }
         out.field("PercentComplete", t.percent_complete);
         if let Some(a) = t.actual_start {
             out.field("ActualStart", moment(a));
@@ -317,6 +361,22 @@ pub fn write(p: &Export) -> String {
             out.field("LinkLag", l.lag_minutes * 10);
             out.field("LagFormat", if l.lag_elapsed { 8 } else { 7 });
             out.close("PredecessorLink");
+        }
+        for (number, baseline) in p.baselines.iter().take(11).enumerate() {
+            let Some(b) = baseline.get(&t.id) else { continue };
+            out.open("Baseline");
+            out.field("Number", number);
+            out.field("Start", moment(b.start));
+            out.field("Finish", moment(b.finish));
+            out.field("Duration", duration(b.duration_minutes));
+            out.field("DurationFormat", 7);
+            if let Some(work) = b.work {
+                out.field("Work", duration(work));
+            }
+            if let Some(cost) = b.cost {
+                out.field("Cost", hundredths(cost, p.currency_digits));
+            }
+            out.close("Baseline");
         }
         out.close("Task");
         numbers.insert(t.id, number);
@@ -380,6 +440,11 @@ mod tests {
         assert_eq!(duration(2400), "PT40H0M0S");
         assert_eq!(duration(90), "PT1H30M0S");
         assert_eq!(money::plain(9500, "EUR"), "95.00", "a rate per hour");
+        for (minor, digits, written) in
+            [(10500, 2, "10500"), (105, 0, "10500"), (-1234, 2, "-1234"), (105_125, 3, "10512.5")]
+        {
+            assert_eq!(hundredths(minor, digits), written, "a task's cost in hundredths");
+        }
         assert_eq!((0..7).map(day_type).collect::<Vec<_>>(), [2, 3, 4, 5, 6, 7, 1], "Monday is 2, Sunday 1");
         assert_eq!(escape("R&D <phase> \"A\" \u{1}"), "R&amp;D &lt;phase&gt; &quot;A&quot;  ");
     }

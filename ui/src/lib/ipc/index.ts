@@ -226,8 +226,8 @@ export const api = {
   newPortfolio: () => call<boolean>('new_portfolio'),
   openRecent: (index: number) => call<boolean>('open_recent', { index }),
   about: () => call<[string, string][]>('about'),
-  /** Asks for a plan file; what importing it would bring in, or null when the user cancelled. */
-  chooseImport: () => call<W.ImportPreview | null>('choose_import'),
+  /** Asks for a plan file; its name, or null when the user cancelled. previewImport then reads it. */
+  chooseImport: () => call<string | null>('choose_import'),
   previewImport: (options: W.ImportOptions) => call<W.ImportPreview>('preview_import', { options }),
   importChosen: (options: W.ImportOptions) => call<W.Imported>('import_chosen', { options }),
   cancelImport: () => call<null>('cancel_import'),
