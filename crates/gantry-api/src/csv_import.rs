@@ -376,6 +376,7 @@ impl Portfolio {
                 }
             }
             let (members, joined) = crate::import::join_team(db, &checked.people, &HashMap::new())?;
+            let joined = joined.len() as i64;
             let mut assigned = 0;
             for a in &checked.plan.assignments {
                 let (Some(&task_id), Some(&member_id)) = (ids.get(&a.task_id), members.get(&a.member_id)) else {

@@ -189,6 +189,10 @@ impl Portfolio {
         }
         let mut calendars: Vec<_> = calendars.into_iter().filter(|c| used.contains(&c.id)).collect();
         calendars.extend(personal);
+        let mut rate_changes: HashMap<MemberId, Vec<RateChange>> = HashMap::new();
+        for c in gantry_store::rate_changes(db)? {
+            rate_changes.entry(c.member_id).or_default().push(c);
+        }
         let fixed_costs: HashMap<TaskId, (i64, gantry_core::cost::Accrual)> =
             gantry_store::fixed_costs(db, p.id)?.into_iter().map(|(id, c)| (id, (c.amount, c.accrual))).collect();
         // The newest baseline is MS Project's baseline 0.
@@ -234,6 +238,7 @@ impl Portfolio {
             assignments: &assignments,
             fixed_costs: &fixed_costs,
             baselines: &baselines,
+            rate_changes: &rate_changes,
         }))
     }
 

@@ -375,6 +375,8 @@ pub(crate) struct Checked {
     pub labels: HashMap<TaskId, Vec<String>>,
     /// A CSV file's headers and the column mapping to keep for them.
     pub csv_mapping: Option<(String, String)>,
+    /// The people's rates from a day on, by their id in the file.
+    rate_changes: Vec<RateChange>,
 }
 
 /// Checks and cleans a plan read from `file_name`: refused when it cannot
@@ -540,6 +542,27 @@ pub(crate) fn check_plan(
     let name = validate::cleaned_name(&plan.name).unwrap_or_else(|| "Imported project".to_owned());
     let status_date = plan.status_date.filter(|d| plausible(*d)).map(|d| d.date());
 
+    let mut rate_changes = Vec::new();
+    for p in &people {
+        for r in costs.rate_changes.get(&p.id).into_iter().flatten() {
+            let rate = |v: i64| gantry_core::team::rate("rate", v).ok();
+            match (plausible(r.from), rate(r.standard), rate(r.overtime), rate(r.per_use)) {
+                (true, Some(standard_rate), Some(overtime_rate), Some(cost_per_use)) => rate_changes.push(RateChange {
+                    id: 0,
+                    member_id: p.id,
+                    from: r.from.date(),
+                    standard_rate,
+                    overtime_rate,
+                    cost_per_use,
+                }),
+                _ => warnings.push(format!(
+                    "A rate of “{}” from {} is out of range and was left out.",
+                    p.name,
+                    r.from.date()
+                )),
+            }
+        }
+    }
     let mut labels = HashMap::new();
     for (id, raw) in &plan.labels {
         match crate::board::checked_labels(raw) {
@@ -553,6 +576,7 @@ pub(crate) fn check_plan(
         plan,
         labels,
         csv_mapping: None,
+        rate_changes,
         warnings,
         tasks,
         links,
@@ -589,6 +613,7 @@ impl Portfolio {
             status_date,
             labels,
             csv_mapping,
+            rate_changes,
         } = c;
         self.store.snapshot(SnapshotReason::BeforeImport, now)?;
         let label = format!("Import “{name}”");
@@ -636,6 +661,11 @@ impl Portfolio {
                 gantry_store::insert_link(db, project_id, &Link { predecessor, successor, ..*l })?;
             }
             let (member_ids, joined) = join_team(db, &people, &calendar_ids)?;
+            // Rates from a day on, for people new to the team.
+            for r in rate_changes.iter().filter(|r| joined.contains(&r.member_id)) {
+                gantry_store::set_rate_change(db, &RateChange { member_id: member_ids[&r.member_id], ..*r })?;
+            }
+            let joined = joined.len() as i64;
             let mut assigned = 0;
             for a in &plan.assignments {
                 if let (Some(&task_id), Some(&member_id)) = (task_ids.get(&a.task_id), member_ids.get(&a.member_id)) {
@@ -768,27 +798,28 @@ fn no_costs() -> gantry_interop::costs::PlanCosts {
         baseline: HashMap::new(),
         resources: Vec::new(),
         uses: Vec::new(),
+        rate_changes: HashMap::new(),
     }
 }
 
 /// The file's people on the portfolio's team: each joins it unless someone
 /// of the same name is on it already (a second plan of the same team does
 /// not list everyone twice, and nobody's details are overwritten). Gives
-/// each file id its member id, and how many joined.
+/// each file id its member id, and the file ids of those who joined.
 pub(crate) fn join_team(
     db: &gantry_store::Db,
     people: &[TeamMember],
     calendar_ids: &HashMap<CalendarId, CalendarId>,
-) -> gantry_store::Result<(HashMap<MemberId, MemberId>, i64)> {
+) -> gantry_store::Result<(HashMap<MemberId, MemberId>, std::collections::HashSet<MemberId>)> {
     let mut team: HashMap<String, MemberId> =
         gantry_store::team(db)?.into_iter().map(|m| (m.name.to_lowercase(), m.id)).collect();
-    let (mut member_ids, mut joined) = (HashMap::new(), 0);
+    let (mut member_ids, mut joined) = (HashMap::new(), std::collections::HashSet::new());
     for p in people {
         let key = p.name.to_lowercase();
         let id = match team.get(&key) {
             Some(&id) => id,
             None => {
-                joined += 1;
+                joined.insert(p.id);
                 let calendar_id = p.calendar_id.and_then(|c| calendar_ids.get(&c).copied());
                 let id = gantry_store::insert_member(db, &TeamMember { calendar_id, ..p.clone() })?;
                 team.insert(key, id);

@@ -32,6 +32,9 @@ struct TaskShape {
     finish: String,
 }
 
+/// A task in a baseline: outline, start, finish, duration, cost and work.
+type BaselineRow = (String, String, String, i64, Option<(i64, i64)>);
+
 /// Everything a plan is, keyed by outline so two imports compare.
 #[derive(Debug, PartialEq)]
 struct Shape {
@@ -42,7 +45,9 @@ struct Shape {
     /// Each task's fixed cost and accrual.
     fixed: Vec<(String, i64, String)>,
     /// The newest baseline: each task's dates, duration, cost and work.
-    baseline: Vec<(String, String, String, i64, Option<(i64, i64)>)>,
+    baseline: Vec<BaselineRow>,
+    /// The people's rates from a day on.
+    rates: Vec<(String, String, i64, i64, i64)>,
 }
 
 fn shape(p: &Portfolio, project: i64) -> Shape {
@@ -116,7 +121,17 @@ fn shape(p: &Portfolio, project: i64) -> Shape {
         None => Vec::new(),
     };
     baseline.sort();
-    Shape { tasks, links, people, work, fixed, baseline }
+    let staffed: std::collections::HashSet<i64> = assignments.iter().map(|a| a.member_id).collect();
+    let mut rates: Vec<_> = gantry_store::rate_changes(db)
+        .expect("rates")
+        .into_iter()
+        .filter(|r| staffed.contains(&r.member_id))
+        .map(|r| {
+            (team[&r.member_id].name.clone(), r.from.to_string(), r.standard_rate, r.overtime_rate, r.cost_per_use)
+        })
+        .collect();
+    rates.sort();
+    Shape { tasks, links, people, work, fixed, baseline, rates }
 }
 
 /// Exports `project` as MS Project XML and imports it again as a new project.
@@ -218,4 +233,43 @@ fn the_project_calendar_export_keeps_its_uids() {
     assert!(uids(&a).iter().filter(|u| u.starts_with("UID:milestone-")).count() == milestones);
     assert!(uids(&a).iter().any(|u| u.starts_with("UID:meeting-")));
     assert!(uids(&a).iter().any(|u| u.starts_with("UID:freeze-")));
+}
+
+#[test]
+fn rate_tables_come_in_as_rate_changes_and_go_out_again() {
+    // mpp12costratetable.mpp.xml: rate table A of "Resource Three" goes
+    // from 5 to 1,200 an hour on 15 June 2009. Put on a task, the person
+    // goes out with the project, and the change with them.
+    let file = common::fixtures("mpp-as-mspdi").into_iter().find(|f| f.ends_with("mpp12costratetable.mpp.xml"));
+    let bytes = std::fs::read(file.expect("the fixture")).expect("fixture");
+    let dir = tempfile::tempdir().expect("dir");
+    let rates = |p: &Portfolio| -> Vec<(String, String, i64, i64, i64)> {
+        let db = p.store().db();
+        let team: HashMap<i64, String> =
+            gantry_store::team(db).expect("team").into_iter().map(|m| (m.id, m.name)).collect();
+        let mut out: Vec<_> = gantry_store::rate_changes(db)
+            .expect("rates")
+            .into_iter()
+            .map(|r| (team[&r.member_id].clone(), r.from.to_string(), r.standard_rate, r.overtime_rate, r.cost_per_use))
+            .collect();
+        out.sort();
+        out
+    };
+    let mut p = Portfolio::open(dir.path().join("a.gantry")).expect("portfolio");
+    let first = p.import_mspdi(&bytes, "rates.xml", now()).expect("imports");
+    let came = rates(&p);
+    assert_eq!(came, [("Resource Three".to_owned(), "2009-06-15".to_owned(), 120_000, 2_500, 3_000)]);
+    let three = p.team().expect("team").into_iter().find(|m| m.name == "Resource Three").expect("person").id;
+    let new = gantry_api::wire::NewTask {
+        project_id: first.project_id,
+        after: None,
+        name: "Costed work".into(),
+        duration: Some("5d".into()),
+    };
+    let task = p.add_task(new).expect("a task");
+    p.staff_task(task, &gantry_api::wire::StaffEdit::Assign { member_id: three, units: 100 }).expect("staffed");
+    let xml = p.export_project(first.project_id, ExportFormat::MsProjectXml, common::today(), now()).expect("exports");
+    let mut q = Portfolio::open(dir.path().join("b.gantry")).expect("portfolio");
+    q.import_mspdi(xml.as_bytes(), "again.xml", now()).expect("imports");
+    assert_eq!(rates(&q), came, "the same rates from the same days");
 }

@@ -51,6 +51,11 @@ impl RateTable {
     }
 
     /// One rate for all time.
+    /// The rates, earliest first.
+    pub fn rates(&self) -> &[Rate] {
+        &self.0
+    }
+
     pub fn flat(standard: i64, overtime: i64, per_use: i64) -> RateTable {
         RateTable(vec![Rate { from: NaiveDateTime::MIN, standard, overtime, per_use }])
     }

@@ -51,6 +51,9 @@ pub struct PlanCosts {
     /// The materials and cost resources, and what each task uses of them.
     pub resources: Vec<FileResource>,
     pub uses: Vec<ResourceUse>,
+    /// Each work resource's rates that change on a date (its rate table
+    /// A after the first row), by resource UID, earliest first.
+    pub rate_changes: HashMap<i64, Vec<gantry_core::cost::Rate>>,
 }
 
 /// A material or cost resource of the file: its UID is `id`, its price per
@@ -336,6 +339,15 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
         })
         .collect();
     file_resources.sort_by_key(|r| r.id);
+    let rate_changes = resources
+        .iter()
+        .filter(|(_, r)| r.kind == Kind::Work)
+        .filter_map(|(&uid, r)| {
+            // The first row is the rate the resource starts with.
+            let dated: Vec<_> = r.tables.first()?.rates().iter().skip(1).copied().collect();
+            (!dated.is_empty()).then_some((uid, dated))
+        })
+        .collect();
     Ok((
         PlanCosts {
             currency,
@@ -346,6 +358,7 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
             baseline: baseline_dates,
             resources: file_resources,
             uses,
+            rate_changes,
         },
         stored,
     ))

@@ -9,7 +9,8 @@
 //! dates, notes and the dates Gantry computed; links with their type and
 //! lag (elapsed too); fixed costs with their accrual; the baselines
 //! (newest as baseline 0) with their costs and work; the people as work
-//! resources with their rates and units; assignments with units and work. Units as MSPDI wants them:
+//! resources with their rates (changes from a date as rate table A) and
+//! units; assignments with units and work. Units as MSPDI wants them:
 //! durations in ISO 8601, lags in tenths of a minute, weekday 1 = Sunday,
 //! link type 0 = FF, 1 = FS, 2 = SF, 3 = SS, rates per hour in currency.
 
@@ -47,6 +48,8 @@ pub struct Export<'a> {
     pub fixed_costs: &'a HashMap<TaskId, (i64, Accrual)>,
     /// The baselines, newest first: MS Project's baseline 0, then 1 to 10.
     pub baselines: &'a [HashMap<TaskId, BaselineOut>],
+    /// The people's rates from a day on, by person, earliest first.
+    pub rate_changes: &'a HashMap<MemberId, Vec<RateChange>>,
 }
 
 /// A task as a baseline kept it.
@@ -100,6 +103,15 @@ fn hundredths(minor: i64, digits: u32) -> String {
             format!("{sign}{whole}.{rest:0width$}", width = (digits - 2) as usize)
         }
     }
+}
+
+/// Where MS Project's rate tables begin and end.
+fn first_day() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(1984, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or_default()
+}
+
+fn last_minute() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2049, 12, 31).and_then(|d| d.and_hms_opt(23, 59, 0)).unwrap_or_default()
 }
 
 /// MSPDI weekday numbers, Sunday = 1, for Gantry's Monday-first index.
@@ -404,9 +416,34 @@ pub fn write(p: &Export) -> String {
         out.field("OvertimeRate", money::plain(m.overtime_rate, p.currency));
         out.field("OvertimeRateFormat", 2);
         // Costs in hundredths of the currency, as MSPDI keeps them.
-        out.field("CostPerUse", m.cost_per_use * 100 / 10_i64.pow(p.currency_digits));
+        out.field("CostPerUse", hundredths(m.cost_per_use, p.currency_digits));
         if let Some(c) = m.calendar_id {
             out.field("CalendarUID", c);
+        }
+        if let Some(changes) = p.rate_changes.get(&m.id).filter(|c| !c.is_empty()) {
+            // Rate table A: the first rate from MS Project's first day, then
+            // each change until the next.
+            out.open("Rates");
+            let rows: Vec<(NaiveDateTime, i64, i64, i64)> =
+                std::iter::once((first_day(), m.standard_rate, m.overtime_rate, m.cost_per_use))
+                    .chain(changes.iter().map(|c| {
+                        (c.from.and_time(chrono::NaiveTime::MIN), c.standard_rate, c.overtime_rate, c.cost_per_use)
+                    }))
+                    .collect();
+            for (i, &(from, standard, overtime, per_use)) in rows.iter().enumerate() {
+                let to = rows.get(i + 1).map_or_else(last_minute, |next| next.0 - chrono::Duration::minutes(1));
+                out.open("Rate");
+                out.field("RatesFrom", moment(from));
+                out.field("RatesTo", moment(to));
+                out.field("RateTable", 0);
+                out.field("StandardRate", money::plain(standard, p.currency));
+                out.field("StandardRateFormat", 2);
+                out.field("OvertimeRate", money::plain(overtime, p.currency));
+                out.field("OvertimeRateFormat", 2);
+                out.field("CostPerUse", hundredths(per_use, p.currency_digits));
+                out.close("Rate");
+            }
+            out.close("Rates");
         }
         out.close("Resource");
     }
