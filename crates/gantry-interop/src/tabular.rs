@@ -592,7 +592,7 @@ pub fn to_plan(table: &Table, mapping: &Mapping, name: &str, today: NaiveDate) -
         }
         let tags: Vec<String> = all(Field::Labels, row)
             .into_iter()
-            .flat_map(|cell| cell.split([',', ' ']))
+            .flat_map(|cell| cell.split([',', ';', ' ']))
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect();
@@ -623,17 +623,18 @@ pub fn to_plan(table: &Table, mapping: &Mapping, name: &str, today: NaiveDate) -
             estimated,
             ..Task::new(0, parent_id, *position, name, minutes)
         });
-        for who in all(Field::Assignee, row) {
-            let member_id = match people.iter().find(|p| p.name.eq_ignore_ascii_case(who)) {
+        for (who, email, units) in all(Field::Assignee, row).into_iter().flat_map(assignees) {
+            let member_id = match people.iter().find(|p| p.name.eq_ignore_ascii_case(&who)) {
                 Some(p) => p.id,
                 None => {
                     let id = people.len() as i64 + 1;
-                    people.push(TeamMember { id, ..TeamMember::new(who) });
+                    people.push(TeamMember { id, email, ..TeamMember::new(&who) });
                     id
                 }
             };
-            if !summary {
-                assignments.push(Assignment { task_id: id, member_id, units_percent: 100, work_minutes: minutes });
+            if !summary && !assignments.iter().any(|a: &Assignment| a.task_id == id && a.member_id == member_id) {
+                let work_minutes = minutes * i64::from(units) / 100;
+                assignments.push(Assignment { task_id: id, member_id, units_percent: units, work_minutes });
             }
         }
     }
@@ -691,6 +692,34 @@ pub fn to_plan(table: &Table, mapping: &Mapping, name: &str, today: NaiveDate) -
 /// task's row id and the predecessor as written.
 pub fn missing_predecessor(id: TaskId, token: &str) -> String {
     format!("Row {}: the predecessor “{token}” is not in the file.", id + 1)
+}
+
+/// The people a cell names: several apart by `;` or `,`, each with units
+/// as MS Project writes resource names (`Ana Costa[50%]`) or an e-mail
+/// address as Azure DevOps writes people (`Jamal Hartnett <jamal@x.org>`).
+fn assignees(cell: &str) -> Vec<(String, String, u16)> {
+    cell.split([';', ','])
+        .filter_map(|part| {
+            let mut name = part.trim();
+            let mut units = 100;
+            if let Some((before, rest)) = name.split_once('[')
+                && let Some(percent) = rest.strip_suffix(']').map(|r| r.trim().trim_end_matches('%').trim())
+                && let Ok(p) = percent.parse::<f64>()
+                && (1.0..=1000.0).contains(&p)
+            {
+                name = before.trim();
+                units = p.round() as u16;
+            }
+            let mut email = String::new();
+            if let Some((before, rest)) = name.split_once('<')
+                && let Some(address) = rest.strip_suffix('>')
+            {
+                email = address.trim().to_owned();
+                name = before.trim();
+            }
+            (!name.is_empty()).then(|| (name.to_owned(), email, units))
+        })
+        .collect()
 }
 
 /// A predecessor as written: a key or name, or one followed by a link type
@@ -891,6 +920,30 @@ mod tests {
         let t = table(b"Status,Owner\nDone,Ana\n");
         let e = to_plan(&t, &guess(&t), "p", NaiveDate::MIN).expect_err("refused").to_string();
         assert!(e.contains("no column is mapped to the task's name"), "{e}");
+    }
+
+    #[test]
+    fn assignees_as_ms_project_azure_devops_and_trello_write_them() {
+        assert_eq!(
+            assignees("Ana Costa[50%]; Jonas Weber"),
+            [("Ana Costa".into(), String::new(), 50), ("Jonas Weber".into(), String::new(), 100)]
+        );
+        assert_eq!(
+            assignees("Jamal Hartnett <jamal@example.org>"),
+            [("Jamal Hartnett".into(), "jamal@example.org".into(), 100)]
+        );
+        assert_eq!(
+            assignees("Ana, Lena , "),
+            [("Ana".into(), String::new(), 100), ("Lena".into(), String::new(), 100)]
+        );
+        assert_eq!(assignees("Odd[lots]"), [("Odd[lots]".into(), String::new(), 100)], "no units: the name as written");
+        let t = table(
+            b"Title,Assigned To,Tags,Original Estimate\nDeploy,Jamal Hartnett <jamal@example.org>,ops; release,4\n",
+        );
+        let plan = to_plan(&t, &guess(&t), "p", NaiveDate::MIN).expect("plan");
+        assert_eq!(plan.people[0].email, "jamal@example.org");
+        assert_eq!(plan.labels[&1], ["ops", "release"]);
+        assert_eq!(plan.tasks[0].duration_minutes, 240, "Azure DevOps estimates hours");
     }
 
     #[test]
