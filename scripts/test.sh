@@ -49,7 +49,7 @@ cargo_test --test crash -- --nocapture 2>&1 | grep -E "^(crash loop|broken mode|
 say "Safety figures: faults, hostile files, undo, import"
 cargo_test --test faults -- --nocapture 2>&1 | grep -E "^(fault|test result)"
 for t in hostile undo import; do
-  cargo_test --test "$t" -- --nocapture 2>&1 | grep -E "^(hostile files|undo:|import:|test result)"
+  cargo_test --test "$t" -- --nocapture 2>&1 | grep -E "^(hostile files|hostile CSV files|undo:|import:|test result)"
 done
 
 say "Fuzz: the readers of MS Project, GanttProject and CSV files, 20 s each"

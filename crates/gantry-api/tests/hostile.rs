@@ -514,16 +514,28 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
     let now = NaiveDateTime::parse_from_str("2026-11-24 10:00", "%Y-%m-%d %H:%M").expect("now");
     let corpus = corpus();
     assert!(corpus.len() >= 100, "the corpus has {} files", corpus.len());
+    let figures = run(&corpus, |p, bytes| p.import_mspdi(bytes, "hostile.xml", now));
+    println!("hostile files: {figures}");
+}
+
+/// Imports every case of `corpus` into a fresh copy of the sample with
+/// `import`: each must be refused, or accepted with what it changed said,
+/// within 2 seconds; a refusal must leave the file byte for byte as it was,
+/// with no snapshot. Returns the figures, for a person.
+fn run(
+    corpus: &[Case],
+    import: impl Fn(&mut Portfolio, &[u8]) -> gantry_api::Result<gantry_api::wire::Imported>,
+) -> String {
     let (mut refused, mut warned, mut clean) = (0, 0, 0);
     let mut slowest = (Duration::ZERO, String::new());
     let mut wrong = Vec::new();
-    for case in &corpus {
+    for case in corpus {
         let (_dir, path) = common::sample_copy();
         let before = std::fs::read(&path).expect("bytes");
         let mut p = Portfolio::open(&path).expect("opens");
         let projects = p.projects().expect("projects").len();
         let started = Instant::now();
-        let result = p.import_mspdi(&case.bytes, "hostile.xml", now);
+        let result = import(&mut p, &case.bytes);
         // An accepted file must also schedule and show in the same time.
         if let Ok(imported) = &result {
             let plan = p.plan(imported.project_id).expect("the imported plan schedules");
@@ -577,12 +589,66 @@ fn every_hostile_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothi
         }
     }
     assert!(wrong.is_empty(), "{} cases went the wrong way:\n{}", wrong.len(), wrong.join("\n"));
-    println!(
-        "hostile files: {} inputs, {refused} refused, {warned} accepted with warnings, {clean} accepted as they are; slowest {} ms ({}); every refusal left the portfolio byte for byte unchanged",
+    format!(
+        "{} inputs, {refused} refused, {warned} accepted with warnings, {clean} accepted as they are; slowest {} ms ({}); every refusal left the portfolio byte for byte unchanged",
         corpus.len(),
         slowest.0.as_millis(),
         slowest.1
-    );
+    )
+}
+
+/// CSV files as Jira, a spreadsheet or an attacker might write them.
+fn csv_corpus() -> Vec<Case> {
+    use Expect::*;
+    let jira = std::fs::read(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/jira-crm.csv"))
+        .expect("the Jira export");
+    let mut c = vec![
+        case("a million columns", format!("{}\nx\n", ",".repeat(1_000_000)), Refused),
+        case("more than 100,000 rows", format!("Summary\n{}", "task\n".repeat(100_001)), Refused),
+        case("70 MB of padding", vec![b'a'; 70 * 1024 * 1024], Refused),
+        case("empty", "", Refused),
+        case("binary", vec![0u8, 159, 146, 150, 0, 0, 1, 2, 3], Refused),
+        case("a header only", "Summary,Issue key\n", Refused),
+        case("no name column", "Status,Owner\nDone,Ana\n", Refused),
+        case("a key twice", "Summary,Issue key\nA,K-1\nB,K-1\n", Refused),
+        case("a circle of two", "Summary,Issue key,Blocked by\nA,K-1,K-2\nB,K-2,K-1\n", Refused),
+        case("a name of 10,000 characters", format!("Summary\n{}\n", "x".repeat(10_000)), Warned),
+        case("a formula and a bidi override", "Summary\n=cmd|' /C calc'!A0\ninvoice\u{202E}fdp.exe\n", Warned),
+        case("dates that do not exist", "Summary,Start,Due date\nA,2027-02-30,2027-13-01\n", Warned),
+        case("a negative and an absurd estimate", "Summary,Original estimate\nA,-3600\nB,1e300\n", Warned),
+        case("a parent under its child", "Summary,Issue key,Parent\nA,K-1,K-2\nB,K-2,K-1\n", Warned),
+        case("a predecessor nobody has", "Summary,Issue key,Blocked by\nA,K-1,K-99\n", Warned),
+        case(
+            "200 labels",
+            format!(
+                "Summary,{}\nA,{}\n",
+                vec!["Labels"; 200].join(","),
+                (0..200).map(|i| format!("l{i}")).collect::<Vec<_>>().join(",")
+            ),
+            Warned,
+        ),
+        case("an unclosed quote", "Summary,Notes\nA,\"never closed\nB,x\n", Either),
+        case("invalid UTF-8", b"Summary\n\xff\xfe\xfd task\n".to_vec(), Either),
+        case("UTF-16 of odd length", b"\xff\xfeS\x00u\x00m\x00\n".to_vec(), Either),
+    ];
+    let chain: String = (1..=1000)
+        .map(|i| format!("T{i},K-{i},{}\n", if i > 1 { format!("K-{}", i - 1) } else { "K-1000".into() }))
+        .collect();
+    c.push(case("a circle of 1,000", format!("Summary,Issue key,Blocked by\n{chain}"), Refused));
+    for cut in [10, 50, 90] {
+        c.push(case(format!("the Jira export cut at {cut} %"), jira[..jira.len() * cut / 100].to_vec(), Either));
+    }
+    for seed in 1..=5 {
+        c.push(case(format!("the Jira export, 40 bytes scrambled ({seed})"), flips(&jira, seed, 40), Either));
+    }
+    c
+}
+
+#[test]
+fn every_hostile_csv_file_is_refused_or_accepted_quickly_and_a_refusal_changes_nothing() {
+    let now = NaiveDateTime::parse_from_str("2026-11-24 10:00", "%Y-%m-%d %H:%M").expect("now");
+    let figures = run(&csv_corpus(), |p, bytes| p.import_file(bytes, "hostile.csv", now));
+    println!("hostile CSV files: {figures}");
 }
 
 #[test]
