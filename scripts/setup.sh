@@ -29,7 +29,7 @@ if $want_tests; then
   # A Java runtime and Python's venv for MPXJ, the third-party reader the
   # export is checked with (when the machine has none of its own).
   command -v java >/dev/null || packages+=(default-jre-headless)
-  python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
+  python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 fi
 missing=()
 for p in "${packages[@]}"; do
