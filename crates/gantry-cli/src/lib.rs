@@ -411,6 +411,7 @@ fn is_command_word(word: &str) -> bool {
 /// says how it ended: one line on stderr and a failure status on error, as
 /// clap's usage errors do.
 pub fn main(args: Vec<OsString>) -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -427,6 +428,26 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Output read by a command that stops reading (`gantry … | head`) ends
+/// the program quietly, with the status a shell gives a broken pipe (141),
+/// as other command-line tools do, rather than with a panic message: what
+/// is printed is only ever a report of work already done.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }
 
 fn run(command: Command) -> Result<(), String> {

@@ -512,3 +512,20 @@ fn import_maps_a_csv_file_previews_it_and_updates_what_it_made() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("FIELD=COLUMN"));
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    // `gantry schedule FILE --json | head -1`: the pipe closes while gantry
+    // still writes; it stops with a broken pipe's status, and no panic.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gantry"))
+        .args(["schedule", &fixture("assignment-assignments-project2010-mspdi.xml"), "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("gantry runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("gantry ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}
