@@ -518,6 +518,7 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
                 overtime: 0,
                 planned: &planned,
                 actual_work: 0,
+                actual_split: None,
                 done: &[],
                 rates,
                 uses_permille: i64::from(a.units_percent) * 10,
@@ -528,6 +529,7 @@ fn costed(db: &Db, project: ProjectId, status: NaiveDate, baseline: Option<&str>
             let c = cost::assignment_cost(&Priced {
                 work: a.work_minutes.max(done),
                 actual_work: done,
+                actual_split: None,
                 done: &logged_stretch,
                 ..plan
             });

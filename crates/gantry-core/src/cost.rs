@@ -194,6 +194,10 @@ pub struct Priced<'a> {
     pub planned: &'a [Stretch],
     /// Work done, in minutes, and where it fell.
     pub actual_work: i64,
+    /// The done work's regular and overtime seconds, when they are known
+    /// apart (MS Project's actual overtime work); else the done work is
+    /// overtime in the whole work's proportion.
+    pub actual_split: Option<[i64; 2]>,
     pub done: &'a [Stretch],
     pub rates: &'a RateTable,
     /// How often the cost per use is charged, in thousandths: a person's
@@ -215,30 +219,35 @@ pub struct Cost {
 pub fn assignment_cost(a: &Priced) -> Cost {
     let start = a.planned.iter().map(|s| s.start).min();
     let per_use = start.map_or(Exact::ZERO, |t| Exact::whole(a.rates.at(t).per_use).scale(a.uses_permille, 1000));
-    let cost = price(a, a.planned, a.work).plus(per_use);
+    let cost = price(a, a.planned, [i128::from(a.work - a.overtime), i128::from(a.overtime), 1]).plus(per_use);
     let started = a.actual_work > 0;
     let finished = started && a.actual_work >= a.work;
     let actual = match a.accrual {
         Accrual::Start if started => cost,
         Accrual::End if finished => cost,
         Accrual::Prorated if finished => cost,
-        Accrual::Prorated if started => price(a, a.done, a.actual_work).plus(per_use),
+        Accrual::Prorated if started => {
+            let done = i128::from(a.actual_work);
+            let split = match a.actual_split {
+                Some([regular, overtime]) => [i128::from(regular.max(0)), i128::from(overtime.max(0)), 60],
+                None => [done * i128::from(a.work - a.overtime), done * i128::from(a.overtime), i128::from(a.work)],
+            };
+            price(a, a.done, split).plus(per_use)
+        }
         _ => Exact::ZERO,
     };
     Cost { cost, actual }
 }
 
-/// `amount` minutes of the work, falling as `stretches` say (their minutes
-/// are weights: MS Project's timephased data counts regular work only),
-/// priced at the rates in force as it is done, regular and overtime in the
-/// assignment's proportion.
-fn price(a: &Priced, stretches: &[Stretch], amount: i64) -> Exact {
+/// `[regular, overtime, per]`: regular ÷ per and overtime ÷ per minutes of
+/// the work, falling as `stretches` say (their minutes are weights: MS
+/// Project's timephased data counts regular work only), priced at the rates
+/// in force as it is done.
+fn price(a: &Priced, stretches: &[Stretch], [regular, overtime, per]: [i128; 3]) -> Exact {
     let weight: i64 = stretches.iter().map(|s| s.minutes.max(0)).sum();
     if a.work <= 0 || weight == 0 {
         return Exact::ZERO;
     }
-    let regular = i128::from(a.work - a.overtime);
-    let overtime = i128::from(a.overtime);
     let mut total = Exact::ZERO;
     for s in stretches {
         // Cut the stretch where the rate changes; each part takes its share
@@ -255,13 +264,12 @@ fn price(a: &Priced, stretches: &[Stretch], amount: i64) -> Exact {
                 continue;
             }
             let rate = a.rates.at(w[0]);
-            // minutes × part/share × (regular × standard + overtime × overtime rate) / work / 60
-            let per_minute = regular * i128::from(rate.standard) + overtime * i128::from(rate.overtime);
-            // amount × (minutes ÷ weight) × (part ÷ share) × per_minute ÷ work ÷ 60
+            let per_hour = regular * i128::from(rate.standard) + overtime * i128::from(rate.overtime);
+            // (minutes ÷ weight) × (part ÷ share) × per_hour ÷ per ÷ 60
             let value = Exact::ratio(
-                i128::from(s.minutes.max(0)) * i128::from(part) * i128::from(amount),
-                per_minute,
-                i128::from(share) * i128::from(weight) * i128::from(a.work) * 60,
+                i128::from(s.minutes.max(0)) * i128::from(part),
+                per_hour,
+                i128::from(share) * i128::from(weight) * per * 60,
             );
             total = total.plus(value);
         }
@@ -453,6 +461,7 @@ mod tests {
             overtime,
             planned,
             actual_work: 0,
+            actual_split: None,
             done: &[],
             rates,
             uses_permille: 1000,
@@ -502,6 +511,7 @@ mod tests {
             let stretch = [done_stretch(&cal, at(10, 8), at(16, 17), 600, done)];
             let c = assignment_cost(&Priced {
                 actual_work: done,
+                actual_split: None,
                 done: &stretch,
                 accrual,
                 ..priced(600, 0, &planned, &rates, &cal)
@@ -509,6 +519,31 @@ mod tests {
             assert_eq!(c.cost.round(), 12000);
             assert_eq!(c.actual.round(), expected, "{accrual:?} with {done} of 600 done");
         }
+    }
+
+    #[test]
+    fn actual_overtime_is_priced_at_the_overtime_rate_when_the_file_says_how_much() {
+        // MS Project's mpp9assignmentfields plan: 80 h at 50 an hour, 9 h of
+        // it overtime at 60; done 2 h 0 min 5 s, of it 1 h 6 min 5 s
+        // overtime; MS Project's actual cost 111.084507.
+        let cal = WorkCalendar::standard(1, "Standard");
+        let rates = RateTable::flat(5000, 6000, 0);
+        let start = NaiveDate::from_ymd_opt(2011, 7, 6).unwrap().and_hms_opt(8, 0, 0).unwrap();
+        let finish = NaiveDate::from_ymd_opt(2011, 7, 18).unwrap().and_hms_opt(16, 1, 0).unwrap();
+        let planned = [Stretch { start, finish, minutes: 71 * 60 }];
+        let done = [done_stretch(&cal, start, finish, 80 * 60, 120)];
+        let known = |split| Priced {
+            actual_work: 120,
+            actual_split: split,
+            done: &done,
+            ..priced(80 * 60, 9 * 60, &planned, &rates, &cal)
+        };
+        let overtime = 3600 + 6 * 60 + 5;
+        let c = assignment_cost(&known(Some([2 * 3600 + 5 - overtime, overtime])));
+        assert_eq!((c.cost.round(), c.actual.round()), (409_000, 11108));
+        // Without the file's split, the done work is overtime in the whole's
+        // proportion (9 of 80 hours): 120 min × (71 × 50 + 9 × 60) ÷ 80 ÷ 60.
+        assert_eq!(assignment_cost(&known(None)).actual.round(), 10225);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use gantry_core::cost::{self, Accrual, EarnedValue, Exact, Priced, Rate, RateTab
 use gantry_core::model::TaskId;
 
 use crate::Result;
-use crate::mspdi::{date_time, duration_minutes};
+use crate::mspdi::{date_time, duration_minutes, duration_seconds};
 use crate::xml::{self, Element};
 
 /// One task's costs, in minor units, and work, in minutes.
@@ -128,6 +128,7 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
     let minor = |text: Option<&str>| -> i64 { crate::mspdi::hundredths(text, digits) };
     let calendars: HashMap<i64, &WorkCalendar> = plan.calendars.iter().map(|c| (c.id, c)).collect();
     let resources = read_resources(root.child("Resources"), &currency);
+    let measured = plan.status_date.is_some() || date_time(root.text_of("CurrentDate")).is_some();
 
     let mut stored: Stored = HashMap::new();
     let mut own: HashMap<TaskId, TaskCosts> = HashMap::new();
@@ -264,6 +265,10 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
             overtime,
             planned: &planned,
             actual_work,
+            actual_split: a.text_of("ActualOvertimeWork").and_then(duration_seconds).map(|overtime| {
+                let done = a.text_of("ActualWork").and_then(duration_seconds).unwrap_or(0);
+                [done - overtime.min(done), overtime.min(done)]
+            }),
             done: &done,
             rates: &rates,
             uses_permille: if res.kind == Kind::Work { units } else { 1000 },
@@ -303,7 +308,9 @@ pub fn read(bytes: &[u8]) -> Result<(PlanCosts, Stored)> {
         t.remaining_cost = c.minus(a).round();
         let percent = progress.get(id).map_or(0, |p| p.0);
         t.bcwp = Exact::whole(t.baseline_cost).scale(i64::from(percent), 100).round();
-        t.acwp = if plan.status_date.is_some() { t.actual_cost } else { 0 };
+        // MS Project measures at the status date, or without one at the
+        // current date; the actual cost is all done by then.
+        t.acwp = if measured { t.actual_cost } else { 0 };
         t.bcws = 0;
         tasks.push(t);
     }

@@ -479,6 +479,21 @@ pub fn date_time(text: Option<&str>) -> Option<NaiveDateTime> {
 /// ISO 8601 durations as MSPDI writes them (`PT8H0M0S`, `P2DT4H`), in
 /// minutes, rounded. Negative and absurd values are refused.
 pub fn duration_minutes(text: &str) -> Option<i64> {
+    whole(duration_in_minutes(text)?, 1.0)
+}
+
+/// The same, in seconds: what MS Project computes costs from.
+pub fn duration_seconds(text: &str) -> Option<i64> {
+    whole(duration_in_minutes(text)?, 60.0)
+}
+
+/// `minutes` × `per`, rounded, when it is a duration Gantry holds.
+fn whole(minutes: f64, per: f64) -> Option<i64> {
+    let n = (minutes * per).round();
+    (n.is_finite() && (0.0..=gantry_core::validate::MAX_MINUTES as f64 * per).contains(&n)).then_some(n as i64)
+}
+
+fn duration_in_minutes(text: &str) -> Option<f64> {
     let rest = text.trim().strip_prefix('P')?;
     let (date_part, time_part) = rest.split_once('T').unwrap_or((rest, ""));
     let mut minutes = 0.0f64;
@@ -501,9 +516,7 @@ pub fn duration_minutes(text: &str) -> Option<i64> {
             return None;
         }
     }
-    let minutes = minutes.round();
-    (minutes.is_finite() && (0.0..=gantry_core::validate::MAX_MINUTES as f64).contains(&minutes))
-        .then_some(minutes as i64)
+    Some(minutes)
 }
 
 /// `08:00:00` as minutes after midnight; `00:00:00` as an end means 24:00.

@@ -405,7 +405,7 @@ fn costs_agree_with_ms_project_to_the_cent() {
     // MS Project's own XML saves agree on every value. Of its binary files,
     // what differs is listed in the README ("Costs"): a total MS Project
     // stored with a floating-point error across the half cent, and the
-    // assignment-fields plans whose actual work is contoured.
+    // `.mpd` assignment-fields plan, which lacks the rate table it prices on.
     for (folder, floor) in [("mspdi", 1.0), ("mpp-as-mspdi", 0.99)] {
         let (counts, differences) = compare_costs(folder);
         for d in differences.iter().take(40) {
