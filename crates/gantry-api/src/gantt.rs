@@ -130,9 +130,10 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
                     .checked_add_signed(TimeDelta::minutes(*minutes))
                     .ok_or_else(|| refused("That move goes beyond the calendar."))?;
                 let at = task_calendar(&l.project, &l.calendars, t).next_start(target);
-                let mut t = t.clone();
-                t.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(at) };
-                changed.push((i, t));
+                let mut moved = t.clone();
+                moved.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(at) };
+                moved.settle_typed_finish(t);
+                changed.push((i, moved));
             }
             let label = match tasks.as_slice() {
                 [one] => format!("Move “{}”", l.task(*one)?.1.name),
@@ -163,9 +164,11 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
                     start.format("%Y-%m-%d %H:%M")
                 )));
             }
-            let mut t = t.clone();
-            t.duration_minutes = validate::duration("finish", minutes)?;
-            t.estimated = false;
+            let mut stretched = t.clone();
+            stretched.duration_minutes = validate::duration("finish", minutes)?;
+            stretched.estimated = false;
+            stretched.settle_typed_finish(t);
+            let t = stretched;
             let label = format!("Change duration of “{}”", t.name);
             Ok(Dragged { changed: vec![(i, t)], label })
         }

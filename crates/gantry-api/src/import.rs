@@ -210,6 +210,7 @@ fn keep_file_dates(plan: &mut mspdi::Plan) {
         let calendar = t.calendar_id.and_then(|c| calendars.get(&c).copied()).unwrap_or(&plan.calendar);
         t.manual = true;
         t.constraint = Constraint { kind: ConstraintKind::Mso, date: Some(start) };
+        t.manual_finish = Some(finish);
         if !t.duration_elapsed && t.kind != TaskKind::Milestone {
             t.duration_minutes = calendar.working_minutes_between(start, finish).clamp(0, validate::MAX_MINUTES);
         }

@@ -528,6 +528,7 @@ impl Portfolio {
         if labels.is_some() {
             what.push("labels");
         }
+        t.settle_typed_finish(&before);
         let was = run_schedule(&project, &calendars, &tasks, &links);
         if t == before && labels.is_none() {
             return Ok(rescheduled(&tasks, &was, &was));

@@ -287,6 +287,26 @@ pub struct Task {
     /// read, never stored with the task. A task with a calendar of its own,
     /// or of fixed duration, keeps to that.
     pub people_calendar: Option<CalendarId>,
+    /// A manual task's finish as the planner typed it. MS Project keeps a
+    /// manual task's start and finish as typed, outside working time too
+    /// (07:00 stays 07:00), whatever its duration says. None: its start
+    /// plus its duration.
+    pub manual_finish: Option<NaiveDateTime>,
+    /// How long leveling holds the task back after it could start (MS
+    /// Project's leveling delay, typed `2ed` or `1d`).
+    pub leveling_delay: Delay,
+}
+
+/// A wait before a task may start: working minutes, or calendar minutes
+/// when elapsed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Delay {
+    pub minutes: i64,
+    pub elapsed: bool,
+}
+
+impl Delay {
+    pub const NONE: Delay = Delay { minutes: 0, elapsed: false };
 }
 
 impl Task {
@@ -315,18 +335,38 @@ impl Task {
             task_type: TaskType::FixedUnits,
             effort_driven: false,
             people_calendar: None,
+            manual_finish: None,
+            leveling_delay: Delay::NONE,
         }
     }
 
     /// The calendar the task is scheduled on, when not the project's: its
-    /// own, or else its people's.
+    /// own, or else its people's (not for a manual task, whose dates are
+    /// typed, nor one of fixed duration).
     pub fn scheduling_calendar(&self) -> Option<CalendarId> {
-        self.calendar_id.or(if self.task_type == TaskType::FixedDuration { None } else { self.people_calendar })
+        self.calendar_id.or(if self.task_type == TaskType::FixedDuration || self.manual {
+            None
+        } else {
+            self.people_calendar
+        })
     }
 
     /// Whether the work is done: reported at 100 % or with an actual finish.
     pub fn is_finished(&self) -> bool {
         self.actual_finish.is_some() || self.percent_complete >= 100
+    }
+
+    /// Forgets the finish typed for a manual task once an edit moved its
+    /// start or changed its duration (`before` is the task as stored): the
+    /// finish then follows from them again.
+    pub fn settle_typed_finish(&mut self, before: &Task) {
+        if !self.manual
+            || self.constraint != before.constraint
+            || self.duration_minutes != before.duration_minutes
+            || self.duration_elapsed != before.duration_elapsed
+        {
+            self.manual_finish = None;
+        }
     }
 }
 

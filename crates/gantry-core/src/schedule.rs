@@ -510,7 +510,7 @@ impl Sweep {
             sweep.calendars.push(t.scheduling_calendar());
             sweep.durations.push(duration(t));
             sweep.traits.push(Traits::of(t));
-            for d in [t.constraint.date, t.actual_start, t.actual_finish].into_iter().flatten() {
+            for d in [t.constraint.date, t.actual_start, t.actual_finish, t.manual_finish].into_iter().flatten() {
                 (lo, hi) = (lo.min(d), hi.max(d));
             }
         }
@@ -541,6 +541,10 @@ struct Traits {
     off_critical: bool,
     /// Its duration runs in calendar time.
     elapsed: bool,
+    /// Scheduled by hand: it keeps the start and finish typed, and its late
+    /// dates hang from its successors and the project finish (see
+    /// [`Task::manual_finish`]).
+    manual: bool,
 }
 
 impl Traits {
@@ -548,12 +552,13 @@ impl Traits {
         let dated = t.constraint.date.is_some() && t.constraint.kind.needs_date();
         let (started, finished) = (t.actual_start.is_some(), t.is_finished());
         Traits {
-            stepped: dated || started || finished || t.duration_elapsed,
+            stepped: dated || started || finished || t.duration_elapsed || t.manual || t.leveling_delay.minutes > 0,
             alap: t.constraint.kind == ConstraintKind::Alap,
             started,
             finished,
             off_critical: finished || (t.manual && t.estimated),
             elapsed: t.duration_elapsed,
+            manual: t.manual,
         }
     }
 }
@@ -1209,10 +1214,12 @@ impl<'a> Scheduler<'a> {
         // other subtasks start after lunch.
         let zero_length = summary || dur == 0;
         let elapsed = self.traits[i].elapsed;
+        let manual = self.traits[i].manual && !summary;
         let c = t.constraint;
         let date = self.on_clock(c.date);
         let actual_start = self.on_clock(t.actual_start);
         let actual_finish = self.on_clock(t.actual_finish);
+        let typed_finish = self.on_clock(t.manual_finish).filter(|_| manual);
         let inherited = self.net.parent[i].map_or(PROJECT_FLOOR, |p| self.floor[p]);
         let mut start = match self.net.parent[i] {
             // MS Project lets a "start no earlier than", "must start on" or
@@ -1272,6 +1279,13 @@ impl<'a> Scheduler<'a> {
         };
         let mut conflict_at: Option<(&str, Minute)> = None;
         match (c.kind, date) {
+            // A manual task starts at the moment typed, in working time or not.
+            (ConstraintKind::Mso, Some(d)) if manual => {
+                if d < start {
+                    conflict_at = Some(("must start on", start));
+                }
+                start = d;
+            }
             (ConstraintKind::Mso, Some(d)) => {
                 let fixed = snap_start(cal, zero_length, d);
                 if fixed < start {
@@ -1290,10 +1304,21 @@ impl<'a> Scheduler<'a> {
             (ConstraintKind::Snlt, Some(d)) if start > d => conflict_at = Some(("start no later than", start)),
             _ => {}
         }
+        // Leveling holds the task back from where it could start, unless a
+        // date pins it there.
+        let delay = t.leveling_delay;
+        if delay.minutes > 0
+            && !summary
+            && !matches!((c.kind, date), (ConstraintKind::Mso | ConstraintKind::Mfo, Some(_)))
+        {
+            let held = run_for(cal, delay.elapsed, start, delay.minutes);
+            start = snap_start(cal, zero_length, held);
+        }
         // Unfinished work cannot be planned in the past.
         if let Some(status) = self.status
             && actual_start.is_none()
             && !summary
+            && !manual
         {
             start = start.max(snap_start(cal, zero_length, status));
         }
@@ -1306,6 +1331,7 @@ impl<'a> Scheduler<'a> {
         } else {
             let finish = match actual_finish {
                 Some(actual) if actual >= start => actual,
+                _ if typed_finish.is_some_and(|f| f >= start) => typed_finish.unwrap_or(start),
                 _ if dur == 0 => start,
                 // Started, not finished: the done share ran from the actual
                 // start; what remains resumes after the status date if it is
@@ -1453,8 +1479,11 @@ impl<'a> Scheduler<'a> {
             return;
         }
         let elapsed = self.traits[i].elapsed;
+        let manual = self.traits[i].manual;
         let cal = &mut self.clocks.indexes[self.clocks.of[i] as usize];
-        let mut late_finish = if dur == 0 { finish } else { finish_by(cal, elapsed, finish) };
+        // A manual task's late finish is the moment that bounds it, in
+        // working time or not, as MS Project shows it.
+        let mut late_finish = if dur == 0 || manual { finish } else { finish_by(cal, elapsed, finish) };
         if let Some(s) = start_ceiling {
             let via_start = if dur == 0 {
                 s
@@ -1465,7 +1494,7 @@ impl<'a> Scheduler<'a> {
             late_finish = late_finish.min(via_start);
         }
         let ef = self.ef[i];
-        if matches!((c.kind, c.date), (ConstraintKind::Mso | ConstraintKind::Mfo, Some(_))) {
+        if !manual && matches!((c.kind, c.date), (ConstraintKind::Mso | ConstraintKind::Mfo, Some(_))) {
             late_finish = ef;
         }
         if t.is_finished() {
@@ -1478,6 +1507,11 @@ impl<'a> Scheduler<'a> {
         }
         self.lf[i] = late_finish;
         self.ls[i] = if dur == 0 { late_finish } else { run_for(cal, elapsed, late_finish, -dur) };
+        // A manual task may start late no earlier than it starts: MS Project
+        // keeps its late start there when its finish has no slack.
+        if manual && self.ls[i] < self.es[i] && late_finish >= ef {
+            self.ls[i] = self.es[i];
+        }
         self.lfp[i] = cal.position(self.lf[i]);
         self.lsp[i] = cal.position(self.ls[i]);
         self.room[i] = self.room_of(i);
@@ -1565,7 +1599,11 @@ impl<'a> Scheduler<'a> {
         let traits = self.traits[i];
         // An elapsed duration's slack is in calendar minutes, as MS Project
         // counts it.
-        let total_slack = if traits.elapsed {
+        let total_slack = if traits.manual && !self.summary[i] {
+            // A manual task's slack is its finish's: its start and finish
+            // are typed, not its duration apart.
+            if traits.elapsed { self.lf[i] - self.ef[i] } else { self.lfp[i] - self.efp[i] }
+        } else if traits.elapsed {
             (self.ls[i] - self.es[i]).min(self.lf[i] - self.ef[i])
         } else {
             (self.lsp[i] - self.esp[i]).min(self.lfp[i] - self.efp[i])

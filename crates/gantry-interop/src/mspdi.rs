@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use gantry_core::calendar::{CalendarException, WorkCalendar, WorkingTime};
 use gantry_core::model::*;
+use gantry_core::units;
 
 use crate::xml::{self, Element};
 use crate::{ImportError, Result};
@@ -140,7 +141,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
         let manual = flag(t, "Manual");
         let format: i64 = t.text_of("DurationFormat").and_then(|f| f.parse().ok()).unwrap_or(7);
         let minutes = t.text_of("Duration").and_then(duration_minutes).unwrap_or(0);
-        let elapsed = matches!(format, 4 | 6 | 8 | 10 | 12 | 20 | 36 | 38 | 40 | 42 | 44 | 52);
+        let elapsed = ELAPSED_FORMATS.contains(&format);
         let task_name = t.text_of("Name").unwrap_or_default();
         let constraint_date = readable_date(t, "ConstraintDate", task_name, &mut warnings);
         let constraint_kind = match t.text_of("ConstraintType") {
@@ -159,11 +160,18 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             (true, None) => Constraint::ASAP,
         };
         let file_start = date_time(t.text_of("Start"));
+        let file_finish = date_time(t.text_of("Finish"));
         // A manually scheduled task stays where its planner put it.
         let constraint = match (manual, file_start) {
             (true, Some(s)) if !summary => Constraint { kind: ConstraintKind::Mso, date: Some(s) },
             _ => constraint,
         };
+        if milestone && minutes > 0 && !summary {
+            warnings.push(format!(
+                "“{task_name}” is marked as a milestone but lasts {}: it comes in as a task of that length.",
+                units::format_task_duration(minutes, elapsed, settings)
+            ));
+        }
         let calendar_id = t.text_of("CalendarUID").and_then(|c| c.parse::<i64>().ok()).filter(|&c| c >= 0);
         let percent = t.text_of("PercentComplete").and_then(|p| p.parse::<i64>().ok()).unwrap_or(0).clamp(0, 100);
         tasks.push(Task {
@@ -173,9 +181,11 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             position,
             name: t.text_of("Name").unwrap_or_default().to_owned(),
             notes: notes_with_link(t),
+            // A task marked as a milestone keeps its duration in MS Project:
+            // its dates are a task's; a milestone in Gantry takes no time.
             kind: if summary {
                 TaskKind::Summary
-            } else if milestone || minutes == 0 {
+            } else if minutes == 0 {
                 TaskKind::Milestone
             } else {
                 TaskKind::Task
@@ -199,6 +209,9 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             },
             effort_driven: flag(t, "EffortDriven"),
             people_calendar: None,
+            // A manual task keeps the finish typed, as its start.
+            manual_finish: file_finish.filter(|_| manual && !summary),
+            leveling_delay: leveling_delay(t),
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };
@@ -219,7 +232,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
                 milestone,
                 manual,
                 start: file_start,
-                finish: date_time(t.text_of("Finish")),
+                finish: file_finish,
                 early_start: date_time(t.text_of("EarlyStart")),
                 early_finish: date_time(t.text_of("EarlyFinish")),
                 late_start: date_time(t.text_of("LateStart")),
@@ -459,6 +472,17 @@ fn readable_date(t: &Element, field: &str, task: &str, warnings: &mut Vec<String
     date
 }
 
+/// A task's leveling delay: tenths of a minute in the file, elapsed in its
+/// usual format (`ed`); none when it is absent, negative or absurd.
+fn leveling_delay(t: &Element) -> Delay {
+    let tenths = t.text_of("LevelingDelay").and_then(|l| l.trim().parse::<f64>().ok()).unwrap_or(0.0);
+    let format: i64 = t.text_of("LevelingDelayFormat").and_then(|f| f.parse().ok()).unwrap_or(8);
+    match whole(tenths / 10.0, 1.0) {
+        Some(minutes) if minutes > 0 => Delay { minutes, elapsed: ELAPSED_FORMATS.contains(&format) },
+        _ => Delay::NONE,
+    }
+}
+
 fn flag(e: &Element, name: &str) -> bool {
     e.text_of(name) == Some("1")
 }
@@ -466,6 +490,9 @@ fn flag(e: &Element, name: &str) -> bool {
 fn positive(text: Option<&str>) -> Option<i64> {
     text.and_then(|t| t.parse::<f64>().ok()).filter(|v| *v > 0.0 && v.is_finite()).map(|v| v.round() as i64)
 }
+
+/// The duration formats that run in calendar time (`em`, `eh`, `ed` …).
+const ELAPSED_FORMATS: [i64; 12] = [4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52];
 
 /// `2014-10-17T08:00:00`.
 pub fn date_time(text: Option<&str>) -> Option<NaiveDateTime> {

@@ -354,6 +354,11 @@ pub fn write(p: &Export) -> String {
             out.field("ConstraintDate", moment(d));
         }
         out.field("CalendarUID", t.calendar_id.unwrap_or(-1));
+        if t.leveling_delay.minutes > 0 {
+            // In tenths of a minute; 7 days, 8 elapsed days.
+            out.field("LevelingDelay", t.leveling_delay.minutes * 10);
+            out.field("LevelingDelayFormat", if t.leveling_delay.elapsed { 8 } else { 7 });
+        }
         if !t.notes.is_empty() {
             out.field("Notes", &t.notes);
         }

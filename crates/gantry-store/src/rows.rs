@@ -162,7 +162,7 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
      constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed, \
-     task_type, effort_driven";
+     task_type, effort_driven, manual_finish, leveling_delay_minutes, leveling_delay_elapsed";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -190,6 +190,8 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         task_type: code(r, 19, TaskType::from_code)?,
         effort_driven: r.get(20)?,
         people_calendar: None,
+        manual_finish: r.get::<_, Option<DateTime>>(21)?.map(|d| d.0),
+        leveling_delay: Delay { minutes: r.get(22)?, elapsed: r.get(23)? },
     })
 }
 
@@ -218,7 +220,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 }
 
 /// A task's stored values, in `TASK_COLUMNS` order after the id.
-fn task_values(t: &Task) -> [Value; 20] {
+fn task_values(t: &Task) -> [Value; 23] {
     let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     [
         Value::Integer(t.project_id),
@@ -241,13 +243,16 @@ fn task_values(t: &Task) -> [Value; 20] {
         Value::Integer(i64::from(t.duration_elapsed)),
         Value::Text(t.task_type.code().into()),
         Value::Integer(i64::from(t.effort_driven)),
+        text(datetime_text(t.manual_finish)),
+        Value::Integer(t.leveling_delay.minutes),
+        Value::Integer(i64::from(t.leveling_delay.elapsed)),
     ]
 }
 
 /// Adds a task; `position` is taken as given. Returns its id.
 pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
     let columns = &TASK_COLUMNS["id, ".len()..];
-    let slots = (1..=20).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let slots = (1..=23).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     db.prepare_cached(&format!("INSERT INTO tasks ({columns}) VALUES ({slots})"))?
         .execute(rusqlite::params_from_iter(task_values(t)))?;
     Ok(db.last_insert_rowid())

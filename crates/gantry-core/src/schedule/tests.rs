@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::Constraint;
+use crate::model::{Constraint, Delay};
 
 const DAY: i64 = 480;
 
@@ -347,6 +347,124 @@ fn an_elapsed_duration_runs_in_calendar_time() {
     assert_eq!(s.finish, t("2006-04-12 08:00"));
 }
 
+/// A manual task keeps the start and finish typed, outside working time
+/// too (07:00 stays 07:00); its late finish is the project finish as it
+/// stands, its late start that less its duration but never before it
+/// starts, and its total slack its finish's. From
+/// mpp-as-mspdi/mpp14timephasedsegmentsmanual.mpp.xml (project start
+/// Monday 2011-02-07 08:00, every task manual from 07:00, none linked):
+/// each task's duration and typed finish, and MS Project's late start,
+/// total slack and critical flag; the late finish is 2012-07-20 16:00 for
+/// all of them.
+#[test]
+fn a_manual_task_keeps_the_times_typed() {
+    let cases = [
+        // "Task One", 40 h to Friday 16:00.
+        (2400, "2011-02-11 16:00", "2012-07-13 16:00", 180_000, false),
+        // "Task Nine", 133 h 20 min to 13:20.
+        (8000, "2011-03-01 13:20", "2012-06-28 09:40", 174_400, false),
+        // "Task Nineteen", 1,520 h.
+        (91_200, "2011-10-28 16:00", "2011-10-28 16:00", 91_200, false),
+        // "Task Twenty", 3,040 h: it sets the project finish, and its late
+        // start stays where it starts.
+        (182_400, "2012-07-20 16:00", "2011-02-07 07:00", 0, true),
+    ];
+    let typed_start = t("2011-02-07 07:00");
+    let tasks: Vec<Task> = cases
+        .iter()
+        .enumerate()
+        .map(|(n, &(minutes, finish, ..))| {
+            let mut m = task(n as i64 + 1, "Manual", minutes);
+            m.manual = true;
+            m.constraint = Constraint { kind: ConstraintKind::Mso, date: Some(typed_start) };
+            m.manual_finish = Some(t(finish));
+            m
+        })
+        .collect();
+    let cal = WorkCalendar::standard(1, "Standard");
+    let s = schedule(&ScheduleInput {
+        project_start: t("2011-02-07 08:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks: &tasks,
+        links: &[],
+        status_date: None,
+    });
+    for (n, &(minutes, finish, late_start, slack, critical)) in cases.iter().enumerate() {
+        let d = s.get(n as i64 + 1).expect("scheduled");
+        let what = format!("{minutes} minutes to {finish}");
+        assert_eq!((d.start, d.finish), (typed_start, t(finish)), "{what}");
+        assert_eq!((d.late_start, d.late_finish), (t(late_start), t("2012-07-20 16:00")), "{what}");
+        assert_eq!((d.total_slack, d.critical), (slack, critical), "{what}");
+    }
+    assert_eq!((s.start, s.finish), (typed_start, t("2012-07-20 16:00")));
+}
+
+/// A typed finish is forgotten once the duration or the start changes, so
+/// the finish follows them again.
+#[test]
+fn a_typed_finish_gives_way_to_a_new_duration() {
+    let mut m = task(1, "Manual", DAY);
+    m.manual = true;
+    m.constraint = Constraint { kind: ConstraintKind::Mso, date: Some(t("2027-03-15 07:00")) };
+    m.manual_finish = Some(t("2027-03-15 16:00"));
+    let before = m.clone();
+    let mut renamed = Task { name: "Renamed".into(), ..m.clone() };
+    renamed.settle_typed_finish(&before);
+    assert_eq!(renamed.manual_finish, before.manual_finish);
+    let mut longer = Task { duration_minutes: 2 * DAY, ..m };
+    longer.settle_typed_finish(&before);
+    assert_eq!(longer.manual_finish, None);
+    check(&[longer], &[], &[(1, "2027-03-15 07:00", "2027-03-16 17:00")]);
+}
+
+/// A leveling delay holds a task back from where its links and the
+/// project start would let it begin: working time for a delay typed in
+/// days, calendar time for one typed in elapsed days, from the early
+/// start (a start that falls in the weekend waits for Monday morning), and
+/// its successors follow. A
+/// "must start on" date pins the task, delay or not. No fixture carries a
+/// leveling delay; these are MS Project's rules for LevelingDelay and its
+/// LevelingDelayFormat (elapsed formats count the calendar).
+#[test]
+fn a_leveling_delay_holds_a_task_back() {
+    let delayed = |id, minutes, elapsed| Task { leveling_delay: Delay { minutes, elapsed }, ..task(id, "T", DAY) };
+    // Two working days: Monday becomes Wednesday; its successor Thursday.
+    check(
+        &[delayed(1, 2 * DAY, false), task(2, "Next", DAY)],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(1, "2027-03-17 08:00", "2027-03-17 17:00"), (2, "2027-03-18 08:00", "2027-03-18 17:00")],
+    );
+    // Two elapsed days from Monday 08:00: Wednesday 08:00.
+    check(&[delayed(1, 2 * 1440, true)], &[], &[(1, "2027-03-17 08:00", "2027-03-17 17:00")]);
+    // The delay runs from the early start: after a task ending Wednesday
+    // 17:00, two elapsed days from Thursday 08:00 end on Saturday, and the
+    // work starts on Monday; after one ending Friday, one elapsed day from
+    // Monday 08:00 starts it on Tuesday.
+    check(
+        &[task(1, "Days", 3 * DAY), delayed(2, 2 * 1440, true)],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(2, "2027-03-22 08:00", "2027-03-22 17:00")],
+    );
+    check(
+        &[task(1, "Week", 5 * DAY), delayed(2, 1440, true)],
+        &[link(1, 2, LinkKind::FinishToStart, 0)],
+        &[(2, "2027-03-23 08:00", "2027-03-23 17:00")],
+    );
+    // Pinned by a date, the delay does not move it.
+    let pinned = Task {
+        constraint: Constraint { kind: ConstraintKind::Mso, date: Some(t("2027-03-16 08:00")) },
+        ..delayed(1, 3 * DAY, false)
+    };
+    check(&[pinned], &[], &[(1, "2027-03-16 08:00", "2027-03-16 17:00")]);
+    // The delay spends slack: the delayed task of a pair of equal parallel
+    // tasks sets the finish and is critical, the other is not.
+    let s = run(&[delayed(1, DAY, false), task(2, "Beside", DAY)], &[]);
+    let (a, b) = (s.get(1).expect("delayed"), s.get(2).expect("beside"));
+    assert!(a.critical && !b.critical);
+    assert_eq!(b.total_slack, DAY);
+}
+
 /// A summary linked from a task that ends before lunch starts at 12:00,
 /// and so does a milestone under it, while its other subtasks start after
 /// lunch. From mpp-as-mspdi/projectlibre-samples-Microsoft-Office-
@@ -528,7 +646,7 @@ mod positions {
     use super::super::*;
     use super::{link, t, task};
     use crate::calendar::{CalendarException, WorkingTime};
-    use crate::model::Constraint;
+    use crate::model::{Constraint, Delay};
 
     /// Schedules with plain tasks on working positions, or every task in
     /// calendar steps.
@@ -627,6 +745,14 @@ mod positions {
                 // estimate.
                 task.duration_elapsed = next(8) == 0;
                 (task.manual, task.estimated) = (next(10) == 0, next(2) == 0);
+                // A manual task's typed finish (before its start too, which
+                // the scheduler must not take), and leveling delays.
+                if task.manual && next(2) == 0 {
+                    task.manual_finish = Some(at(next(60_000)) - Duration::days(7));
+                }
+                if next(8) == 0 {
+                    task.leveling_delay = Delay { minutes: next(3 * 480) as i64, elapsed: next(3) == 0 };
+                }
                 tasks.push(task);
             }
             let mut links = Vec::new();
@@ -713,7 +839,7 @@ mod positions {
             if out.iter().any(|o| o.id == t.id) {
                 continue;
             }
-            match next(6) {
+            match next(8) {
                 0 => t.duration_minutes = next(5 * 480) as i64,
                 1 => {
                     t.kind = if t.kind == TaskKind::Milestone { TaskKind::Task } else { TaskKind::Milestone };
@@ -723,6 +849,8 @@ mod positions {
                     t.constraint = Constraint { kind, date: Some(at(next(60_000))) };
                 }
                 3 => t.constraint = Constraint::ASAP,
+                6 => t.leveling_delay = Delay { minutes: next(2000) as i64, elapsed: next(2) == 0 },
+                7 => t.manual_finish = if next(2) == 0 { Some(at(next(60_000))) } else { None },
                 4 => {
                     t.actual_start = if next(2) == 0 { Some(at(next(20_000))) } else { None };
                     t.percent_complete = next(101) as u8;
