@@ -19,6 +19,7 @@ pub fn typescript() -> String {
         CalendarChoice::decl(&cfg),
         TaskRow::decl(&cfg),
         AssigneeRef::decl(&cfg),
+        Segment::decl(&cfg),
         LinkRow::decl(&cfg),
         NewLink::decl(&cfg),
         LinkEdit::decl(&cfg),

@@ -132,7 +132,7 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
                 let at = task_calendar(&l.project, &l.calendars, t).next_start(target);
                 let mut moved = t.clone();
                 moved.constraint = Constraint { kind: ConstraintKind::Snet, date: Some(at) };
-                moved.settle_typed_finish(t);
+                moved.settle_edit(t);
                 changed.push((i, moved));
             }
             let label = match tasks.as_slice() {
@@ -167,7 +167,7 @@ fn dragged(l: &Loaded, drag: &Drag) -> Result<Dragged> {
             let mut stretched = t.clone();
             stretched.duration_minutes = validate::duration("finish", minutes)?;
             stretched.estimated = false;
-            stretched.settle_typed_finish(t);
+            stretched.settle_edit(t);
             let t = stretched;
             let label = format!("Change duration of “{}”", t.name);
             Ok(Dragged { changed: vec![(i, t)], label })

@@ -435,6 +435,13 @@ pub(crate) fn check_plan(
             warnings.push(format!("The constraint date of “{}” is out of range and was dropped.", t.name));
             t.constraint = Constraint::ASAP;
         }
+        if t.manual_finish.is_some_and(|d| !plausible(d)) {
+            t.manual_finish = None;
+        }
+        if validate::splits("splits", t.duration_minutes, &t.splits).is_err() {
+            warnings.push(format!("The pauses in the work of “{}” did not fit its duration and were dropped.", t.name));
+            t.splits.clear();
+        }
         for (what, date) in [("actual start", &mut t.actual_start), ("actual finish", &mut t.actual_finish)] {
             if date.is_some_and(|d| !plausible(d)) {
                 warnings.push(format!("The {what} of “{}” is out of range and was dropped.", t.name));

@@ -33,11 +33,11 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use gantry_core::calendar::WorkCalendar;
 use gantry_core::model::*;
 use gantry_core::schedule::{self, Schedule, ScheduleInput, Scheduler, TaskDates};
-use gantry_core::{units, validate, wbs};
+use gantry_core::{split, units, validate, wbs};
 use gantry_store::{Db, Store};
 
-use error::refused;
 pub use error::{Error, Result};
+use error::{refused, validation};
 pub use export::ExportFormat;
 pub use import::{MAX_IMPORT_TASKS, read_import_file};
 pub use report::{ReportJob, save_report};
@@ -341,6 +341,21 @@ impl Portfolio {
                     actual_start: t.actual_start.map(wire_datetime),
                     actual_finish: t.actual_finish.map(wire_datetime),
                     labels: labels.remove(&t.id).unwrap_or_default(),
+                    leveling_delay: match t.leveling_delay {
+                        Delay { minutes: 0, .. } => String::new(),
+                        Delay { minutes, elapsed } => units::format_task_duration(minutes, elapsed, project.durations),
+                    },
+                    segments: if t.pauses() > 0 && !r.has_children {
+                        split::work_segments(t, d.start, d.finish, &task_calendar(&project, &calendars, t))
+                            .into_iter()
+                            .map(|(start, finish)| Segment {
+                                start: wire_datetime(start),
+                                finish: wire_datetime(finish),
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
                 })
             })
             .collect();
@@ -528,7 +543,43 @@ impl Portfolio {
         if labels.is_some() {
             what.push("labels");
         }
-        t.settle_typed_finish(&before);
+        if let Some(text) = &edit.leveling_delay {
+            t.leveling_delay = match text.trim() {
+                "" => Delay::NONE,
+                typed => {
+                    let (minutes, elapsed) = units::parse_task_duration(typed, project.durations)
+                        .map_err(|e| validation("levelingDelay", &e.message))?;
+                    Delay { minutes: validate::duration("levelingDelay", minutes)?, elapsed }
+                }
+            };
+            what.push("leveling delay");
+        }
+        if edit.join == Some(true) && !t.splits.is_empty() {
+            t.splits.clear();
+            what.push("pauses");
+        }
+        if let Some(at) = &edit.split_at {
+            let at = validate::datetime("splitAt", at)?;
+            let s = run_schedule(&project, &calendars, &with_edit(&t), &links);
+            let d = s.get(id).ok_or(gantry_store::Error::NotFound("The task"))?;
+            t.splits =
+                split::split_at(&t, d.start, d.finish, &cal, at, project.durations.minutes_per_day).map_err(|why| {
+                    validation(
+                        "splitAt",
+                        &match why {
+                            split::SplitRefused::NoWork => format!("“{}” has no work to pause.", t.name),
+                            split::SplitRefused::NotWorking => format!(
+                                "“{}” is not at work at {}; split it inside a stretch of its work.",
+                                t.name,
+                                at.format("%Y-%m-%d %H:%M")
+                            ),
+                        },
+                    )
+                })?;
+            validate::splits("splitAt", t.duration_minutes, &t.splits)?;
+            what.push("split");
+        }
+        t.settle_edit(&before);
         let was = run_schedule(&project, &calendars, &tasks, &links);
         if t == before && labels.is_none() {
             return Ok(rescheduled(&tasks, &was, &was));

@@ -78,7 +78,7 @@ pub(crate) fn rows<T: Positional, S: Serializer>(rows: &[T], s: S) -> Result<S::
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::{AssigneeRef, LinkRow, TaskRow};
+    use crate::wire::{AssigneeRef, LinkRow, Segment, TaskRow};
     use gantry_core::model::*;
     use serde_json::{Map, Value, json};
 
@@ -133,6 +133,8 @@ mod tests {
             actual_work_minutes: 450,
             actual_start: Some("2027-01-04T08:00:00".into()),
             actual_finish: None,
+            leveling_delay: "2ed".into(),
+            segments: vec![Segment { start: "2027-01-04T08:00:00".into(), finish: "2027-01-04T17:00:00".into() }],
             labels: vec!["security".into()],
         };
         let mut bare = task.clone();

@@ -696,7 +696,7 @@ impl Portfolio {
             t.estimated = false;
         }
         let before_task = gantry_store::task(db, task)?;
-        t.settle_typed_finish(&before_task);
+        t.settle_edit(&before_task);
         self.store.write(&label, |db| {
             if t != before_task {
                 gantry_store::update_task(db, &t)?;

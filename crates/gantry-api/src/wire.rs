@@ -166,6 +166,20 @@ pub struct TaskRow {
     pub actual_start: Option<String>,
     pub actual_finish: Option<String>,
     pub labels: Vec<String>,
+    /// How long leveling holds it back, as typed ("2d", "3ed"); empty for
+    /// none.
+    pub leveling_delay: String,
+    /// The stretches of its work when it pauses (a split task), in order;
+    /// empty when it runs without a break.
+    pub segments: Vec<Segment>,
+}
+
+/// A stretch of a split task's work, `YYYY-MM-DDTHH:MM:SS` both.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Segment {
+    pub start: String,
+    pub finish: String,
 }
 
 crate::table::positional!(TaskRow {
@@ -195,6 +209,8 @@ crate::table::positional!(TaskRow {
     actual_start,
     actual_finish,
     labels,
+    leveling_delay,
+    segments,
 });
 
 /// A team member on a task.
@@ -347,6 +363,16 @@ pub struct TaskEdit {
     /// Replaces the task's labels.
     #[ts(optional)]
     pub labels: Option<Vec<String>>,
+    /// As typed, like a duration ("2d", "3ed"); empty for none.
+    #[ts(optional)]
+    pub leveling_delay: Option<String>,
+    /// `YYYY-MM-DDTHH:MM[:SS]`: the work pauses there for one working day
+    /// (the task is split), moving its finish out.
+    #[ts(optional)]
+    pub split_at: Option<String>,
+    /// Takes every pause out: the work runs without a break again.
+    #[ts(optional)]
+    pub join: Option<bool>,
 }
 
 /// Where a task moves among its siblings.

@@ -210,6 +210,65 @@ fn an_elapsed_duration_typed_as_3ed_runs_through_the_weekend() {
 }
 
 #[test]
+fn a_task_split_on_the_timeline_pauses_its_work_and_a_leveling_delay_holds_it_back() {
+    let (_dir, mut p) = sample();
+    let cal = p.calendars().expect("calendars")[0].id;
+    let id = p.create_project(fields("Data-centre move", cal)).expect("created");
+    // From Monday 2027-01-04 08:00: five days of racking, then cabling.
+    let a = p.add_task(NewTask { project_id: id, after: None, name: "Racking".into(), duration: Some("5d".into()) });
+    let a = a.expect("a");
+    let b = p.add_task(NewTask { project_id: id, after: Some(a), name: "Cabling".into(), duration: Some("2d".into()) });
+    let b = b.expect("b");
+    p.link_tasks(a, b, LinkKind::FinishToStart, 0).expect("link");
+    let row = |p: &Portfolio, t: i64| p.plan(id).expect("plan").tasks.into_iter().find(|r| r.id == t).expect("row");
+    assert!(row(&p, a).segments.is_empty(), "a task that does not pause has no stretches");
+    let before = snapshot(&p);
+
+    // Split on Tuesday at noon: a working day's pause, the work resumes
+    // Wednesday after lunch and ends a day later; cabling follows.
+    let moved = p.edit_task(a, TaskEdit { split_at: Some("2027-01-05T12:00".into()), ..Default::default() });
+    assert!(moved.expect("split").moved.iter().any(|m| m.id == b), "its successor moved");
+    let racking = row(&p, a);
+    let stretches: Vec<(&str, &str)> = racking.segments.iter().map(|s| (s.start.as_str(), s.finish.as_str())).collect();
+    assert_eq!(
+        stretches,
+        [("2027-01-04T08:00:00", "2027-01-05T12:00:00"), ("2027-01-06T13:00:00", "2027-01-11T17:00:00")]
+    );
+    assert_eq!((racking.duration.as_str(), racking.finish.as_str()), ("5d", "2027-01-11T17:00:00"));
+    assert_eq!(row(&p, b).start, "2027-01-12T08:00:00");
+
+    // Inside the pause, after the work, or no moment at all: refused, and
+    // nothing changes.
+    let after_split = snapshot(&p);
+    for at in ["2027-01-05T15:00", "2027-01-20T10:00", "2027-13-01T10:00"] {
+        let refused = p.edit_task(a, TaskEdit { split_at: Some(at.into()), ..Default::default() });
+        assert!(refused.is_err(), "split at {at}");
+    }
+    assert_eq!(snapshot(&p), after_split);
+
+    // Undo takes the pause out again; redo and a join do too.
+    p.undo().expect("undo");
+    assert_eq!(snapshot(&p), before);
+    p.redo().expect("redo");
+    p.edit_task(a, TaskEdit { join: Some(true), ..Default::default() }).expect("joined");
+    assert_eq!(snapshot(&p), before);
+
+    // A leveling delay of two elapsed days, typed as MS Project types it,
+    // holds cabling back from Monday 08:00 to Wednesday 08:00.
+    p.edit_task(b, TaskEdit { leveling_delay: Some("2ed".into()), ..Default::default() }).expect("delay");
+    let cabling = row(&p, b);
+    assert_eq!((cabling.leveling_delay.as_str(), cabling.start.as_str()), ("2ed", "2027-01-13T08:00:00"));
+    let delayed = snapshot(&p);
+    for bad in ["soon", "-1d", "999999999d"] {
+        let refused = p.edit_task(b, TaskEdit { leveling_delay: Some(bad.into()), ..Default::default() });
+        assert!(refused.is_err(), "delay {bad}");
+    }
+    assert_eq!(snapshot(&p), delayed);
+    p.edit_task(b, TaskEdit { leveling_delay: Some(String::new()), ..Default::default() }).expect("no delay");
+    assert_eq!(snapshot(&p), before);
+}
+
+#[test]
 fn a_status_date_keeps_unfinished_work_out_of_the_past() {
     let (_dir, mut p) = sample();
     let cal = p.calendars().expect("calendars")[0].id;

@@ -27,6 +27,9 @@ struct TaskShape {
     manual: bool,
     estimated: bool,
     elapsed: bool,
+    /// Its pauses and leveling delay.
+    splits: String,
+    delay: String,
     notes: String,
     start: String,
     finish: String,
@@ -72,6 +75,8 @@ fn shape(p: &Portfolio, project: i64) -> Shape {
                 manual: t.manual,
                 estimated: t.estimated,
                 elapsed: t.duration_elapsed,
+                splits: gantry_core::Split::list_text(&t.splits),
+                delay: format!("{:?}", t.leveling_delay),
                 notes: t.notes.clone(),
                 start: row.start.clone(),
                 finish: row.finish.clone(),

@@ -17,6 +17,7 @@ pub mod money;
 pub mod releases;
 pub mod risks;
 pub mod schedule;
+pub mod split;
 pub mod stakeholders;
 pub mod team;
 pub mod units;

@@ -295,6 +295,35 @@ pub struct Task {
     /// How long leveling holds the task back after it could start (MS
     /// Project's leveling delay, typed `2ed` or `1d`).
     pub leveling_delay: Delay,
+    /// Where its work stops and resumes (MS Project's split task), in the
+    /// order they come. Its finish moves out by the pauses.
+    pub splits: Vec<Split>,
+}
+
+/// A pause in a task's work: once `after` minutes of its duration have
+/// run, the work stops for `pause` minutes (working minutes, or calendar
+/// minutes when its duration is elapsed), then goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub after: i64,
+    pub pause: i64,
+}
+
+impl Split {
+    /// Splits as text, `after+pause` each, apart by spaces: "960+480".
+    pub fn list_text(splits: &[Split]) -> String {
+        splits.iter().map(|s| format!("{}+{}", s.after, s.pause)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Reads what [`Split::list_text`] wrote; None for anything else.
+    pub fn parse_list(text: &str) -> Option<Vec<Split>> {
+        text.split_whitespace()
+            .map(|pair| {
+                let (after, pause) = pair.split_once('+')?;
+                Some(Split { after: after.parse().ok()?, pause: pause.parse().ok()? })
+            })
+            .collect()
+    }
 }
 
 /// A wait before a task may start: working minutes, or calendar minutes
@@ -337,7 +366,16 @@ impl Task {
             people_calendar: None,
             manual_finish: None,
             leveling_delay: Delay::NONE,
+            splits: Vec::new(),
         }
+    }
+
+    /// The pauses in its work that fall inside its duration, in minutes.
+    pub fn pauses(&self) -> i64 {
+        if self.kind != TaskKind::Task {
+            return 0;
+        }
+        self.splits.iter().filter(|s| s.after > 0 && s.after < self.duration_minutes).map(|s| s.pause.max(0)).sum()
     }
 
     /// The calendar the task is scheduled on, when not the project's: its
@@ -356,10 +394,16 @@ impl Task {
         self.actual_finish.is_some() || self.percent_complete >= 100
     }
 
-    /// Forgets the finish typed for a manual task once an edit moved its
-    /// start or changed its duration (`before` is the task as stored): the
-    /// finish then follows from them again.
-    pub fn settle_typed_finish(&mut self, before: &Task) {
+    /// Keeps what an edit left stale in step (`before` is the task as
+    /// stored): the finish typed for a manual task is forgotten once the
+    /// edit moved its start or changed its duration, so the finish follows
+    /// from them again; pauses no longer inside the duration go.
+    pub fn settle_edit(&mut self, before: &Task) {
+        let duration = self.duration_minutes;
+        self.splits.retain(|s| s.after < duration);
+        if self.kind != TaskKind::Task {
+            self.splits.clear();
+        }
         if !self.manual
             || self.constraint != before.constraint
             || self.duration_minutes != before.duration_minutes

@@ -564,7 +564,8 @@ impl Traits {
 }
 
 fn duration(t: &Task) -> i64 {
-    if t.kind == TaskKind::Milestone { 0 } else { t.duration_minutes.max(0) }
+    // A split task's work spans its pauses too.
+    if t.kind == TaskKind::Milestone { 0 } else { t.duration_minutes.max(0) + t.pauses() }
 }
 
 /// Where a zero-length task sits: at a finish if the moment is one (a

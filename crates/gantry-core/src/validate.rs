@@ -99,6 +99,33 @@ pub fn duration(field: &'static str, minutes: i64) -> Result<i64> {
     Ok(minutes)
 }
 
+/// The most pauses one task's work may have.
+pub const MAX_SPLITS: usize = 200;
+
+/// A task's splits: each inside its duration of `duration` minutes, in
+/// order, pausing for some time, and the whole no longer than a plan.
+pub fn splits(field: &'static str, duration: i64, splits: &[crate::model::Split]) -> Result<()> {
+    if splits.len() > MAX_SPLITS {
+        return fail(field, "A task can pause at most 200 times.");
+    }
+    let mut last = 0;
+    let mut total = duration;
+    for s in splits {
+        if s.after <= last || s.after >= duration {
+            return fail(field, "Each pause must come after the last one and before the work is done.");
+        }
+        if s.pause <= 0 || s.pause > MAX_MINUTES {
+            return fail(field, "A pause must last some time, and less than any plan.");
+        }
+        last = s.after;
+        total += s.pause;
+    }
+    if total > MAX_MINUTES {
+        return fail(field, "With its pauses, the task is longer than any plan.");
+    }
+    Ok(())
+}
+
 /// A lag in working minutes; negative is lead time.
 pub fn lag(field: &'static str, minutes: i64) -> Result<i64> {
     if minutes.abs() > MAX_MINUTES {

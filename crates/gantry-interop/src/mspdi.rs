@@ -212,6 +212,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             // A manual task keeps the finish typed, as its start.
             manual_finish: file_finish.filter(|_| manual && !summary),
             leveling_delay: leveling_delay(t),
+            splits: Vec::new(),
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };
@@ -279,6 +280,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     let people = read_people(root.child("Resources"), &calendars, &currency);
     let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
     set_people_calendars(&mut tasks, &assignments, &people, &calendars, calendar.id);
+    read_splits(root.child("Assignments"), &mut tasks, &computed, &calendars, &calendar);
     let computed_people = root
         .child("Resources")
         .map(|l| l.all("Resource").collect::<Vec<_>>())
@@ -401,6 +403,82 @@ fn read_assignments(list: Option<&Element>, tasks: &[Task], people: &[TeamMember
                 .then_some(Assignment { task_id, member_id, units_percent, work_minutes })
         })
         .collect()
+}
+
+/// Where each task's work pauses, from the timephased work of its first
+/// assignment that has some (MS Project keeps a split task's pauses as
+/// stretches without work, also on its placeholder assignment of no one).
+/// A pause is a run of periods without work between periods with work;
+/// the work before it, at the assignment's units, is how far into the
+/// duration it comes, and the working time to where work resumes, less
+/// that, is how long it lasts. Elapsed durations are left whole.
+fn read_splits(
+    list: Option<&Element>,
+    tasks: &mut [Task],
+    computed: &HashMap<TaskId, Computed>,
+    calendars: &[WorkCalendar],
+    project_calendar: &WorkCalendar,
+) {
+    let Some(list) = list else { return };
+    let mut done: std::collections::HashSet<TaskId> = std::collections::HashSet::new();
+    let index: HashMap<TaskId, usize> = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    for a in list.all("Assignment") {
+        let Some(&i) = a.text_of("TaskUID").and_then(|u| u.trim().parse::<i64>().ok()).and_then(|u| index.get(&u))
+        else {
+            continue;
+        };
+        let task = &tasks[i];
+        if done.contains(&task.id) || task.kind != TaskKind::Task || task.duration_elapsed {
+            continue;
+        }
+        let Some(start) = computed.get(&task.id).and_then(|c| c.start) else { continue };
+        let calendar =
+            task.scheduling_calendar().and_then(|c| calendars.iter().find(|x| x.id == c)).unwrap_or(project_calendar);
+        let units = a.text_of("Units").and_then(|u| u.trim().parse::<f64>().ok()).filter(|u| *u > 0.0 && u.is_finite());
+        let mut periods: Vec<(NaiveDateTime, NaiveDateTime, i64)> = a
+            .all("TimephasedData")
+            .filter(|d| matches!(d.text_of("Type").map(str::trim), Some("1" | "2")))
+            .filter_map(|d| {
+                let (from, to) = (date_time(d.text_of("Start"))?, date_time(d.text_of("Finish"))?);
+                let work = d.text_of("Value").and_then(duration_minutes).unwrap_or(0);
+                (from < to).then_some((from, to, work))
+            })
+            .collect();
+        if !periods.iter().any(|p| p.2 > 0) {
+            continue;
+        }
+        done.insert(task.id);
+        periods.sort_by_key(|p| p.0);
+        let (first, last) =
+            (periods.iter().position(|p| p.2 > 0).unwrap_or(0), periods.iter().rposition(|p| p.2 > 0).unwrap_or(0));
+        let mut splits = Vec::new();
+        let (mut worked, mut paused) = (0i64, 0i64);
+        let mut n = first;
+        while n <= last {
+            let (from, to, work) = periods[n];
+            if work > 0 {
+                let span = calendar.working_minutes_between(from, to).max(0);
+                worked += units.map_or(span, |u| ((work as f64 / u).round() as i64).min(span));
+                n += 1;
+                continue;
+            }
+            // A run of periods without work, up to where work resumes.
+            let mut end = n;
+            while end < last && periods[end].2 == 0 {
+                end += 1;
+            }
+            let resume = periods[end].0;
+            let pause = calendar.working_minutes_between(start, resume) - worked - paused;
+            if pause > 0 && worked > 0 && worked < task.duration_minutes {
+                splits.push(Split { after: worked, pause });
+                paused += pause;
+            }
+            n = end;
+        }
+        if gantry_core::validate::splits("splits", task.duration_minutes, &splits).is_ok() {
+            tasks[i].splits = splits;
+        }
+    }
 }
 
 /// An amount as MSPDI writes it (a decimal in major units) in the minor

@@ -455,18 +455,63 @@ pub fn write(p: &Export) -> String {
     out.close("Resources");
 
     out.open("Assignments");
-    for (i, a) in p.assignments.iter().enumerate() {
+    // A split task's pauses go out as timephased work with gaps, on each of
+    // its assignments, or on an assignment of no one (MS Project's
+    // resource -65535) when nobody works on it.
+    let stretches: HashMap<TaskId, Vec<(NaiveDateTime, NaiveDateTime, i64)>> = p
+        .tasks
+        .iter()
+        .filter(|t| t.pauses() > 0)
+        .filter_map(|t| {
+            let (start, finish) = *p.dates.get(&t.id)?;
+            let calendar =
+                t.calendar_id.or(Some(p.calendar_id)).and_then(|c| p.calendars.iter().find(|x| x.id == c))?;
+            let stretches = gantry_core::split::work_segments(t, start, finish, calendar)
+                .into_iter()
+                .map(|(from, to)| (from, to, calendar.working_minutes_between(from, to)))
+                .collect();
+            Some((t.id, stretches))
+        })
+        .collect();
+    let staffed: std::collections::HashSet<TaskId> = p.assignments.iter().map(|a| a.task_id).collect();
+    let unstaffed = p.tasks.iter().filter(|t| stretches.contains_key(&t.id) && !staffed.contains(&t.id));
+    let rows = p
+        .assignments
+        .iter()
+        .map(|a| (a.task_id, a.member_id, a.units_percent, a.work_minutes))
+        .chain(unstaffed.map(|t| (t.id, -65535, 100, 0)));
+    for (i, (task, member, units, work)) in rows.enumerate() {
         out.open("Assignment");
         out.field("UID", i + 1);
-        out.field("TaskUID", a.task_id);
-        out.field("ResourceUID", a.member_id);
-        out.field("Units", format!("{:.2}", f64::from(a.units_percent) / 100.0));
-        out.field("Work", duration(a.work_minutes));
+        out.field("TaskUID", task);
+        out.field("ResourceUID", member);
+        out.field("Units", format!("{:.2}", f64::from(units) / 100.0));
+        out.field("Work", duration(work));
+        let mut paused_from = None;
+        for &(from, to, span) in stretches.get(&task).into_iter().flatten() {
+            if let Some(paused_from) = paused_from {
+                timephased(&mut out, i + 1, paused_from, from, 0);
+            }
+            timephased(&mut out, i + 1, from, to, span * i64::from(units) / 100);
+            paused_from = Some(to);
+        }
         out.close("Assignment");
     }
     out.close("Assignments");
     out.text.push_str("</Project>\n");
     out.text
+}
+
+/// One period of an assignment's remaining work (type 1), in days.
+fn timephased(out: &mut Out, assignment: usize, from: NaiveDateTime, to: NaiveDateTime, work: i64) {
+    out.open("TimephasedData");
+    out.field("Type", 1);
+    out.field("UID", assignment);
+    out.field("Start", moment(from));
+    out.field("Finish", moment(to));
+    out.field("Unit", 2);
+    out.field("Value", duration(work));
+    out.close("TimephasedData");
 }
 
 fn initials(name: &str) -> String {

@@ -44,6 +44,15 @@ impl FromSql for DateTime {
     }
 }
 
+/// A task's splits as the store keeps them (see `Split::list_text`).
+struct Splits(Vec<Split>);
+impl FromSql for Splits {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = value.as_str()?;
+        Split::parse_list(s).map(Splits).ok_or_else(|| FromSqlError::Other(format!("splits “{s}”").into()))
+    }
+}
+
 pub(crate) fn date_text(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
@@ -162,7 +171,7 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
      constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed, \
-     task_type, effort_driven, manual_finish, leveling_delay_minutes, leveling_delay_elapsed";
+     task_type, effort_driven, manual_finish, leveling_delay_minutes, leveling_delay_elapsed, splits";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -192,6 +201,7 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         people_calendar: None,
         manual_finish: r.get::<_, Option<DateTime>>(21)?.map(|d| d.0),
         leveling_delay: Delay { minutes: r.get(22)?, elapsed: r.get(23)? },
+        splits: r.get::<_, Splits>(24)?.0,
     })
 }
 
@@ -220,7 +230,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 }
 
 /// A task's stored values, in `TASK_COLUMNS` order after the id.
-fn task_values(t: &Task) -> [Value; 23] {
+fn task_values(t: &Task) -> [Value; 24] {
     let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     [
         Value::Integer(t.project_id),
@@ -246,13 +256,14 @@ fn task_values(t: &Task) -> [Value; 23] {
         text(datetime_text(t.manual_finish)),
         Value::Integer(t.leveling_delay.minutes),
         Value::Integer(i64::from(t.leveling_delay.elapsed)),
+        Value::Text(Split::list_text(&t.splits)),
     ]
 }
 
 /// Adds a task; `position` is taken as given. Returns its id.
 pub fn insert_task(db: &Connection, t: &Task) -> Result<TaskId> {
     let columns = &TASK_COLUMNS["id, ".len()..];
-    let slots = (1..=23).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let slots = (1..=columns.split(", ").count()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     db.prepare_cached(&format!("INSERT INTO tasks ({columns}) VALUES ({slots})"))?
         .execute(rusqlite::params_from_iter(task_values(t)))?;
     Ok(db.last_insert_rowid())

@@ -158,6 +158,30 @@ fn a_new_command_clears_what_could_be_redone() {
     assert_eq!(names, vec!["B".to_string()]);
 }
 
+/// A manual task's typed finish, a leveling delay and the pauses of a split
+/// task are kept, and an undo of the edit brings the task back without
+/// them.
+#[test]
+fn a_split_delayed_manual_task_round_trips_and_its_edit_undoes() {
+    let (_dir, mut store) = new_store();
+    let project = sample_project(&mut store);
+    let plain = new_task(project, None, 1, "Cut-over");
+    let id = store.write("Add", |db| gantry_store::insert_task(db, &plain)).expect("added");
+    let mut edited = gantry_store::task(store.db(), id).expect("read");
+    let before = edited.clone();
+    edited.manual = true;
+    edited.manual_finish = chrono::NaiveDate::from_ymd_opt(2027, 3, 19).and_then(|d| d.and_hms_opt(16, 0, 0));
+    edited.leveling_delay = gantry_core::Delay { minutes: 2880, elapsed: true };
+    edited.duration_minutes = 2400;
+    edited.splits = vec![gantry_core::Split { after: 720, pause: 480 }, gantry_core::Split { after: 1920, pause: 960 }];
+    store.write("Edit", |db| gantry_store::update_task(db, &edited)).expect("edited");
+    assert_eq!(gantry_store::task(store.db(), id).expect("read"), edited);
+    store.undo().expect("undo");
+    assert_eq!(gantry_store::task(store.db(), id).expect("read"), before);
+    store.redo().expect("redo");
+    assert_eq!(gantry_store::task(store.db(), id).expect("read").splits, edited.splits);
+}
+
 #[test]
 fn calendars_round_trip_with_exceptions() {
     let (_dir, mut store) = new_store();

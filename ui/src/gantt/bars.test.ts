@@ -35,6 +35,8 @@ function task(over: Partial<TaskRow> = {}): TaskRow {
     actualStart: null,
     actualFinish: null,
     labels: [],
+    levelingDelay: '',
+    segments: [],
     ...over,
   };
 }

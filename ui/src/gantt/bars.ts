@@ -21,6 +21,8 @@ export interface Bar {
   y: number;
   /** Where the progress fill ends. */
   xDone: number;
+  /** The pauses of a split task, as x ranges: empty when it runs whole. */
+  gaps: [number, number][];
 }
 
 /** Dates a view shows for a task: its own, or a preview's. */
@@ -41,7 +43,22 @@ export function barOf(t: TaskRow, row: number, s: Scale, span: Span = t): Bar {
   const x1 = Math.max(xOf(s, finish), x0 + 2);
   const shape = shapeOf(t);
   const y = row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
-  return { id: t.id, shape, row, start, finish, x0, x1, y, xDone: x0 + ((x1 - x0) * t.percentComplete) / 100 };
+  const xDone = x0 + ((x1 - x0) * t.percentComplete) / 100;
+  return { id: t.id, shape, row, start, finish, x0, x1, y, xDone, gaps: gapsOf(t, s, start - toMinutes(t.start)) };
+}
+
+/**
+ * The pauses between a split task's stretches of work, as x ranges; moved
+ * by `shift` minutes with a preview that moves the task.
+ */
+export function gapsOf(t: Pick<TaskRow, 'segments'>, s: Scale, shift = 0): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 1; i < t.segments.length; i++) {
+    const from = toMinutes(t.segments[i - 1]!.finish) + shift;
+    const to = toMinutes(t.segments[i]!.start) + shift;
+    if (to > from) out.push([xOf(s, from), xOf(s, to)]);
+  }
+  return out;
 }
 
 export type Grip = 'move' | 'resize' | 'progress' | 'link';

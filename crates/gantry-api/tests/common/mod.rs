@@ -163,9 +163,21 @@ pub fn random_command(
             ("add", p.add_task(new).map(|_| ()).map_err(|e| e.to_string()))
         }
         2 | 3 => {
-            let edit = match dice.below(3) {
+            let edit = match dice.below(6) {
                 0 => TaskEdit { duration: Some(format!("{}h", 1 + dice.below(40))), ..Default::default() },
                 1 => TaskEdit { percent_complete: Some(dice.below(101) as i64), ..Default::default() },
+                // Splits somewhere in the sample's two years (refused where the
+                // task does not work), joins, leveling delays.
+                2 => {
+                    let (year, month) = (2026 + dice.below(2), 1 + dice.below(12));
+                    let at = format!("{year}-{month:02}-{:02}T{:02}:00", 1 + dice.below(28), 8 + dice.below(9));
+                    TaskEdit { split_at: Some(at), ..Default::default() }
+                }
+                3 => TaskEdit {
+                    join: Some(true),
+                    leveling_delay: Some(format!("{}ed", dice.below(3))),
+                    ..Default::default()
+                },
                 _ => TaskEdit { name: Some(format!("Renamed {}", dice.next() % 1000)), ..Default::default() },
             };
             ("edit", p.edit_task(any(dice), edit).map(|_| ()).map_err(|e| e.to_string()))

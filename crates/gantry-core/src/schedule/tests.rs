@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Constraint, Delay};
+use crate::model::{Constraint, Delay, Split};
 
 const DAY: i64 = 480;
 
@@ -410,10 +410,10 @@ fn a_typed_finish_gives_way_to_a_new_duration() {
     m.manual_finish = Some(t("2027-03-15 16:00"));
     let before = m.clone();
     let mut renamed = Task { name: "Renamed".into(), ..m.clone() };
-    renamed.settle_typed_finish(&before);
+    renamed.settle_edit(&before);
     assert_eq!(renamed.manual_finish, before.manual_finish);
     let mut longer = Task { duration_minutes: 2 * DAY, ..m };
-    longer.settle_typed_finish(&before);
+    longer.settle_edit(&before);
     assert_eq!(longer.manual_finish, None);
     check(&[longer], &[], &[(1, "2027-03-15 07:00", "2027-03-16 17:00")]);
 }
@@ -463,6 +463,48 @@ fn a_leveling_delay_holds_a_task_back() {
     let (a, b) = (s.get(1).expect("delayed"), s.get(2).expect("beside"));
     assert!(a.critical && !b.critical);
     assert_eq!(b.total_slack, DAY);
+}
+
+/// A split task's pauses move its finish out, and its late start back, by
+/// their working time; its successors follow its last stretch of work.
+/// From mspdi/mspdisplittask.xml (project start Thursday 2006-09-21
+/// 08:00): "Split Task 1", 80 h paused after 32 h for three days, and
+/// "Split Task 2", 120 h paused after 24 h for two days and after 64 h
+/// for three, with MS Project's dates, late start and total slack.
+#[test]
+fn a_split_task_finishes_later_by_its_pauses() {
+    let one = Task { splits: vec![Split { after: 1920, pause: 1440 }], ..task(1, "Split Task 1", 4800) };
+    let two = Task {
+        splits: vec![Split { after: 1440, pause: 960 }, Split { after: 3840, pause: 1440 }],
+        ..task(2, "Split Task 2", 7200)
+    };
+    let cal = WorkCalendar::standard(1, "Standard");
+    let tasks = [one.clone(), two];
+    let s = schedule(&ScheduleInput {
+        project_start: t("2006-09-21 08:00"),
+        calendar: &cal,
+        calendars: &[],
+        tasks: &tasks,
+        links: &[],
+        status_date: None,
+    });
+    let cases = [
+        (1, "2006-10-09 17:00", "2006-10-02 08:00", 3360, false),
+        (2, "2006-10-18 17:00", "2006-09-21 08:00", 0, true),
+    ];
+    for (id, finish, late_start, slack, critical) in cases {
+        let d = s.get(id).expect("scheduled");
+        assert_eq!((d.start, d.finish), (t("2006-09-21 08:00"), t(finish)), "task {id}");
+        assert_eq!((d.late_start, d.late_finish), (t(late_start), t("2006-10-18 17:00")), "task {id}");
+        assert_eq!((d.total_slack, d.critical), (slack, critical), "task {id}");
+    }
+    // Its successor starts after the last stretch (here from Monday
+    // 2027-03-15: ten days of work and three of pause).
+    check(
+        &[one, task(3, "After", DAY)],
+        &[link(1, 3, LinkKind::FinishToStart, 0)],
+        &[(1, "2027-03-15 08:00", "2027-03-31 17:00"), (3, "2027-04-01 08:00", "2027-04-01 17:00")],
+    );
 }
 
 /// A summary linked from a task that ends before lunch starts at 12:00,
@@ -646,7 +688,7 @@ mod positions {
     use super::super::*;
     use super::{link, t, task};
     use crate::calendar::{CalendarException, WorkingTime};
-    use crate::model::{Constraint, Delay};
+    use crate::model::{Constraint, Delay, Split};
 
     /// Schedules with plain tasks on working positions, or every task in
     /// calendar steps.
@@ -753,6 +795,12 @@ mod positions {
                 if next(8) == 0 {
                     task.leveling_delay = Delay { minutes: next(3 * 480) as i64, elapsed: next(3) == 0 };
                 }
+                // Split tasks, their pauses inside the work or (left over
+                // from a shorter duration) past it.
+                if next(8) == 0 && minutes > 1 {
+                    let after = next(minutes as u64 + 100) as i64 + 1;
+                    task.splits = vec![Split { after, pause: next(3 * 480) as i64 + 1 }];
+                }
                 tasks.push(task);
             }
             let mut links = Vec::new();
@@ -849,7 +897,11 @@ mod positions {
                     t.constraint = Constraint { kind, date: Some(at(next(60_000))) };
                 }
                 3 => t.constraint = Constraint::ASAP,
-                6 => t.leveling_delay = Delay { minutes: next(2000) as i64, elapsed: next(2) == 0 },
+                6 => {
+                    t.leveling_delay = Delay { minutes: next(2000) as i64, elapsed: next(2) == 0 };
+                    t.splits =
+                        if next(2) == 0 { vec![Split { after: 60, pause: next(960) as i64 + 1 }] } else { vec![] };
+                }
                 7 => t.manual_finish = if next(2) == 0 { Some(at(next(60_000))) } else { None },
                 4 => {
                     t.actual_start = if next(2) == 0 { Some(at(next(20_000))) } else { None };

@@ -69,13 +69,25 @@ workMinutes: number, actualWorkMinutes: number,
 /**
  * When work really started and finished, `YYYY-MM-DDTHH:MM:SS`.
  */
-actualStart: string | null, actualFinish: string | null, labels: Array<string>, };
+actualStart: string | null, actualFinish: string | null, labels: Array<string>, 
+/**
+ * How long leveling holds it back, as typed ("2d", "3ed"); empty for
+ * none.
+ */
+levelingDelay: string, 
+/**
+ * The stretches of its work when it pauses (a split task), in order;
+ * empty when it runs without a break.
+ */
+segments: Array<Segment>, };
 
 export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, 
 /**
  * Minutes of work the task asks of them.
  */
 workMinutes: number, };
+
+export type Segment = { start: string, finish: string, };
 
 export type LinkRow = { id: number, predecessor: number, successor: number, kind: LinkKind, lagMinutes: number, 
 /**
@@ -143,7 +155,20 @@ finish?: string, percentComplete?: number, milestone?: boolean, priority?: Prior
 /**
  * Replaces the task's labels.
  */
-labels?: Array<string>, };
+labels?: Array<string>, 
+/**
+ * As typed, like a duration ("2d", "3ed"); empty for none.
+ */
+levelingDelay?: string, 
+/**
+ * `YYYY-MM-DDTHH:MM[:SS]`: the work pauses there for one working day
+ * (the task is split), moving its finish out.
+ */
+splitAt?: string, 
+/**
+ * Takes every pause out: the work runs without a break again.
+ */
+join?: boolean, };
 
 export type Shift = "up" | "down" | "indent" | "outdent";
 

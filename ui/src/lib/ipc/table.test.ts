@@ -29,6 +29,8 @@ const task: TaskRow = {
   actualStart: null,
   actualFinish: null,
   labels: ['security'],
+  levelingDelay: '',
+  segments: [],
 };
 
 describe('a table from the backend', () => {

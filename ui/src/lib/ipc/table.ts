@@ -7,7 +7,7 @@
 // type checker holds it to the generated type field by field, and the
 // engine builds every row with the same shape in one allocation, which is
 // several times faster than adding the fields one by one.
-import type { AssigneeRef, BoardStatus, ConstraintKind, LinkKind, LinkRow, Priority, Table, TaskKind, TaskRow } from './bindings';
+import type { AssigneeRef, BoardStatus, ConstraintKind, LinkKind, LinkRow, Priority, Segment, Table, TaskKind, TaskRow } from './bindings';
 
 /** Where each of `names` sits in the table's rows. */
 function columns<K extends string>(table: Table, names: readonly K[]): Record<K, number> {
@@ -24,6 +24,7 @@ const TASK_FIELDS = [
   'id', 'parentId', 'depth', 'outline', 'name', 'notes', 'kind', 'durationMinutes', 'duration', 'start', 'finish',
   'percentComplete', 'boardStatus', 'priority', 'constraintKind', 'constraintDate', 'totalSlackMinutes', 'critical',
   'hasChildren', 'predecessors', 'assignees', 'workMinutes', 'actualWorkMinutes', 'actualStart', 'actualFinish', 'labels',
+  'levelingDelay', 'segments',
 ] as const satisfies readonly (keyof TaskRow)[];
 
 export function taskRows(table: Table): TaskRow[] {
@@ -55,6 +56,8 @@ export function taskRows(table: Table): TaskRow[] {
     actualStart: v[c.actualStart] as string | null,
     actualFinish: v[c.actualFinish] as string | null,
     labels: v[c.labels] as string[],
+    levelingDelay: v[c.levelingDelay] as string,
+    segments: v[c.segments] as Segment[],
   }));
 }
 
