@@ -332,6 +332,23 @@ async fn a_planner_drags_bars_on_the_timeline_and_sees_the_ripple_before_letting
     app.wait_until("Configure lasts three days", || async { cell(&app, configure, "duration").await == "3d" }).await;
     assert_eq!(cell(&app, rollout, "start").await, "8 Jan 27", "its successor follows");
 
+    // Split Configure where its first day ends (a right-click in that
+    // evening splits at the next working moment): its bar shows the pause as
+    // a gap, it finishes a working day later, and Roll out with it.
+    let c = app.rect(&bar(configure)).await;
+    app.right_click((c.0 + 34.0 / 2.0, c.1 + c.3 / 2.0)).await;
+    app.with_text("[role=menu] button", "Split here · pause one day").await.click().await.expect("split");
+    app.find(&format!("[data-gap='{configure}']")).await;
+    app.wait_until("Roll out waits for the paused day", || async { cell(&app, rollout, "start").await == "11 Jan 27" })
+        .await;
+    assert_eq!(cell(&app, configure, "duration").await, "3d", "a pause is not work");
+    let split = app.rect(&bar(configure)).await;
+    assert!(split.2 > c.2 + 30.0, "the split bar spans the pause: {} then {}", c.2, split.2);
+    app.screenshot("gantt-split-bar").await;
+    app.right_click((split.0 + 34.0 / 2.0, split.1 + split.3 / 2.0)).await;
+    app.with_text("[role=menu] button", "Remove the pauses").await.click().await.expect("join");
+    app.wait_until("Roll out comes back", || async { cell(&app, rollout, "start").await == "8 Jan 27" }).await;
+
     // Draw a link from Train staff's circle to Roll out, then make it
     // start-to-start with a day's lag.
     app.find(&bar(train)).await.click().await.expect("select Train staff");

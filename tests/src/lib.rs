@@ -241,6 +241,24 @@ impl App {
         self.client.perform_actions(up).await.expect("release");
     }
 
+    /// Clicks the right button at `at` through the X server, as a person
+    /// opening a context menu. (WebKit's WebDriver follows a right button's
+    /// release with a left click no mouse makes, which closes the menu.)
+    pub async fn right_click(&self, at: (f64, f64)) {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Gantry$"])
+            .output()
+            .expect("xdotool runs (apt-get install xdotool)");
+        let listed = String::from_utf8_lossy(&found.stdout);
+        let window = listed.lines().next().expect("the Gantry window is on the screen").to_owned();
+        let (x, y) = (format!("{}", at.0.round()), format!("{}", at.1.round()));
+        let clicked = Command::new("xdotool")
+            .args(["mousemove", "--window", &window, &x, &y, "click", "3"])
+            .status()
+            .expect("xdotool runs");
+        assert!(clicked.success(), "xdotool could not click at {at:?}");
+    }
+
     /// Drags from `from` to `to` and lets go.
     pub async fn drag(&self, from: (f64, f64), to: (f64, f64)) {
         self.press_and_move(from, to).await;

@@ -948,7 +948,12 @@ fn book_when_busiest(db: &gantry_store::Db, a: &Assignment, today: NaiveDate) ->
         gantry_store::update_task(db, &Task { constraint, ..task.clone() })?;
         monday += Duration::weeks(1);
     }
-    // Nowhere busy enough: booked for more than their day instead (overtime).
+    // Nowhere busy enough: the other projects' work ends before this task
+    // can start. Then they lend a hand, half their time, to another
+    // project's task running on the same days, as a cut-over asks of its key
+    // users; giving this task to a colleague still clears the clash.
+    lend_a_hand(db, a, &project, &calendars, over)?;
+    // Nothing runs alongside: booked for more than their day (overtime).
     let mut units = a.units_percent;
     while !over(db)? && units < 300 {
         units += 25;
@@ -956,6 +961,57 @@ fn book_when_busiest(db: &gantry_store::Db, a: &Assignment, today: NaiveDate) ->
             db,
             &Assignment { units_percent: units, work_minutes: task.duration_minutes * i64::from(units) / 100, ..*a },
         )?;
+    }
+    Ok(())
+}
+
+/// Books `a`'s person at half time on tasks of other projects (or, failing
+/// those, of its own) that run on the days `a`'s task does, one after another, until `over` says they are
+/// over their time; a booking that does not get them there is taken back.
+fn lend_a_hand(
+    db: &gantry_store::Db,
+    a: &Assignment,
+    project: &Project,
+    calendars: &[WorkCalendar],
+    over: impl Fn(&gantry_store::Db) -> Result<bool>,
+) -> Result<()> {
+    if over(db)? {
+        return Ok(());
+    }
+    let tasks = gantry_store::tasks(db, project.id)?;
+    let placed = crate::run_schedule(project, calendars, &tasks, &gantry_store::links(db, project.id)?);
+    let Some(own) = placed.get(a.task_id) else { return Ok(()) };
+    let booked: std::collections::HashSet<TaskId> = gantry_store::all_assignments(db)?
+        .into_iter()
+        .filter(|(_, b)| b.member_id == a.member_id)
+        .map(|(_, b)| b.task_id)
+        .collect();
+    // Other projects first; failing them, another task of its own.
+    let mut projects = gantry_store::projects(db)?;
+    projects.sort_by_key(|p| p.id == project.id);
+    for other in projects {
+        let tasks = gantry_store::tasks(db, other.id)?;
+        let parents: std::collections::HashSet<TaskId> = tasks.iter().filter_map(|t| t.parent_id).collect();
+        let dates = crate::run_schedule(&other, calendars, &tasks, &gantry_store::links(db, other.id)?);
+        for t in &tasks {
+            let Some(d) = dates.get(t.id) else { continue };
+            let alongside = d.start < own.finish && d.finish > own.start;
+            let theirs = booked.contains(&t.id) || t.id == a.task_id;
+            if !alongside || t.kind != TaskKind::Task || parents.contains(&t.id) || theirs {
+                continue;
+            }
+            let half = Assignment {
+                task_id: t.id,
+                member_id: a.member_id,
+                units_percent: 50,
+                work_minutes: t.duration_minutes / 2,
+            };
+            gantry_store::assign(db, &half)?;
+            if over(db)? {
+                return Ok(());
+            }
+            gantry_store::unassign(db, t.id, a.member_id)?;
+        }
     }
     Ok(())
 }

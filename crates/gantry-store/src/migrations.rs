@@ -32,10 +32,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("releases, changeover and close-out", include_str!("../migrations/0016_releases_and_closeout.sql")),
     ("import keys and CSV mappings", include_str!("../migrations/0017_import_keys.sql")),
-    (
-        "typed finish, leveling delay and splits",
-        include_str!("../migrations/0018_typed_finish_leveling_delay_and_splits.sql"),
-    ),
+    ("manual finish and leveling delay", include_str!("../migrations/0018_manual_finish_and_leveling_delay.sql")),
+    ("split tasks", include_str!("../migrations/0019_splits.sql")),
 ];
 
 /// The newest format this build knows.

@@ -6,7 +6,3 @@ ALTER TABLE tasks ADD COLUMN manual_finish TEXT;
 -- leveling delay): working minutes, or calendar minutes when elapsed.
 ALTER TABLE tasks ADD COLUMN leveling_delay_minutes INTEGER NOT NULL DEFAULT 0 CHECK (leveling_delay_minutes >= 0);
 ALTER TABLE tasks ADD COLUMN leveling_delay_elapsed INTEGER NOT NULL DEFAULT 0 CHECK (leveling_delay_elapsed IN (0, 1));
--- Where a task's work pauses (MS Project's split task): `after+pause`
--- pairs in minutes of its duration, apart by spaces ("960+480"); empty
--- when it runs without a break.
-ALTER TABLE tasks ADD COLUMN splits TEXT NOT NULL DEFAULT '';
