@@ -1156,14 +1156,9 @@ pub(crate) fn workload(db: &Db, from: NaiveDate, to: NaiveDate, by: Period) -> R
         for a in list {
             let Some(&(t, d)) = by_id.get(&a.task_id) else { continue };
             names.insert(t.id, (t.name.clone(), project.name.clone(), project.id));
-            planned.push(PlannedWork {
-                member_id: a.member_id,
-                task_id: a.task_id,
-                start: d.start,
-                finish: d.finish,
-                units: a.units_percent,
-                work: a.work_minutes,
-            });
+            // A split task's work falls in its stretches, none in its pauses.
+            let calendar = crate::task_calendar(&project, &calendars, t);
+            planned.extend(PlannedWork::of(t, &a, d.start, d.finish, &calendar));
         }
     }
     let bounds = by.bounds(from, to);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use gantry_api::Portfolio;
 use gantry_api::wire::*;
 use gantry_core::model::TaskType;
@@ -293,6 +293,40 @@ fn the_workload_counts_every_project_against_each_persons_own_time() {
     p.staff_task(clash, &StaffEdit::Replace { member_id: sofia.id, by: ana.member_id }).expect("reassign");
     let over = overallocated_weeks(&p, today());
     assert!(over.is_empty(), "nobody is over-allocated any more: {over:?}");
+}
+
+#[test]
+fn a_split_tasks_work_is_planned_in_its_stretches_and_not_in_its_pause() {
+    let (_dir, mut p) = open();
+    let (plan, t) = new_task(&mut p, 5);
+    let kwame = member(&p, "Kwame Mensah").id;
+    p.staff_task(t, &StaffEdit::Assign { member_id: kwame, units: 100 }).expect("assign");
+    let row = |p: &Portfolio| p.plan(plan).expect("plan").tasks.into_iter().find(|r| r.id == t).expect("row");
+    let start = NaiveDateTime::parse_from_str(&row(&p).start, "%Y-%m-%dT%H:%M:%S").expect("start");
+    // After its first day of work, a working day's pause.
+    let next_morning = (start.date() + Days::new(1)).and_hms_opt(8, 0, 0).expect("08:00");
+    p.edit_task(
+        t,
+        TaskEdit { split_at: Some(next_morning.format("%Y-%m-%dT%H:%M").to_string()), ..Default::default() },
+    )
+    .expect("split");
+    let split = row(&p);
+    assert_eq!(split.segments.len(), 2, "{:?}", split.segments);
+    let day = |text: &str| NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").expect("date");
+    let (paused_from, resumed) = (day(&split.segments[0].finish), day(&split.segments[1].start));
+    let load = p.workload(start.date(), day(&split.finish) + Days::new(1), Period::Day).expect("workload");
+    let kwame = load.people.iter().find(|x| x.id == kwame).expect("Kwame");
+    let on_task = |w: &LoadPeriod| w.tasks.iter().filter(|x| x.task_id == t).map(|x| x.planned_minutes).sum::<i64>();
+    let paused: Vec<i64> = kwame
+        .periods
+        .iter()
+        .filter(|w| (paused_from + Days::new(1)..resumed).contains(&day(&w.start)) && w.available_minutes > 0)
+        .map(on_task)
+        .collect();
+    assert!(!paused.is_empty(), "a working day in the pause, from {paused_from} to {resumed}");
+    assert!(paused.iter().all(|&m| m == 0), "nothing planned in the pause: {paused:?}");
+    let staffing = p.staffing(t).expect("staffing");
+    assert_eq!(kwame.periods.iter().map(on_task).sum::<i64>(), staffing.work_minutes, "all its work, in its stretches");
 }
 
 #[test]

@@ -350,6 +350,38 @@ pub struct PlannedWork {
     pub work: i64,
 }
 
+impl PlannedWork {
+    /// The work of `a` on `task`, which runs from `start` to `finish` on
+    /// `calendar`: one piece per stretch of work, so a split task's pauses
+    /// hold none. The stretches share the work by their working time.
+    pub fn of(
+        task: &Task,
+        a: &Assignment,
+        start: NaiveDateTime,
+        finish: NaiveDateTime,
+        calendar: &WorkCalendar,
+    ) -> Vec<PlannedWork> {
+        let stretches = crate::split::work_segments(task, start, finish, calendar);
+        let lengths: Vec<i64> = stretches.iter().map(|&(a, b)| calendar.working_minutes_between(a, b)).collect();
+        let total: i64 = lengths.iter().sum();
+        let mut left = a.work_minutes;
+        let mut out = Vec::with_capacity(stretches.len());
+        for (i, (&(start, finish), length)) in stretches.iter().zip(&lengths).enumerate() {
+            let work = if i + 1 == stretches.len() || total == 0 { left } else { a.work_minutes * length / total };
+            left -= work;
+            out.push(PlannedWork {
+                member_id: a.member_id,
+                task_id: a.task_id,
+                start,
+                finish,
+                units: a.units_percent,
+                work,
+            });
+        }
+        out
+    }
+}
+
 /// One person's load in one period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodLoad {

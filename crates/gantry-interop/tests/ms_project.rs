@@ -372,14 +372,11 @@ fn compare_work(folder: &str) -> Counts {
             if let Some(c) = plan.computed.get(&t.id)
                 && let (Some(start), Some(finish)) = (c.start, c.finish)
             {
-                planned.push(PlannedWork {
-                    member_id: a.member_id,
-                    task_id: t.id,
-                    start,
-                    finish,
-                    units: a.units_percent,
-                    work: a.work_minutes,
-                });
+                let calendar = t
+                    .scheduling_calendar()
+                    .and_then(|c| plan.calendars.iter().find(|x| x.id == c))
+                    .unwrap_or(&plan.calendar);
+                planned.extend(PlannedWork::of(t, a, start, finish, calendar));
             }
         }
         for (id, ours) in &task_work {
