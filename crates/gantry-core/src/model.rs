@@ -370,12 +370,26 @@ impl Task {
         }
     }
 
-    /// The pauses in its work that fall inside its duration, in minutes.
+    /// The splits that pause its work: those inside its duration, on a
+    /// task (a milestone or a summary does no work of its own to pause).
+    pub fn splits_in_work(&self) -> impl Iterator<Item = &Split> {
+        let duration = if self.kind == TaskKind::Task { self.duration_minutes } else { 0 };
+        self.splits.iter().filter(move |s| s.after > 0 && s.after < duration)
+    }
+
+    /// The pauses in its work, in minutes.
     pub fn pauses(&self) -> i64 {
-        if self.kind != TaskKind::Task {
-            return 0;
-        }
-        self.splits.iter().filter(|s| s.after > 0 && s.after < self.duration_minutes).map(|s| s.pause.max(0)).sum()
+        self.splits_in_work().map(|s| s.pause.max(0)).sum()
+    }
+
+    /// The calendar it is scheduled on among `calendars` (see
+    /// [`Task::scheduling_calendar`]), else `project`'s.
+    pub fn calendar_in<'a>(
+        &self,
+        calendars: &'a [crate::calendar::WorkCalendar],
+        project: &'a crate::calendar::WorkCalendar,
+    ) -> &'a crate::calendar::WorkCalendar {
+        self.scheduling_calendar().and_then(|id| calendars.iter().find(|c| c.id == id)).unwrap_or(project)
     }
 
     /// The calendar the task is scheduled on, when not the project's: its
@@ -399,11 +413,7 @@ impl Task {
     /// edit moved its start or changed its duration, so the finish follows
     /// from them again; pauses no longer inside the duration go.
     pub fn settle_edit(&mut self, before: &Task) {
-        let duration = self.duration_minutes;
-        self.splits.retain(|s| s.after < duration);
-        if self.kind != TaskKind::Task {
-            self.splits.clear();
-        }
+        self.splits = self.splits_in_work().copied().collect();
         if !self.manual
             || self.constraint != before.constraint
             || self.duration_minutes != before.duration_minutes

@@ -23,20 +23,18 @@ pub fn work_segments(
     let mut out = Vec::new();
     let mut at = start;
     let mut done = 0;
-    if task.kind == TaskKind::Task {
-        for s in &task.splits {
-            if s.after <= done || s.after >= task.duration_minutes {
-                continue;
-            }
-            let end = advance(at, s.after - done);
-            if end >= finish {
-                break;
-            }
-            out.push((at, end));
-            let resume = advance(end, s.pause);
-            at = if task.duration_elapsed { resume } else { calendar.next_start(resume) };
-            done = s.after;
+    for s in task.splits_in_work() {
+        if s.after <= done {
+            continue;
         }
+        let end = advance(at, s.after - done);
+        if end >= finish {
+            break;
+        }
+        out.push((at, end));
+        let resume = advance(end, s.pause);
+        at = if task.duration_elapsed { resume } else { calendar.next_start(resume) };
+        done = s.after;
     }
     out.push((at, finish.max(at)));
     out
@@ -68,8 +66,7 @@ pub fn split_at(
     }
     let at = if task.duration_elapsed { at } else { calendar.next_start(at) };
     let mut done = 0;
-    let splits: Vec<Split> =
-        task.splits.iter().copied().filter(|s| s.after > 0 && s.after < task.duration_minutes).collect();
+    let splits: Vec<Split> = task.splits_in_work().copied().collect();
     for (n, (a, b)) in work_segments(task, start, finish, calendar).into_iter().enumerate() {
         if a < at && at < b {
             let into =

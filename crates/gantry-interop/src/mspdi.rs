@@ -432,8 +432,7 @@ fn read_splits(
             continue;
         }
         let Some(start) = computed.get(&task.id).and_then(|c| c.start) else { continue };
-        let calendar =
-            task.scheduling_calendar().and_then(|c| calendars.iter().find(|x| x.id == c)).unwrap_or(project_calendar);
+        let calendar = task.calendar_in(calendars, project_calendar);
         let units = a.text_of("Units").and_then(|u| u.trim().parse::<f64>().ok()).filter(|u| *u > 0.0 && u.is_finite());
         let mut periods: Vec<(NaiveDateTime, NaiveDateTime, i64)> = a
             .all("TimephasedData")

@@ -72,10 +72,7 @@ fn stale_late_dates(plan: &mspdi::Plan) -> std::collections::HashSet<i64> {
         .filter(|t| {
             let Some(theirs) = plan.computed.get(&t.id) else { return false };
             let Some(late_finish) = theirs.late_finish else { return false };
-            let calendar = t
-                .scheduling_calendar()
-                .and_then(|c| plan.calendars.iter().find(|x| x.id == c))
-                .unwrap_or(&plan.calendar);
+            let calendar = t.calendar_in(&plan.calendars, &plan.calendar);
             !theirs.summary
                 && !t.manual
                 && !t.is_finished()
@@ -372,11 +369,7 @@ fn compare_work(folder: &str) -> Counts {
             if let Some(c) = plan.computed.get(&t.id)
                 && let (Some(start), Some(finish)) = (c.start, c.finish)
             {
-                let calendar = t
-                    .scheduling_calendar()
-                    .and_then(|c| plan.calendars.iter().find(|x| x.id == c))
-                    .unwrap_or(&plan.calendar);
-                planned.extend(PlannedWork::of(t, a, start, finish, calendar));
+                planned.extend(PlannedWork::of(t, a, start, finish, t.calendar_in(&plan.calendars, &plan.calendar)));
             }
         }
         for (id, ours) in &task_work {
