@@ -522,6 +522,13 @@ async fn a_scrum_team_moves_cards_on_the_board_and_the_gantt_follows() {
     let started = text_of(&app.find("[aria-label='Task editor'] output[aria-label='Actual start']").await).await;
     let day = format!("{} {} {}", today.format("%a"), today.format("%-d"), today.format("%b %Y"));
     assert!(started.starts_with(&day), "the actual start is today, {day}: {started}");
+    // On the project's calendar, its people's calendars are heeded: the
+    // choice to ignore them waits for a calendar of its own.
+    let calendars = "[aria-label='Task editor'] select[aria-label='Task calendar'] option";
+    app.wait_until("the portfolio's calendars are offered", || async { app.all(calendars).await.len() > 1 }).await;
+    let ignore = app.find("[aria-label='Task editor'] input[aria-label=\"Ignore its people's calendars\"]").await;
+    assert!(!ignore.is_enabled().await.expect("enabled?"), "nothing to ignore on the project's calendar");
+    app.screenshot("task-editor").await;
     app.find("[aria-label='Task editor'] input[aria-label='Name']").await.send_keys(keys::ESCAPE).await.expect("Esc");
 
     // Fill "In progress" to its limit: one card more is let in with a warning.

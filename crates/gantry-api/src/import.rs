@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDateTime};
+use gantry_core::calendar::is_shared_calendar;
 use gantry_core::model::*;
 use gantry_core::{schedule, validate};
 use gantry_interop::mspdi;
@@ -279,7 +280,7 @@ impl Portfolio {
         let (plan, costs, csv) =
             self.read_plan(bytes, file_name, &ImportOptions { keep_dates: false, ..options.clone() }, today)?;
         let differences = differences(&plan);
-        let calendars = plan.calendars.len() as i64;
+        let calendars = plan.calendars.iter().filter(|c| !is_shared_calendar(c.id)).count() as i64;
         let (links, people) = (plan.links.len() as i64, plan.people.len() as i64);
         let target = match &csv {
             Some(_) => self.keyed_target(&plan)?,
@@ -481,7 +482,9 @@ pub(crate) fn check_plan(
             ),
         });
     }
-    let mut calendars = plan.calendars.clone();
+    // The time a task's calendar shares with its people's is worked out
+    // anew from the store's calendars.
+    let mut calendars: Vec<_> = plan.calendars.iter().filter(|c| !is_shared_calendar(c.id)).cloned().collect();
     if !calendars.iter().any(|c| c.id == plan.calendar.id) {
         calendars.push(plan.calendar.clone());
     }

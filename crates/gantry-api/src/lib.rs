@@ -356,6 +356,8 @@ impl Portfolio {
                     } else {
                         Vec::new()
                     },
+                    calendar_id: t.calendar_id,
+                    ignores_people_calendars: t.ignores_people_calendars,
                 })
             })
             .collect();
@@ -554,6 +556,18 @@ impl Portfolio {
             };
             what.push("leveling delay");
         }
+        if let Some(calendar) = edit.calendar {
+            t.calendar_id = match calendar {
+                0 => None,
+                id if id > 0 && calendars.iter().any(|c| c.id == id) => Some(id),
+                _ => return Err(validation("calendar", "That calendar is not one of the portfolio's.")),
+            };
+            what.push("calendar");
+        }
+        if let Some(ignores) = edit.ignores_people_calendars {
+            t.ignores_people_calendars = ignores;
+            what.push("calendars");
+        }
         if edit.join == Some(true) && !t.splits.is_empty() {
             t.splits.clear();
             what.push("pauses");
@@ -602,6 +616,14 @@ impl Portfolio {
                 None => Ok(()),
             }
         })?;
+        // Another calendar of its own changes the time it shares with its
+        // people's: read anew as the store works it out.
+        let (edited, calendars) = if t.shares_its_calendar() == before.shares_its_calendar() {
+            (edited, calendars)
+        } else {
+            let db = self.store.db();
+            (gantry_store::tasks(db, project.id)?, gantry_store::calendars(db)?)
+        };
         let now = run_schedule(&project, &calendars, &edited, &links);
         Ok(rescheduled(&edited, &was, &now))
     }

@@ -136,6 +136,8 @@ mod tests {
             leveling_delay: "2ed".into(),
             segments: vec![Segment { start: "2027-01-04T08:00:00".into(), finish: "2027-01-04T17:00:00".into() }],
             labels: vec!["security".into()],
+            calendar_id: Some(3),
+            ignores_people_calendars: true,
         };
         let mut bare = task.clone();
         bare.parent_id = None;

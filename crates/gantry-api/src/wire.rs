@@ -172,6 +172,10 @@ pub struct TaskRow {
     /// The stretches of its work when it pauses (a split task), in order;
     /// empty when it runs without a break.
     pub segments: Vec<Segment>,
+    /// Its own calendar, when not the project's.
+    pub calendar_id: Option<i64>,
+    /// Its own calendar alone places its work, not its people's too.
+    pub ignores_people_calendars: bool,
 }
 
 /// A stretch of a split task's work, `YYYY-MM-DDTHH:MM:SS` both.
@@ -211,6 +215,8 @@ crate::table::positional!(TaskRow {
     labels,
     leveling_delay,
     segments,
+    calendar_id,
+    ignores_people_calendars,
 });
 
 /// A team member on a task.
@@ -373,6 +379,13 @@ pub struct TaskEdit {
     /// Takes every pause out: the work runs without a break again.
     #[ts(optional)]
     pub join: Option<bool>,
+    /// The id of a calendar of the portfolio for the task's own, or 0 for
+    /// the project's.
+    #[ts(optional)]
+    pub calendar: Option<i64>,
+    /// Its own calendar alone places its work, not its people's too.
+    #[ts(optional)]
+    pub ignores_people_calendars: Option<bool>,
 }
 
 /// Where a task moves among its siblings.

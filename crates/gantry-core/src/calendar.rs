@@ -60,6 +60,32 @@ pub struct CalendarException {
 }
 
 impl CalendarException {
+    /// Calls `visit` with each date it covers, up to `last` (some twice).
+    fn each_date(&self, last: NaiveDate, mut visit: impl FnMut(NaiveDate)) {
+        let mut walk = |from: NaiveDate| {
+            let mut date = from;
+            while date <= last && self.covers(date) {
+                visit(date);
+                let Some(next) = date.succ_opt() else { break };
+                date = next;
+            }
+        };
+        if !self.yearly {
+            walk(self.start);
+            return;
+        }
+        for year in self.start.year()..=last.year() {
+            // Its days at the turn of the year, then from its first day
+            // (1 March for a 29 February outside leap years).
+            walk(NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(self.start));
+            let first = NaiveDate::from_ymd_opt(year, self.start.month(), self.start.day())
+                .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1));
+            if let Some(first) = first {
+                walk(first);
+            }
+        }
+    }
+
     fn covers(&self, date: NaiveDate) -> bool {
         if !self.yearly {
             return self.start <= date && date <= self.finish;
@@ -242,10 +268,111 @@ impl WorkCalendar {
         None
     }
 
+    /// The calendar a task with this calendar of its own is scheduled on
+    /// when its people work on `people`: the time both share, as
+    /// [`shared_calendar_id`]. When they share none (MS Project then warns
+    /// and keeps the task's), this calendar under that id.
+    pub fn for_task_done_on(&self, people: &WorkCalendar) -> WorkCalendar {
+        let id = shared_calendar_id(self.id, people.id);
+        self.shared_with(people, id).unwrap_or_else(|| WorkCalendar { id, ..self.clone() })
+    }
+
+    /// The working time this calendar shares with `other`, as calendar
+    /// `id`: each day, the minutes both work. MS Project schedules the
+    /// work of a task with a calendar of its own on the time its people
+    /// work too. The dates either calendar makes an exception of are
+    /// written out where the shared day differs from the shared week,
+    /// runs of alike days as one exception; yearly exceptions up to
+    /// [`YEARLY_REACH`] years after the last one begins. None when the two
+    /// share no working time at all.
+    pub fn shared_with(&self, other: &WorkCalendar, id: CalendarId) -> Option<WorkCalendar> {
+        let weekdays: [Vec<WorkingTime>; 7] = std::array::from_fn(|w| overlap(&self.weekdays[w], &other.weekdays[w]));
+        let mut shared =
+            WorkCalendar { id, name: format!("{} ∩ {}", self.name, other.name), weekdays, exceptions: Vec::new() };
+        let all = || self.exceptions.iter().chain(&other.exceptions);
+        if let Some(first) = all().map(|e| e.start).min() {
+            let mut last = all().filter(|e| !e.yearly).map(|e| e.finish).max().unwrap_or(first);
+            if let Some(yearly) = all().filter(|e| e.yearly).map(|e| e.start).max() {
+                let reach = NaiveDate::from_ymd_opt(yearly.year() + YEARLY_REACH, 12, 31).unwrap_or(yearly);
+                last = last.max(reach);
+            }
+            // However long an exception claims to run.
+            last = last.min(first.checked_add_signed(Duration::days(SEARCH_DAYS * 2)).unwrap_or(last));
+            let mut dates = std::collections::BTreeSet::new();
+            for e in all() {
+                e.each_date(last, |d| {
+                    dates.insert(d);
+                });
+            }
+            for date in dates {
+                let day = overlap(self.working_times(date), other.working_times(date));
+                if day == shared.weekdays[date.weekday().num_days_from_monday() as usize] {
+                    continue;
+                }
+                let name = [self, other]
+                    .iter()
+                    .find_map(|c| c.exceptions.iter().rev().find(|e| e.covers(date)))
+                    .map_or_else(String::new, |e| e.name.clone());
+                match shared.exceptions.last_mut() {
+                    Some(run) if run.working == day && run.name == name && run.finish.succ_opt() == Some(date) => {
+                        run.finish = date;
+                    }
+                    _ => shared.exceptions.push(CalendarException {
+                        name,
+                        start: date,
+                        finish: date,
+                        yearly: false,
+                        working: day,
+                    }),
+                }
+            }
+        }
+        let works =
+            shared.weekdays.iter().any(|d| !d.is_empty()) || shared.exceptions.iter().any(|e| !e.working.is_empty());
+        works.then_some(shared)
+    }
+
     /// Working minutes in an ordinary week (exceptions aside).
     pub fn week_minutes(&self) -> i64 {
         self.weekdays.iter().flatten().map(|p| p.minutes()).sum()
     }
+}
+
+/// The id of the calendar a task's own calendar `task` shares with its
+/// people's `people` (see [`WorkCalendar::for_task_done_on`]): below every
+/// stored calendar's (positive) and person's (the negative of their id),
+/// and one per pair for ids under 2³¹.
+pub fn shared_calendar_id(task: CalendarId, people: CalendarId) -> CalendarId {
+    const LOW: i64 = (1 << 31) - 1;
+    -(1 << 62) - (((task & LOW) << 31) | (people & LOW))
+}
+
+/// Whether `id` names a calendar two calendars share, made when a plan is
+/// read and never stored (see [`shared_calendar_id`]).
+pub fn is_shared_calendar(id: CalendarId) -> bool {
+    id <= -(1 << 62)
+}
+
+/// How many years after it begins a yearly exception is written out in a
+/// calendar two calendars share (see [`WorkCalendar::shared_with`]).
+pub const YEARLY_REACH: i32 = 50;
+
+/// The minutes two sorted lists of working periods have in common.
+fn overlap(a: &[WorkingTime], b: &[WorkingTime]) -> Vec<WorkingTime> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (start, end) = (a[i].start.max(b[j].start), a[i].end.min(b[j].end));
+        if start < end {
+            out.push(WorkingTime { start, end });
+        }
+        if a[i].end < b[j].end {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
 }
 
 fn split(t: NaiveDateTime) -> (NaiveDate, u16) {
@@ -444,6 +571,65 @@ mod tests {
                     prop_assert_eq!((index.position(finish), index.position(start)), (p, p));
                 }
             }
+
+            /// The time two calendars share is, on every day, the minutes
+            /// both work: weekdays, one-off and yearly exceptions alike.
+            #[test]
+            fn shared_time_is_what_both_calendars_work_each_day(
+                a in calendar(),
+                b in calendar(),
+                day in -400i64..4000,
+            ) {
+                let date = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date") + Duration::days(day);
+                let both = overlap(a.working_times(date), b.working_times(date));
+                match a.shared_with(&b, 9) {
+                    Some(shared) => prop_assert_eq!(shared.working_times(date), both.as_slice(), "on {}", date),
+                    None => prop_assert!(both.is_empty(), "nothing shared, yet {:?} on {}", both, date),
+                }
+            }
         }
+    }
+
+    /// A task on a round-the-clock calendar done by someone on the office
+    /// week works the office hours; on a maintenance window of Saturday
+    /// 06:00–14:00, by someone who also works Saturdays 08:00–17:00, it
+    /// works 08:00–12:00 and 13:00–14:00; their holidays are off.
+    #[test]
+    fn a_task_calendar_shares_only_the_time_its_people_work() {
+        let round_the_clock = WorkCalendar {
+            id: 2,
+            name: "24 Hours".into(),
+            weekdays: std::array::from_fn(|_| vec![WorkingTime::hm(0, 0, 24, 0)]),
+            exceptions: Vec::new(),
+        };
+        let mut office = standard();
+        office.exceptions.push(CalendarException {
+            name: "Easter Monday".into(),
+            start: NaiveDate::from_ymd_opt(2027, 3, 29).expect("date"),
+            finish: NaiveDate::from_ymd_opt(2027, 3, 29).expect("date"),
+            yearly: false,
+            working: Vec::new(),
+        });
+        let shared = round_the_clock.for_task_done_on(&office);
+        assert_eq!(shared.id, shared_calendar_id(2, 1));
+        assert!(is_shared_calendar(shared.id) && !is_shared_calendar(-5));
+        check_add(&shared, "2027-03-15 08:00", 960, "2027-03-16 17:00");
+        check_add(&shared, "2027-03-26 08:00", 960, "2027-03-30 17:00");
+        assert_eq!(shared.exceptions.len(), 1, "only the holiday differs from the shared week");
+
+        let mut window = round_the_clock.clone();
+        window.weekdays = std::array::from_fn(|d| if d == 5 { vec![WorkingTime::hm(6, 0, 14, 0)] } else { vec![] });
+        let mut six_days = standard();
+        six_days.weekdays[5] = vec![WorkingTime::hm(8, 0, 12, 0), WorkingTime::hm(13, 0, 17, 0)];
+        let shared = window.for_task_done_on(&six_days);
+        assert_eq!(shared.weekdays[5], vec![WorkingTime::hm(8, 0, 12, 0), WorkingTime::hm(13, 0, 14, 0)]);
+        check_add(&shared, "2027-03-15 08:00", 600, "2027-03-27 14:00");
+        // No time in common: the task keeps its own calendar's.
+        let night = WorkCalendar {
+            weekdays: std::array::from_fn(|_| vec![WorkingTime::hm(22, 0, 24, 0)]),
+            ..round_the_clock.clone()
+        };
+        assert_eq!(night.shared_with(&office, 7), None);
+        assert_eq!(night.for_task_done_on(&office).weekdays, night.weekdays);
     }
 }

@@ -283,10 +283,16 @@ pub struct Task {
     /// Project's effort-driven tasks.
     pub effort_driven: bool,
     /// The calendar of the people who do it, when theirs is not the
-    /// project's (their own week or absences): filled in when the plan is
-    /// read, never stored with the task. A task with a calendar of its own,
-    /// or of fixed duration, keeps to that.
+    /// project's (their own week or absences); for a task with a calendar
+    /// of its own, the time that calendar shares with theirs (see
+    /// [`WorkCalendar::for_task_done_on`](crate::calendar::WorkCalendar::for_task_done_on)).
+    /// Filled in when the plan is read, never stored with the task. A task
+    /// of fixed duration keeps to its own calendar or the project's.
     pub people_calendar: Option<CalendarId>,
+    /// Its own calendar alone places its work, whatever its people's
+    /// calendars say (MS Project's "scheduling ignores resource
+    /// calendars"). Without a calendar of its own it changes nothing.
+    pub ignores_people_calendars: bool,
     /// A manual task's finish as the planner typed it. MS Project keeps a
     /// manual task's start and finish as typed, outside working time too
     /// (07:00 stays 07:00), whatever its duration says. None: its start
@@ -364,6 +370,7 @@ impl Task {
             task_type: TaskType::FixedUnits,
             effort_driven: false,
             people_calendar: None,
+            ignores_people_calendars: false,
             manual_finish: None,
             leveling_delay: Delay::NONE,
             splits: Vec::new(),
@@ -393,14 +400,24 @@ impl Task {
     }
 
     /// The calendar the task is scheduled on, when not the project's: its
-    /// own, or else its people's (not for a manual task, whose dates are
-    /// typed, nor one of fixed duration).
+    /// people's (the time they share with its own calendar, when it has
+    /// one), else its own. Its own alone when it ignores its people's
+    /// calendars, when it is manual (its dates are typed) or of fixed
+    /// duration.
     pub fn scheduling_calendar(&self) -> Option<CalendarId> {
-        self.calendar_id.or(if self.task_type == TaskType::FixedDuration || self.manual {
+        let own_alone = self.calendar_id.is_some() && self.ignores_people_calendars;
+        let people = if own_alone || self.task_type == TaskType::FixedDuration || self.manual {
             None
         } else {
             self.people_calendar
-        })
+        };
+        people.or(self.calendar_id)
+    }
+
+    /// Whether its people's working time places its work together with its
+    /// own calendar: it has one and does not ignore theirs.
+    pub fn shares_its_calendar(&self) -> Option<CalendarId> {
+        self.calendar_id.filter(|_| !self.ignores_people_calendars)
     }
 
     /// Whether the work is done: reported at 100 % or with an actual finish.

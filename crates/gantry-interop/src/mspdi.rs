@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
-use gantry_core::calendar::{CalendarException, WorkCalendar, WorkingTime};
+use gantry_core::calendar::{CalendarException, WorkCalendar, WorkingTime, shared_calendar_id};
 use gantry_core::model::*;
 use gantry_core::units;
 
@@ -104,7 +104,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     let status_date = date_time(root.text_of("StatusDate"));
     let name = root.text_of("Title").or(root.text_of("Name")).unwrap_or("Imported project").to_owned();
 
-    let calendars = read_calendars(root.child("Calendars"), &mut warnings);
+    let mut calendars = read_calendars(root.child("Calendars"), &mut warnings);
     let calendar_uid: Option<i64> = root.text_of("CalendarUID").and_then(|t| t.parse().ok());
     let calendar = calendar_uid
         .and_then(|uid| calendars.iter().find(|c| c.id == uid))
@@ -209,6 +209,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             },
             effort_driven: flag(t, "EffortDriven"),
             people_calendar: None,
+            ignores_people_calendars: flag(t, "IgnoreResourceCalendar"),
             // A manual task keeps the finish typed, as its start.
             manual_finish: file_finish.filter(|_| manual && !summary),
             leveling_delay: leveling_delay(t),
@@ -279,7 +280,8 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
     let currency = root.text_of("CurrencyCode").unwrap_or("EUR").trim().to_ascii_uppercase();
     let people = read_people(root.child("Resources"), &calendars, &currency);
     let assignments = read_assignments(root.child("Assignments"), &tasks, &people);
-    set_people_calendars(&mut tasks, &assignments, &people, &calendars, calendar.id);
+    let shared = set_people_calendars(&mut tasks, &assignments, &people, &calendars, calendar.id);
+    calendars.extend(shared);
     read_splits(root.child("Assignments"), &mut tasks, &computed, &calendars, &calendar);
     let computed_people = root
         .child("Resources")
@@ -357,31 +359,52 @@ fn read_people(list: Option<&Element>, calendars: &[WorkCalendar], currency: &st
 
 /// A task done by people is scheduled on their working time, as MS Project
 /// does: of its people on a calendar other than the project's, the first
-/// with days off of their own, else the first (by UID). The store makes the
-/// same choice for a portfolio's people.
+/// with days off of their own, else the first (by UID). A task with a
+/// calendar of its own that does not ignore its people's is scheduled on
+/// the time its calendar shares with its first person's, on whatever
+/// calendar they are: those shared calendars are returned. The store makes
+/// the same choices for a portfolio's people.
 fn set_people_calendars(
     tasks: &mut [Task],
     assignments: &[Assignment],
     people: &[TeamMember],
     calendars: &[WorkCalendar],
     project_calendar: i64,
-) {
-    let own: HashMap<MemberId, (bool, i64)> = people
+) -> Vec<WorkCalendar> {
+    let find = |id: i64| calendars.iter().find(|c| c.id == id);
+    // Each person's calendar, and whether it has days off of its own.
+    let theirs: HashMap<MemberId, (bool, i64)> = people
         .iter()
-        .filter_map(|p| {
-            let id = p.calendar_id.filter(|&c| c != project_calendar)?;
-            let away = calendars.iter().find(|c| c.id == id).is_some_and(|c| !c.exceptions.is_empty());
-            Some((p.id, (away, id)))
+        .map(|p| {
+            let id = p.calendar_id.filter(|&c| find(c).is_some()).unwrap_or(project_calendar);
+            let away = id != project_calendar && find(id).is_some_and(|c| !c.exceptions.is_empty());
+            (p.id, (away, id))
         })
         .collect();
+    let mut shared: Vec<WorkCalendar> = Vec::new();
     for t in tasks.iter_mut() {
+        let own = t.shares_its_calendar().and_then(find);
         let best = assignments
             .iter()
             .filter(|a| a.task_id == t.id && a.units_percent > 0)
-            .filter_map(|a| own.get(&a.member_id).map(|&(away, cal)| (away, std::cmp::Reverse(a.member_id), cal)))
+            .filter_map(|a| theirs.get(&a.member_id).map(|&(away, cal)| (away, std::cmp::Reverse(a.member_id), cal)))
+            .filter(|&(_, _, cal)| own.is_some() || cal != project_calendar)
             .max();
-        t.people_calendar = best.map(|(_, _, cal)| cal);
+        t.people_calendar = match (own, best) {
+            (_, None) => None,
+            (None, Some((_, _, cal))) => Some(cal),
+            (Some(own), Some((_, _, cal))) if own.id == cal => None,
+            (Some(own), Some((_, _, cal))) => {
+                let Some(people) = find(cal) else { continue };
+                let id = shared_calendar_id(own.id, cal);
+                if !shared.iter().any(|c| c.id == id) {
+                    shared.push(own.for_task_done_on(people));
+                }
+                Some(id)
+            }
+        };
     }
+    shared
 }
 
 /// The assignments of listed people to listed tasks, with their units in

@@ -359,6 +359,7 @@ pub fn write(p: &Export) -> String {
             out.field("LevelingDelay", t.leveling_delay.minutes * 10);
             out.field("LevelingDelayFormat", if t.leveling_delay.elapsed { 8 } else { 7 });
         }
+        out.flag("IgnoreResourceCalendar", t.ignores_people_calendars);
         if !t.notes.is_empty() {
             out.field("Notes", &t.notes);
         }

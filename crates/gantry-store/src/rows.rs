@@ -171,7 +171,8 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
      constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed, \
-     task_type, effort_driven, manual_finish, leveling_delay_minutes, leveling_delay_elapsed, splits";
+     task_type, effort_driven, manual_finish, leveling_delay_minutes, leveling_delay_elapsed, splits, \
+     ignores_people_calendars";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -202,6 +203,7 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         manual_finish: r.get::<_, Option<DateTime>>(21)?.map(|d| d.0),
         leveling_delay: Delay { minutes: r.get(22)?, elapsed: r.get(23)? },
         splits: r.get::<_, Splits>(24)?.0,
+        ignores_people_calendars: r.get(25)?,
     })
 }
 
@@ -230,7 +232,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 }
 
 /// A task's stored values, in `TASK_COLUMNS` order after the id.
-fn task_values(t: &Task) -> [Value; 24] {
+fn task_values(t: &Task) -> [Value; 25] {
     let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     [
         Value::Integer(t.project_id),
@@ -257,6 +259,7 @@ fn task_values(t: &Task) -> [Value; 24] {
         Value::Integer(t.leveling_delay.minutes),
         Value::Integer(i64::from(t.leveling_delay.elapsed)),
         Value::Text(Split::list_text(&t.splits)),
+        Value::Integer(i64::from(t.ignores_people_calendars)),
     ]
 }
 
@@ -398,6 +401,8 @@ pub fn calendars(db: &Connection) -> Result<Vec<WorkCalendar>> {
     };
     let mut all: Vec<WorkCalendar> = ids.into_iter().map(|id| calendar(db, id)).collect::<Result<_>>()?;
     all.extend(crate::team::personal_calendars(db, &all)?);
+    let shared = crate::team::shared_calendars(db, &all)?;
+    all.extend(shared);
     Ok(all)
 }
 

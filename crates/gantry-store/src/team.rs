@@ -2,7 +2,7 @@
 //! skills tasks need, and timesheets.
 
 use chrono::NaiveDate;
-use gantry_core::calendar::WorkCalendar;
+use gantry_core::calendar::{WorkCalendar, shared_calendar_id};
 use gantry_core::model::*;
 use gantry_core::team;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -231,8 +231,11 @@ pub(crate) fn personal_calendars(db: &Connection, stored: &[WorkCalendar]) -> Re
 
 /// Sets on each task the calendar of the people who do it, when theirs is
 /// not the portfolio's: of its people, the first who is away some day,
-/// else the first on a company calendar of their own. Most portfolios'
-/// people keep the company calendar with no absence, and are passed over
+/// else the first on a company calendar of their own. A task with a
+/// calendar of its own (and not ignoring theirs) gets the time its own
+/// shares with its first person's, whatever calendar they are on (see
+/// [`shared_calendars`]). Most portfolios' people keep the company calendar
+/// with no absence and their tasks none of their own, and are passed over
 /// in one query. `project` narrows the search to one project's tasks.
 pub(crate) fn set_people_calendars(db: &Connection, project: Option<ProjectId>, tasks: &mut [Task]) -> Result<()> {
     // (member, away some day) of those not on the portfolio's calendar as it is.
@@ -243,7 +246,9 @@ pub(crate) fn set_people_calendars(db: &Connection, project: Option<ProjectId>, 
         )?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
     };
-    if special.is_empty() || tasks.is_empty() {
+    let own: std::collections::HashMap<TaskId, CalendarId> =
+        tasks.iter().filter_map(|t| Some((t.id, t.shares_its_calendar()?))).collect();
+    if (special.is_empty() && own.is_empty()) || tasks.is_empty() {
         return Ok(());
     }
     let away: std::collections::HashMap<MemberId, bool> = special.into_iter().collect();
@@ -267,14 +272,54 @@ pub(crate) fn set_people_calendars(db: &Connection, project: Option<ProjectId>, 
     let mut best: std::collections::HashMap<TaskId, (bool, std::cmp::Reverse<MemberId>)> =
         std::collections::HashMap::new();
     for (task, member) in on {
-        let Some(&is_away) = away.get(&member) else { continue };
+        let is_away = match away.get(&member) {
+            Some(&is_away) => is_away,
+            None if own.contains_key(&task) => false,
+            None => continue,
+        };
         let rank = (is_away, std::cmp::Reverse(member));
         best.entry(task).and_modify(|r| *r = (*r).max(rank)).or_insert(rank);
     }
+    let first: Option<CalendarId> = db.query_row("SELECT min(id) FROM calendars", [], |r| r.get(0))?;
     for t in tasks {
-        t.people_calendar = best.get(&t.id).map(|(_, std::cmp::Reverse(m))| team::personal_calendar_id(*m));
+        let Some(&(_, std::cmp::Reverse(member))) = best.get(&t.id) else {
+            t.people_calendar = None;
+            continue;
+        };
+        let theirs = if away.contains_key(&member) { Some(team::personal_calendar_id(member)) } else { first };
+        t.people_calendar = match (own.get(&t.id), theirs) {
+            (Some(&own), Some(theirs)) => (own != theirs).then(|| shared_calendar_id(own, theirs)),
+            (Some(_), None) => None,
+            (None, theirs) => theirs,
+        };
     }
     Ok(())
+}
+
+/// The calendars tasks with a calendar of their own are scheduled on: the
+/// time each shares with the calendar of a person who does one of them
+/// (see [`WorkCalendar::for_task_done_on`]). `calendars` are the
+/// portfolio's and its people's.
+pub(crate) fn shared_calendars(db: &Connection, calendars: &[WorkCalendar]) -> Result<Vec<WorkCalendar>> {
+    let pairs: Vec<(CalendarId, MemberId)> = {
+        let mut stmt = db.prepare_cached(
+            "SELECT DISTINCT t.calendar_id, a.member_id FROM tasks t JOIN assignments a ON a.task_id = t.id
+             WHERE t.calendar_id IS NOT NULL AND t.ignores_people_calendars = 0",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    let Some(first) = calendars.first() else { return Ok(Vec::new()) };
+    let find = |id: CalendarId| calendars.iter().find(|c| c.id == id);
+    let mut shared: Vec<WorkCalendar> = Vec::new();
+    for (own, member) in pairs {
+        let Some(own) = find(own) else { continue };
+        let theirs = find(team::personal_calendar_id(member)).unwrap_or(first);
+        let id = shared_calendar_id(own.id, theirs.id);
+        if own.id != theirs.id && !shared.iter().any(|c| c.id == id) {
+            shared.push(own.for_task_done_on(theirs));
+        }
+    }
+    Ok(shared)
 }
 
 // ------------------------------------------------------------ assignments

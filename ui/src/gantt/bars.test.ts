@@ -37,6 +37,8 @@ function task(over: Partial<TaskRow> = {}): TaskRow {
     labels: [],
     levelingDelay: '',
     segments: [],
+    calendarId: null,
+    ignoresPeopleCalendars: false,
     ...over,
   };
 }

@@ -178,6 +178,16 @@ pub fn random_command(
                     leveling_delay: Some(format!("{}ed", dice.below(3))),
                     ..Default::default()
                 },
+                // A calendar of its own (or the project's, 0), heeding its
+                // people's or not.
+                4 => {
+                    let ids: Vec<i64> = p.calendars().expect("calendars").iter().map(|c| c.id).collect();
+                    TaskEdit {
+                        calendar: Some(if dice.below(3) == 0 { 0 } else { ids[dice.below(ids.len())] }),
+                        ignores_people_calendars: Some(dice.below(2) == 0),
+                        ..Default::default()
+                    }
+                }
                 _ => TaskEdit { name: Some(format!("Renamed {}", dice.next() % 1000)), ..Default::default() },
             };
             ("edit", p.edit_task(any(dice), edit).map(|_| ()).map_err(|e| e.to_string()))

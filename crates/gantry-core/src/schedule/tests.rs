@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Constraint, Delay, Split};
+use crate::model::{Constraint, Delay, Split, TaskType};
 
 const DAY: i64 = 480;
 
@@ -613,6 +613,65 @@ fn a_calendar_that_works_a_few_hours_a_year_is_followed_for_years() {
     // Four hours on 1 January 2028, the last hour on 1 January 2029.
     assert_eq!((d.start, d.finish), (t("2028-01-01 10:00"), t("2029-01-01 11:00")));
     assert_eq!(s.finish, t("2029-01-01 11:00"));
+}
+
+/// A task with a calendar of its own is worked when its calendar and its
+/// people's both work, unless it ignores its people's calendars (MS
+/// Project's IgnoreResourceCalendar). The case: a two-day cut-over on the
+/// "24 Hours" calendar, done by someone on the office week who is off on
+/// Easter Monday 2027-03-29, starting Friday 2027-03-26. On the time both
+/// share it runs Friday and Tuesday, office hours; ignoring its person's
+/// calendar it runs Friday 08:00 to Saturday 00:00, round the clock. A
+/// fixed-duration task keeps to its own calendar too. No fixture carries a
+/// staffed task on a calendar of its own that heeds its people's (the
+/// eight task calendars of the fixtures are on unstaffed tasks, or ignore
+/// their people's: mpp*timephasedsegments "Task Eight"), so this is MS
+/// Project's documented rule rather than a file's answer.
+#[test]
+fn a_task_calendar_is_worked_only_when_its_people_work_too() {
+    use crate::calendar::{CalendarException, WorkingTime};
+    let office = WorkCalendar::standard(1, "Standard");
+    let round_the_clock = WorkCalendar {
+        id: 2,
+        name: "24 Hours".into(),
+        weekdays: std::array::from_fn(|_| vec![WorkingTime::hm(0, 0, 24, 0)]),
+        exceptions: Vec::new(),
+    };
+    let mut person = WorkCalendar { id: -7, ..office.clone() };
+    person.exceptions.push(CalendarException {
+        name: "Easter Monday".into(),
+        start: chrono::NaiveDate::from_ymd_opt(2027, 3, 29).expect("date"),
+        finish: chrono::NaiveDate::from_ymd_opt(2027, 3, 29).expect("date"),
+        yearly: false,
+        working: Vec::new(),
+    });
+    let shared = round_the_clock.for_task_done_on(&person);
+    let calendars = [office.clone(), round_the_clock.clone(), person.clone(), shared.clone()];
+    let cut_over = |ignores: bool, task_type: TaskType| Task {
+        calendar_id: Some(2),
+        people_calendar: Some(shared.id),
+        ignores_people_calendars: ignores,
+        task_type,
+        constraint: Constraint { kind: ConstraintKind::Snet, date: Some(t("2027-03-26 08:00")) },
+        ..task(1, "Cut over", 2 * DAY)
+    };
+    for (ignores, task_type, start, finish) in [
+        (false, TaskType::FixedUnits, "2027-03-26 08:00", "2027-03-30 17:00"),
+        (true, TaskType::FixedUnits, "2027-03-26 08:00", "2027-03-27 00:00"),
+        (false, TaskType::FixedDuration, "2027-03-26 08:00", "2027-03-27 00:00"),
+    ] {
+        let tasks = [cut_over(ignores, task_type)];
+        let s = schedule(&ScheduleInput {
+            project_start: t("2027-03-15 00:00"),
+            calendar: &office,
+            calendars: &calendars,
+            tasks: &tasks,
+            links: &[],
+            status_date: None,
+        });
+        let d = s.get(1).expect("scheduled");
+        assert_eq!((d.start, d.finish), (t(start), t(finish)), "ignoring its people's: {ignores}, {task_type:?}");
+    }
 }
 
 /// Random acyclic networks: links only go from lower to higher ids.

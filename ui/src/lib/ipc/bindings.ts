@@ -79,7 +79,15 @@ levelingDelay: string,
  * The stretches of its work when it pauses (a split task), in order;
  * empty when it runs without a break.
  */
-segments: Array<Segment>, };
+segments: Array<Segment>, 
+/**
+ * Its own calendar, when not the project's.
+ */
+calendarId: number | null, 
+/**
+ * Its own calendar alone places its work, not its people's too.
+ */
+ignoresPeopleCalendars: boolean, };
 
 export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, 
 /**
@@ -168,7 +176,16 @@ splitAt?: string,
 /**
  * Takes every pause out: the work runs without a break again.
  */
-join?: boolean, };
+join?: boolean, 
+/**
+ * The id of a calendar of the portfolio for the task's own, or 0 for
+ * the project's.
+ */
+calendar?: number, 
+/**
+ * Its own calendar alone places its work, not its people's too.
+ */
+ignoresPeopleCalendars?: boolean, };
 
 export type Shift = "up" | "down" | "indent" | "outdent";
 

@@ -31,6 +31,8 @@ const task: TaskRow = {
   labels: ['security'],
   levelingDelay: '',
   segments: [],
+  calendarId: null,
+  ignoresPeopleCalendars: false,
 };
 
 describe('a table from the backend', () => {

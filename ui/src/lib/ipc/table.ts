@@ -24,7 +24,7 @@ const TASK_FIELDS = [
   'id', 'parentId', 'depth', 'outline', 'name', 'notes', 'kind', 'durationMinutes', 'duration', 'start', 'finish',
   'percentComplete', 'boardStatus', 'priority', 'constraintKind', 'constraintDate', 'totalSlackMinutes', 'critical',
   'hasChildren', 'predecessors', 'assignees', 'workMinutes', 'actualWorkMinutes', 'actualStart', 'actualFinish', 'labels',
-  'levelingDelay', 'segments',
+  'levelingDelay', 'segments', 'calendarId', 'ignoresPeopleCalendars',
 ] as const satisfies readonly (keyof TaskRow)[];
 
 export function taskRows(table: Table): TaskRow[] {
@@ -58,6 +58,8 @@ export function taskRows(table: Table): TaskRow[] {
     labels: v[c.labels] as string[],
     levelingDelay: v[c.levelingDelay] as string,
     segments: v[c.segments] as Segment[],
+    calendarId: v[c.calendarId] as number | null,
+    ignoresPeopleCalendars: v[c.ignoresPeopleCalendars] as boolean,
   }));
 }
 
