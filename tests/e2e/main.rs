@@ -76,6 +76,19 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     app.wait_until("critical bars are drawn in red", || async { !app.all(".bar.critical").await.is_empty() }).await;
     app.screenshot("sample-gantt").await;
+    // The go-live's deadline, a week after it, is drawn on its row: met, so
+    // not in red.
+    app.client
+        .execute(
+            "document.querySelector('.table[role=treegrid]').scrollTop = 30 * 32;
+             document.querySelector('.scroller').scrollLeft += 360;",
+            vec![],
+        )
+        .await
+        .expect("scroll to the go-live");
+    app.wait_until("the go-live's deadline is drawn", || async { !app.all("[data-deadline]").await.is_empty() }).await;
+    assert!(app.all(".deadline.missed").await.is_empty(), "the sample's go-live meets its deadline");
+    app.screenshot("gantt-deadline").await;
     app.with_text(".project .back", "← Portfolio").await.click().await.expect("back home");
 
     // Create a project through the form.

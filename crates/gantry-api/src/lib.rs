@@ -358,6 +358,7 @@ impl Portfolio {
                     },
                     calendar_id: t.calendar_id,
                     ignores_people_calendars: t.ignores_people_calendars,
+                    deadline: t.deadline.map(wire_datetime),
                 })
             })
             .collect();
@@ -563,6 +564,18 @@ impl Portfolio {
                 _ => return Err(validation("calendar", "That calendar is not one of the portfolio's.")),
             };
             what.push("calendar");
+        }
+        if let Some(text) = &edit.deadline {
+            t.deadline = match text.trim() {
+                "" => None,
+                day if day.len() == 10 => {
+                    // A day alone: the end of its working time.
+                    let day = validate::date("deadline", day)?;
+                    Some(cal.previous_finish(day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN)))
+                }
+                moment => Some(validate::datetime("deadline", moment)?),
+            };
+            what.push("deadline");
         }
         if let Some(ignores) = edit.ignores_people_calendars {
             t.ignores_people_calendars = ignores;

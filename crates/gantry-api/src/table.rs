@@ -138,6 +138,7 @@ mod tests {
             labels: vec!["security".into()],
             calendar_id: Some(3),
             ignores_people_calendars: true,
+            deadline: Some("2027-01-08T17:00:00".into()),
         };
         let mut bare = task.clone();
         bare.parent_id = None;

@@ -176,6 +176,9 @@ pub struct TaskRow {
     pub calendar_id: Option<i64>,
     /// Its own calendar alone places its work, not its people's too.
     pub ignores_people_calendars: bool,
+    /// When it should be done by, `YYYY-MM-DDTHH:MM:SS`; its late finish is
+    /// no later.
+    pub deadline: Option<String>,
 }
 
 /// A stretch of a split task's work, `YYYY-MM-DDTHH:MM:SS` both.
@@ -217,6 +220,7 @@ crate::table::positional!(TaskRow {
     segments,
     calendar_id,
     ignores_people_calendars,
+    deadline,
 });
 
 /// A team member on a task.
@@ -386,6 +390,10 @@ pub struct TaskEdit {
     /// Its own calendar alone places its work, not its people's too.
     #[ts(optional)]
     pub ignores_people_calendars: Option<bool>,
+    /// `YYYY-MM-DD` (the end of that working day) or `YYYY-MM-DDTHH:MM`:
+    /// when it should be done by; empty for none.
+    #[ts(optional)]
+    pub deadline: Option<String>,
 }
 
 /// Where a task moves among its siblings.

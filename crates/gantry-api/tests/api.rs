@@ -268,6 +268,58 @@ fn a_task_split_on_the_timeline_pauses_its_work_and_a_leveling_delay_holds_it_ba
     assert_eq!(snapshot(&p), before);
 }
 
+/// A deadline typed in the task editor: the task stays where it is, its
+/// slack and its predecessor's count to the end of that working day, a
+/// deadline it cannot meet shows as negative slack on the critical path,
+/// bad dates are refused, undo takes it away, and it goes out to MS
+/// Project and comes back.
+#[test]
+fn a_deadline_counts_down_the_slack_of_a_task_and_its_predecessors() {
+    let (_dir, mut p) = sample();
+    let cal = p.calendars().expect("calendars")[0].id;
+    let id = p.create_project(fields("Go-live", cal)).expect("created");
+    // From Monday 2027-01-04: tests (2d) then the switch (1d), beside a
+    // two-week migration that sets the project finish.
+    let add = |p: &mut Portfolio, name: &str, d: &str| {
+        p.add_task(NewTask { project_id: id, after: None, name: name.into(), duration: Some(d.into()) }).expect(name)
+    };
+    let (tests, switch, _migration) =
+        (add(&mut p, "Tests", "2d"), add(&mut p, "Switch", "1d"), add(&mut p, "Migration", "10d"));
+    p.link_tasks(tests, switch, LinkKind::FinishToStart, 0).expect("link");
+    let row = |p: &Portfolio, t: i64| p.plan(id).expect("plan").tasks.into_iter().find(|r| r.id == t).expect("row");
+    assert_eq!(row(&p, switch).total_slack_minutes, 7 * 480);
+    let before = snapshot(&p);
+
+    // Due Friday 2027-01-08: the end of that working day, two days of slack.
+    p.edit_task(switch, TaskEdit { deadline: Some("2027-01-08".into()), ..Default::default() }).expect("deadline");
+    let r = row(&p, switch);
+    assert_eq!((r.deadline.as_deref(), r.start.as_str()), (Some("2027-01-08T17:00:00"), "2027-01-06T08:00:00"));
+    assert_eq!((r.total_slack_minutes, row(&p, tests).total_slack_minutes), (2 * 480, 2 * 480));
+
+    // Due Tuesday: a day late, on the critical path with its predecessor.
+    p.edit_task(switch, TaskEdit { deadline: Some("2027-01-05T17:00".into()), ..Default::default() }).expect("earlier");
+    let r = row(&p, switch);
+    assert!(r.critical && row(&p, tests).critical && r.total_slack_minutes == -480, "{r:?}");
+    let due = snapshot(&p);
+    for bad in ["soon", "2027-02-30", "10000-01-01"] {
+        let refused = p.edit_task(switch, TaskEdit { deadline: Some(bad.into()), ..Default::default() });
+        assert!(refused.is_err(), "deadline {bad}");
+    }
+    assert_eq!(snapshot(&p), due);
+
+    let exported = p.export_mspdi(id).expect("exports");
+    let back = gantry_interop::mspdi::read(exported.as_bytes()).expect("reads back");
+    let deadline = back.tasks.iter().find(|t| t.name == "Switch").and_then(|t| t.deadline);
+    assert_eq!(deadline.map(|d| d.to_string()), Some("2027-01-05 17:00:00".to_owned()), "written as Deadline");
+
+    p.undo().expect("undo");
+    p.undo().expect("undo");
+    assert_eq!(snapshot(&p), before);
+    p.redo().expect("redo");
+    p.edit_task(switch, TaskEdit { deadline: Some(String::new()), ..Default::default() }).expect("none");
+    assert_eq!(snapshot(&p), before);
+}
+
 #[test]
 fn a_status_date_keeps_unfinished_work_out_of_the_past() {
     let (_dir, mut p) = sample();

@@ -304,6 +304,11 @@ pub struct Task {
     /// Where its work stops and resumes (MS Project's split task), in the
     /// order they come. Its finish moves out by the pauses.
     pub splits: Vec<Split>,
+    /// When it should be done by. It does not move the task, but its late
+    /// finish is no later (MS Project's deadline): its slack, and its
+    /// predecessors', count to it, and a task finishing after it has
+    /// negative slack.
+    pub deadline: Option<NaiveDateTime>,
 }
 
 /// A pause in a task's work: once `after` minutes of its duration have
@@ -374,6 +379,7 @@ impl Task {
             manual_finish: None,
             leveling_delay: Delay::NONE,
             splits: Vec::new(),
+            deadline: None,
         }
     }
 

@@ -510,7 +510,9 @@ impl Sweep {
             sweep.calendars.push(t.scheduling_calendar());
             sweep.durations.push(duration(t));
             sweep.traits.push(Traits::of(t));
-            for d in [t.constraint.date, t.actual_start, t.actual_finish, t.manual_finish].into_iter().flatten() {
+            for d in
+                [t.constraint.date, t.actual_start, t.actual_finish, t.manual_finish, t.deadline].into_iter().flatten()
+            {
                 (lo, hi) = (lo.min(d), hi.max(d));
             }
         }
@@ -529,7 +531,7 @@ impl Sweep {
 /// What of a task, besides its duration, the passes and its result depend on.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Traits {
-    /// A dated constraint, an actual start or finished work: the task takes
+    /// A dated constraint, an actual start, finished work or a deadline: the task takes
     /// calendar steps, not working positions.
     stepped: bool,
     /// As late as possible: its dates are its late ones.
@@ -552,7 +554,13 @@ impl Traits {
         let dated = t.constraint.date.is_some() && t.constraint.kind.needs_date();
         let (started, finished) = (t.actual_start.is_some(), t.is_finished());
         Traits {
-            stepped: dated || started || finished || t.duration_elapsed || t.manual || t.leveling_delay.minutes > 0,
+            stepped: dated
+                || started
+                || finished
+                || t.duration_elapsed
+                || t.manual
+                || t.leveling_delay.minutes > 0
+                || t.deadline.is_some(),
             alap: t.constraint.kind == ConstraintKind::Alap,
             started,
             finished,
@@ -1471,6 +1479,11 @@ impl<'a> Scheduler<'a> {
             (ConstraintKind::Fnlt, Some(d)) => finish = finish.min(d),
             (ConstraintKind::Snlt, Some(d)) => start_ceiling = Some(earlier(start_ceiling, d)),
             _ => {}
+        }
+        // A deadline bounds the late finish as "finish no later than" would,
+        // without moving the task.
+        if let Some(d) = self.on_clock(t.deadline) {
+            finish = finish.min(d);
         }
         if summary {
             if let Some(s) = start_ceiling {

@@ -214,6 +214,7 @@ pub fn read(bytes: &[u8]) -> Result<Plan> {
             manual_finish: file_finish.filter(|_| manual && !summary),
             leveling_delay: leveling_delay(t),
             splits: Vec::new(),
+            deadline: readable_date(t, "Deadline", task_name, &mut warnings),
         });
         for p in t.all("PredecessorLink") {
             let Some(pred) = p.text_of("PredecessorUID").and_then(|u| u.parse::<i64>().ok()) else { continue };

@@ -350,10 +350,13 @@ pub fn write(p: &Export) -> String {
                 ConstraintKind::Fnlt => 7,
             },
         );
+        out.field("CalendarUID", t.calendar_id.unwrap_or(-1));
         if let Some(d) = t.constraint.date {
             out.field("ConstraintDate", moment(d));
         }
-        out.field("CalendarUID", t.calendar_id.unwrap_or(-1));
+        if let Some(d) = t.deadline {
+            out.field("Deadline", moment(d));
+        }
         if t.leveling_delay.minutes > 0 {
             // In tenths of a minute; 7 days, 8 elapsed days.
             out.field("LevelingDelay", t.leveling_delay.minutes * 10);

@@ -35,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("manual finish and leveling delay", include_str!("../migrations/0018_manual_finish_and_leveling_delay.sql")),
     ("split tasks", include_str!("../migrations/0019_splits.sql")),
     ("tasks ignoring their people's calendars", include_str!("../migrations/0020_people_calendars.sql")),
+    ("deadlines", include_str!("../migrations/0021_deadlines.sql")),
 ];
 
 /// The newest format this build knows.

@@ -172,7 +172,7 @@ pub fn delete_project(db: &Connection, id: ProjectId) -> Result<()> {
 const TASK_COLUMNS: &str = "id, project_id, parent_id, position, name, notes, kind, duration_minutes, \
      constraint_kind, constraint_date, percent_complete, board_status, priority, calendar_id, actual_start, actual_finish, manual, estimated, duration_elapsed, \
      task_type, effort_driven, manual_finish, leveling_delay_minutes, leveling_delay_elapsed, splits, \
-     ignores_people_calendars";
+     ignores_people_calendars, deadline";
 
 fn task_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -204,6 +204,7 @@ fn task_row(r: &Row) -> rusqlite::Result<Task> {
         leveling_delay: Delay { minutes: r.get(22)?, elapsed: r.get(23)? },
         splits: r.get::<_, Splits>(24)?.0,
         ignores_people_calendars: r.get(25)?,
+        deadline: r.get::<_, Option<DateTime>>(26)?.map(|d| d.0),
     })
 }
 
@@ -232,7 +233,7 @@ pub fn task_counts(db: &Connection) -> Result<Vec<(ProjectId, i64)>> {
 }
 
 /// A task's stored values, in `TASK_COLUMNS` order after the id.
-fn task_values(t: &Task) -> [Value; 25] {
+fn task_values(t: &Task) -> [Value; 26] {
     let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
     [
         Value::Integer(t.project_id),
@@ -260,6 +261,7 @@ fn task_values(t: &Task) -> [Value; 25] {
         Value::Integer(i64::from(t.leveling_delay.elapsed)),
         Value::Text(Split::list_text(&t.splits)),
         Value::Integer(i64::from(t.ignores_people_calendars)),
+        text(datetime_text(t.deadline)),
     ]
 }
 

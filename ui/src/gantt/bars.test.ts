@@ -39,6 +39,7 @@ function task(over: Partial<TaskRow> = {}): TaskRow {
     segments: [],
     calendarId: null,
     ignoresPeopleCalendars: false,
+    deadline: null,
     ...over,
   };
 }

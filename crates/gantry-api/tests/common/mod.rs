@@ -163,7 +163,7 @@ pub fn random_command(
             ("add", p.add_task(new).map(|_| ()).map_err(|e| e.to_string()))
         }
         2 | 3 => {
-            let edit = match dice.below(6) {
+            let edit = match dice.below(7) {
                 0 => TaskEdit { duration: Some(format!("{}h", 1 + dice.below(40))), ..Default::default() },
                 1 => TaskEdit { percent_complete: Some(dice.below(101) as i64), ..Default::default() },
                 // Splits somewhere in the sample's two years (refused where the
@@ -187,6 +187,16 @@ pub fn random_command(
                         ignores_people_calendars: Some(dice.below(2) == 0),
                         ..Default::default()
                     }
+                }
+                // A deadline somewhere in the sample's two years, or none.
+                5 => {
+                    let (year, month) = (2026 + dice.below(2), 1 + dice.below(12));
+                    let day = if dice.below(4) == 0 {
+                        String::new()
+                    } else {
+                        format!("{year}-{month:02}-{:02}", 1 + dice.below(28))
+                    };
+                    TaskEdit { deadline: Some(day), ..Default::default() }
                 }
                 _ => TaskEdit { name: Some(format!("Renamed {}", dice.next() % 1000)), ..Default::default() },
             };

@@ -674,6 +674,50 @@ fn a_task_calendar_is_worked_only_when_its_people_work_too() {
     }
 }
 
+/// A deadline does not move a task, but its late finish is no later, so
+/// its slack and its predecessors' count to it (MS Project's Deadline: "if
+/// you enter a deadline that falls before the end of the task's total
+/// slack, total slack is recalculated using the deadline"). A task that
+/// finishes after its deadline has negative slack and is critical; a
+/// deadline later than the late finish changes nothing; a task as late as
+/// possible finishes on it. No fixture carries a deadline.
+#[test]
+fn a_deadline_bounds_the_late_finish_without_moving_the_task() {
+    // Spec (2d) → Build (3d), beside a 10-day chain that sets the finish
+    // (Monday 2027-03-15 to Friday 2027-03-26).
+    let deadline = |at: &str| Task { deadline: Some(t(at)), ..task(2, "Build", 3 * DAY) };
+    let plan = |build: Task| {
+        run(&[task(1, "Spec", 2 * DAY), build, task(3, "Long", 10 * DAY)], &[link(1, 2, LinkKind::FinishToStart, 0)])
+    };
+    let free = plan(task(2, "Build", 3 * DAY));
+    assert_eq!(free.get(2).expect("build").total_slack, 5 * DAY);
+
+    // Due Tuesday 2027-03-23 17:00: two days of slack left, Spec's too.
+    let s = plan(deadline("2027-03-23 17:00"));
+    let build = s.get(2).expect("build");
+    assert_eq!((build.start, build.finish), (t("2027-03-17 08:00"), t("2027-03-19 17:00")), "not moved");
+    assert_eq!((build.late_finish, build.total_slack), (t("2027-03-23 17:00"), 2 * DAY));
+    assert_eq!(s.get(1).expect("spec").total_slack, 2 * DAY, "its predecessor's slack counts to it");
+    assert_eq!(s.finish, t("2027-03-26 17:00"));
+
+    // Due Thursday 2027-03-18 17:00, a day before it can finish: one day
+    // of negative slack, critical with its predecessor.
+    let s = plan(deadline("2027-03-18 17:00"));
+    let build = s.get(2).expect("build");
+    assert_eq!((build.finish, build.total_slack, build.critical), (t("2027-03-19 17:00"), -DAY, true));
+    assert!(s.get(1).expect("spec").critical);
+
+    // Later than the project finish: nothing changes.
+    let s = plan(deadline("2027-04-30 17:00"));
+    assert_eq!(s.get(2).expect("build").total_slack, 5 * DAY);
+
+    // As late as possible, it finishes on its deadline.
+    let alap =
+        Task { constraint: Constraint { kind: ConstraintKind::Alap, date: None }, ..deadline("2027-03-24 17:00") };
+    let s = plan(alap);
+    assert_eq!(s.get(2).expect("build").finish, t("2027-03-24 17:00"));
+}
+
 /// Random acyclic networks: links only go from lower to higher ids.
 fn network() -> impl Strategy<Value = (Vec<Task>, Vec<Link>)> {
     (2usize..30)
@@ -860,6 +904,10 @@ mod positions {
                     let after = next(minutes as u64 + 100) as i64 + 1;
                     task.splits = vec![Split { after, pause: next(3 * 480) as i64 + 1 }];
                 }
+                // Deadlines, met or missed.
+                if next(8) == 0 {
+                    task.deadline = Some(at(next(60_000)));
+                }
                 tasks.push(task);
             }
             let mut links = Vec::new();
@@ -961,7 +1009,10 @@ mod positions {
                     t.splits =
                         if next(2) == 0 { vec![Split { after: 60, pause: next(960) as i64 + 1 }] } else { vec![] };
                 }
-                7 => t.manual_finish = if next(2) == 0 { Some(at(next(60_000))) } else { None },
+                7 => {
+                    t.manual_finish = if next(2) == 0 { Some(at(next(60_000))) } else { None };
+                    t.deadline = if next(2) == 0 { Some(at(next(60_000))) } else { None };
+                }
                 4 => {
                     t.actual_start = if next(2) == 0 { Some(at(next(20_000))) } else { None };
                     t.percent_complete = next(101) as u8;

@@ -87,7 +87,12 @@ calendarId: number | null,
 /**
  * Its own calendar alone places its work, not its people's too.
  */
-ignoresPeopleCalendars: boolean, };
+ignoresPeopleCalendars: boolean, 
+/**
+ * When it should be done by, `YYYY-MM-DDTHH:MM:SS`; its late finish is
+ * no later.
+ */
+deadline: string | null, };
 
 export type AssigneeRef = { memberId: number, name: string, initials: string, unitsPercent: number, 
 /**
@@ -185,7 +190,12 @@ calendar?: number,
 /**
  * Its own calendar alone places its work, not its people's too.
  */
-ignoresPeopleCalendars?: boolean, };
+ignoresPeopleCalendars?: boolean, 
+/**
+ * `YYYY-MM-DD` (the end of that working day) or `YYYY-MM-DDTHH:MM`:
+ * when it should be done by; empty for none.
+ */
+deadline?: string, };
 
 export type Shift = "up" | "down" | "indent" | "outdent";
 

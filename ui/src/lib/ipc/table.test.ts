@@ -33,6 +33,7 @@ const task: TaskRow = {
   segments: [],
   calendarId: null,
   ignoresPeopleCalendars: false,
+  deadline: null,
 };
 
 describe('a table from the backend', () => {

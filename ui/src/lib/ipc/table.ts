@@ -25,6 +25,7 @@ const TASK_FIELDS = [
   'percentComplete', 'boardStatus', 'priority', 'constraintKind', 'constraintDate', 'totalSlackMinutes', 'critical',
   'hasChildren', 'predecessors', 'assignees', 'workMinutes', 'actualWorkMinutes', 'actualStart', 'actualFinish', 'labels',
   'levelingDelay', 'segments', 'calendarId', 'ignoresPeopleCalendars',
+  'deadline',
 ] as const satisfies readonly (keyof TaskRow)[];
 
 export function taskRows(table: Table): TaskRow[] {
@@ -60,6 +61,7 @@ export function taskRows(table: Table): TaskRow[] {
     segments: v[c.segments] as Segment[],
     calendarId: v[c.calendarId] as number | null,
     ignoresPeopleCalendars: v[c.ignoresPeopleCalendars] as boolean,
+    deadline: v[c.deadline] as string | null,
   }));
 }
 
