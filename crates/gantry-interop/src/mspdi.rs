@@ -749,6 +749,8 @@ fn read_calendar(c: &Element, warnings: &mut Vec<String>) -> Option<RawCalendar>
             weekdays[i] = Some(periods);
         }
     }
+    let mut weeks = Vec::new();
+    read_work_weeks(c, &name, &mut weeks, warnings);
     // MS Project writes each exception twice: as weekdays of type 0, day by
     // day, with the overlaps of recurring exceptions already resolved by
     // its precedence, and as `Exceptions` with their recurrence. The first
@@ -758,7 +760,8 @@ fn read_calendar(c: &Element, warnings: &mut Vec<String>) -> Option<RawCalendar>
             read_exception(e, &name, &mut exceptions, warnings);
         }
     }
-    Some(RawCalendar { uid, name, base, weekdays, exceptions })
+    weeks.append(&mut exceptions);
+    Some(RawCalendar { uid, name, base, weekdays, exceptions: weeks })
 }
 
 /// The longest span an exception is expanded over, day by day.
@@ -809,25 +812,67 @@ fn read_exception(e: &Element, calendar: &str, out: &mut Vec<CalendarException>,
         warnings.push(format!("Calendar “{calendar}”: the exception “{name}” spans too many years and was skipped."));
         return;
     }
-    // Consecutive matching days become one exception.
-    let mut run: Option<(NaiveDate, NaiveDate)> = None;
+    push_runs(out, &name, from, to, |day| rule(day).then(|| working.clone()));
+}
+
+/// MS Project's work weeks (Project 2010 on): another week for a span of
+/// dates, its listed days worked as given (or not at all), the others as
+/// the calendar's usual week. Read as exceptions on the listed days, before
+/// the calendar's own exceptions, which win over them.
+fn read_work_weeks(c: &Element, calendar: &str, out: &mut Vec<CalendarException>, warnings: &mut Vec<String>) {
+    for w in c.child("WorkWeeks").map(|x| x.all("WorkWeek").collect::<Vec<_>>()).unwrap_or_default() {
+        let Some(period) = w.child("TimePeriod") else { continue };
+        let (Some(from), Some(to)) = (date_time(period.text_of("FromDate")), date_time(period.text_of("ToDate")))
+        else {
+            continue;
+        };
+        let (from, to) = (from.date(), to.date().max(from.date()));
+        let name = w.text_of("Name").unwrap_or_default().to_owned();
+        let mut days: [Option<Vec<WorkingTime>>; 7] = Default::default();
+        for d in w.child("WeekDays").map(|x| x.all("WeekDay").collect::<Vec<_>>()).unwrap_or_default() {
+            let day_type: i64 = d.text_of("DayType").and_then(|t| t.parse().ok()).unwrap_or(-1);
+            if let Some(i) = weekday_index(day_type)
+                && let Some(working) = d.text_of("DayWorking")
+            {
+                days[i] = Some(if working == "1" { working_times(d) } else { Vec::new() });
+            }
+        }
+        if (to - from).num_days() > MAX_EXCEPTION_DAYS {
+            warnings
+                .push(format!("Calendar “{calendar}”: the work week “{name}” spans too many years and was skipped."));
+            continue;
+        }
+        push_runs(out, &name, from, to, |day| days[day.weekday().num_days_from_monday() as usize].clone());
+    }
+}
+
+/// Writes the days from `from` to `to` that `working` gives times for as
+/// exceptions, each run of consecutive days alike as one.
+fn push_runs(
+    out: &mut Vec<CalendarException>,
+    name: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    working: impl Fn(NaiveDate) -> Option<Vec<WorkingTime>>,
+) {
+    let mut run: Option<CalendarException> = None;
     let mut day = from;
     loop {
-        if rule(day) {
-            run = Some(match run {
-                Some((s, e)) if e.succ_opt() == Some(day) => (s, day),
-                Some((s, e)) => {
-                    out.push(CalendarException {
-                        name: name.clone(),
-                        start: s,
-                        finish: e,
+        if let Some(w) = working(day) {
+            let goes_on = run.as_ref().is_some_and(|r| r.working == w && r.finish.succ_opt() == Some(day));
+            match run.as_mut() {
+                Some(r) if goes_on => r.finish = day,
+                _ => {
+                    out.extend(run.take());
+                    run = Some(CalendarException {
+                        name: name.to_owned(),
+                        start: day,
+                        finish: day,
                         yearly: false,
-                        working: working.clone(),
+                        working: w,
                     });
-                    (day, day)
                 }
-                None => (day, day),
-            });
+            }
         }
         if day >= to {
             break;
@@ -837,9 +882,7 @@ fn read_exception(e: &Element, calendar: &str, out: &mut Vec<CalendarException>,
             None => break,
         }
     }
-    if let Some((s, e)) = run {
-        out.push(CalendarException { name, start: s, finish: e, yearly: false, working });
-    }
+    out.extend(run);
 }
 
 /// A task's notes, with its hyperlink (MS Project's `Hyperlink`,
@@ -970,6 +1013,45 @@ mod tests {
         let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
         assert_eq!(finish(&format!("{legacy}{recurring}")), day(16), "the resolved days win");
         assert_eq!(finish(recurring), day(17), "alone, the recurrence is read");
+    }
+
+    #[test]
+    fn a_work_week_changes_the_week_for_its_dates_and_exceptions_still_win() {
+        // Project 2010's work weeks (calendar.mpp.xml has two): March 2027
+        // worked Monday to Thursday mornings, Fridays off, the other days
+        // as usual; Friday 5 March is a working day all the same (an
+        // exception). Three days of work from Monday 1 March: four
+        // mornings, then the whole Friday, done on Friday 17:00.
+        let half = "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime></WorkingTimes>";
+        let mornings: String = (2..=5)
+            .map(|d| format!("<WeekDay><DayType>{d}</DayType><DayWorking>1</DayWorking>{half}</WeekDay>"))
+            .collect();
+        let weeks = format!(
+            "<WorkWeeks><WorkWeek><TimePeriod><FromDate>2027-03-01T00:00:00</FromDate><ToDate>2027-03-31T23:59:59</ToDate></TimePeriod>
+             <Name>Summer hours</Name><WeekDays>{mornings}<WeekDay><DayType>6</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays></WorkWeek></WorkWeeks>"
+        );
+        let friday = "<Exceptions><Exception><TimePeriod><FromDate>2027-03-05T00:00:00</FromDate><ToDate>2027-03-05T23:59:59</ToDate></TimePeriod>
+            <Occurrences>1</Occurrences><Type>1</Type><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime>
+            <ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime>
+            </WorkingTimes></Exception></Exceptions>";
+        let finish = |start: &str, calendar: &str| {
+            let doc = format!(
+                "<Project><StartDate>{start}T08:00:00</StartDate><CalendarUID>1</CalendarUID><Calendars>
+                   <Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>{calendar}</Calendar></Calendars>
+                 <Tasks><Task><UID>1</UID><Name>Three days</Name><OutlineLevel>1</OutlineLevel><Duration>PT24H0M0S</Duration></Task></Tasks></Project>"
+            );
+            schedule(&read(doc.as_bytes()).expect("reads")).get(1).expect("task").finish
+        };
+        let at =
+            |m: u32, d: u32, h: u32| chrono::NaiveDate::from_ymd_opt(2027, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        assert_eq!(
+            finish("2027-03-01", &format!("{weeks}{friday}")),
+            at(3, 5, 17),
+            "mornings, then the working Friday"
+        );
+        assert_eq!(finish("2027-03-01", &weeks), at(3, 9, 12), "Fridays off: six mornings");
+        assert_eq!(finish("2027-03-01", ""), at(3, 3, 17), "the usual week");
+        assert_eq!(finish("2027-04-05", &weeks), at(4, 7, 17), "April is not in the work week");
     }
 
     fn project(tasks: &str) -> Vec<u8> {
