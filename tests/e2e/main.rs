@@ -89,6 +89,20 @@ async fn a_newcomer_plans_a_project_and_finds_it_again_after_a_restart() {
     app.wait_until("the go-live's deadline is drawn", || async { !app.all("[data-deadline]").await.is_empty() }).await;
     assert!(app.all(".deadline.missed").await.is_empty(), "the sample's go-live meets its deadline");
     app.screenshot("gantt-deadline").await;
+    // The Deadline column, asked for, shows it in the table too.
+    app.with_text(".toolbar button", "Columns ▾").await.click().await.expect("the column choices");
+    app.with_text("[aria-label=Columns] label", "Deadline").await.click().await.expect("show deadlines");
+    app.with_text(".toolbar button", "Columns ▾").await.click().await.expect("close the choices");
+    app.wait_until("the go-live's deadline is in the table", || async {
+        let mut shown = Vec::new();
+        for cell in app.all(".row[data-task-id] [data-col=deadline]").await {
+            shown.push(text_of(&cell).await);
+        }
+        shown.iter().filter(|t| !t.trim().is_empty()).count() == 1
+    })
+    .await;
+    let _ = app.client.execute("document.querySelector('.table[role=treegrid]').scrollLeft = 2000;", vec![]).await;
+    app.screenshot("task-table-deadline").await;
     app.with_text(".project .back", "← Portfolio").await.click().await.expect("back home");
 
     // Create a project through the form.

@@ -345,6 +345,7 @@ pub fn create(store: &mut Store, today: NaiveDate) -> Result<()> {
         risks::register(db, today)?;
         meetings::record(db, today)?;
         releases::plan(db, today)?;
+        set_go_live_deadlines(db, &calendar)?;
         releases::close_email_migration(db, &calendar, &members, today)
     })
 }
@@ -444,22 +445,23 @@ fn add_project(
     if project.methodology == Methodology::Scrum {
         plan_sprints(db, &project, calendar, today)?;
     }
-    set_go_live_deadlines(db, &project, calendar)?;
     Ok(project)
 }
 
 /// Each go-live is due a working week after it is planned, at the end of
 /// that day: the date promised to the business, with a little room.
-fn set_go_live_deadlines(db: &gantry_store::Db, project: &Project, calendar: &WorkCalendar) -> Result<()> {
-    let tasks = gantry_store::tasks(db, project.id)?;
-    let dates =
-        crate::run_schedule(project, std::slice::from_ref(calendar), &tasks, &gantry_store::links(db, project.id)?);
-    for t in tasks.iter().filter(|t| t.kind == TaskKind::Milestone && t.name.to_lowercase().contains("go-live")) {
-        let Some(d) = dates.get(t.id) else { continue };
-        let week_on = calendar.add(d.finish, 5 * project.durations.minutes_per_day);
-        let due =
-            calendar.previous_finish(week_on.date().succ_opt().unwrap_or(week_on.date()).and_time(NaiveTime::MIN));
-        gantry_store::update_task(db, &Task { deadline: Some(due), ..t.clone() })?;
+fn set_go_live_deadlines(db: &gantry_store::Db, calendar: &WorkCalendar) -> Result<()> {
+    let calendars = gantry_store::calendars(db)?;
+    for project in gantry_store::projects(db)? {
+        let tasks = gantry_store::tasks(db, project.id)?;
+        let dates = crate::run_schedule(&project, &calendars, &tasks, &gantry_store::links(db, project.id)?);
+        for t in tasks.iter().filter(|t| t.kind == TaskKind::Milestone && t.name.to_lowercase().contains("go-live")) {
+            let Some(d) = dates.get(t.id) else { continue };
+            let week_on = calendar.add(d.finish, 5 * project.durations.minutes_per_day);
+            let next_day = week_on.date().succ_opt().unwrap_or(week_on.date());
+            let due = calendar.previous_finish(next_day.and_time(NaiveTime::MIN));
+            gantry_store::update_task(db, &Task { deadline: Some(due), ..t.clone() })?;
+        }
     }
     Ok(())
 }

@@ -15,6 +15,9 @@ describe('columns', () => {
     expect(shownColumns(resized(DEFAULT_PREFS, 'start', -3)).find((c) => c.key === 'start')!.width).toBe(36);
     expect(gridTemplate(shownColumns(DEFAULT_PREFS)).split(' ')).toHaveLength(9);
     expect(shownColumns(toggled(DEFAULT_PREFS, 'work')).map((c) => c.key)).toContain('work');
+    // Deadlines wait to be asked for, and come last.
+    expect(shownColumns(DEFAULT_PREFS).map((c) => c.key)).not.toContain('deadline');
+    expect(shownColumns(toggled(DEFAULT_PREFS, 'deadline')).at(-1)!.key).toBe('deadline');
   });
 
   it('survive a round trip and shrug off damaged settings', () => {

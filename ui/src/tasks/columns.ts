@@ -1,7 +1,7 @@
 // The task grid's columns: which exist, which the user shows, how wide.
 // Choices are kept in the webview's local storage, per user.
 
-export type ColumnKey = 'id' | 'name' | 'duration' | 'start' | 'finish' | 'percent' | 'pred' | 'who' | 'work' | 'actual' | 'units' | 'slack';
+export type ColumnKey = 'id' | 'name' | 'duration' | 'start' | 'finish' | 'percent' | 'pred' | 'who' | 'work' | 'actual' | 'units' | 'slack' | 'deadline';
 
 export interface Column {
   key: ColumnKey;
@@ -30,6 +30,7 @@ export const COLUMNS: readonly Column[] = [
     width: 60,
     title: 'Total slack: how far the task can slip before the project finish moves',
   },
+  { key: 'deadline', label: 'Deadline', width: 84, title: 'When it should be done by; in red once it finishes later' },
 ];
 
 export const MIN_WIDTH = 36;
@@ -40,8 +41,8 @@ export interface ColumnPrefs {
   widths: Partial<Record<ColumnKey, number>>;
 }
 
-/** Work and units are there for those who staff tasks in the grid; hidden until asked for. */
-export const DEFAULT_PREFS: ColumnPrefs = { hidden: ['work', 'actual', 'units'], widths: {} };
+/** Work, units and deadlines are there for those who staff and chase tasks in the grid; hidden until asked for. */
+export const DEFAULT_PREFS: ColumnPrefs = { hidden: ['work', 'actual', 'units', 'deadline'], widths: {} };
 
 /** Reads saved choices, ignoring anything unknown or out of range. */
 export function readPrefs(raw: string | null): ColumnPrefs {
