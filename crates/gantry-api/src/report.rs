@@ -96,6 +96,12 @@ impl Portfolio {
                 assignees: t.assignees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
                 baseline: base,
                 finish_variance_days: base.map(|(_, bf)| variance(bf, f)),
+                pauses: t
+                    .segments
+                    .windows(2)
+                    .map(|w| Ok((wire_moment(&w[0].finish)?, wire_moment(&w[1].start)?)))
+                    .collect::<Result<_>>()?,
+                deadline: t.deadline.as_deref().map(wire_moment).transpose()?,
             });
         }
         let index: HashMap<TaskId, usize> = plan.tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();

@@ -84,6 +84,10 @@ pub(crate) struct Bar {
     pub critical: bool,
     /// The baseline bar under it: left and width.
     pub baseline: Option<(f64, f64)>,
+    /// The pauses in its work (a split task): left and width of each gap.
+    pub gaps: Vec<(f64, f64)>,
+    /// Its deadline's place, and whether the task finishes after it.
+    pub deadline: Option<(f64, bool)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -250,6 +254,11 @@ fn bar(t: &crate::ReportTask, top: f64, x: &impl Fn(NaiveDateTime) -> f64, width
         let (b0, b1) = (x(s), x(f).max(x(s) + 1.5));
         (b1 >= 0.0 && b0 <= width).then(|| (round(b0.max(-2.0)), round(b1.min(width + 2.0) - b0.max(-2.0))))
     });
+    let deadline = t
+        .deadline
+        .map(|d| (x(d), t.finish > d))
+        .filter(|&(xd, _)| (0.0..=width).contains(&xd))
+        .map(|(xd, missed)| (round(xd), missed));
     if t.kind == TaskKind::Milestone {
         return (x0 >= -4.0 && x0 <= width + 4.0).then(|| Bar {
             kind: "milestone",
@@ -260,6 +269,8 @@ fn bar(t: &crate::ReportTask, top: f64, x: &impl Fn(NaiveDateTime) -> f64, width
             done: 0.0,
             critical: t.critical,
             baseline,
+            gaps: Vec::new(),
+            deadline,
         });
     }
     if x1 < 0.0 || x0 > width {
@@ -279,6 +290,14 @@ fn bar(t: &crate::ReportTask, top: f64, x: &impl Fn(NaiveDateTime) -> f64, width
         done: round((done_at.clamp(left, right) - left).max(0.0)),
         critical: t.critical && !summary,
         baseline,
+        gaps: t
+            .pauses
+            .iter()
+            .map(|&(from, to)| (x(from).max(left), x(to).min(right)))
+            .filter(|(g0, g1)| g1 > g0)
+            .map(|(g0, g1)| (round(g0), round(g1 - g0)))
+            .collect(),
+        deadline,
     })
 }
 
@@ -476,6 +495,8 @@ mod tests {
                     assignees: String::new(),
                     baseline: Some((start - Duration::days(1), start - Duration::days(1) + Duration::hours(9))),
                     finish_variance_days: Some(1.0),
+                    pauses: Vec::new(),
+                    deadline: None,
                 }
             })
             .collect();
@@ -547,6 +568,29 @@ mod tests {
                 assert!(p.rows.iter().all(|row| row.y + ROW_HEIGHT <= p.body_height + 0.01));
             }
         }
+    }
+
+    /// A split task's bar is cut where its work pauses, and a deadline sits
+    /// at its date, flagged once the task finishes after it.
+    #[test]
+    fn pauses_cut_the_bar_and_deadlines_sit_at_their_dates() {
+        let mut r = chain(6);
+        // Task 2 (2 March 08:00–17:00) pauses from 11:00 to 14:00; task 3
+        // (3 March, finishing 17:00) is due on 4 March, task 4 on 3 March
+        // at noon, before it finishes.
+        let day = |d: &str, hour: i64| at(d) - Duration::hours(8) + Duration::hours(hour);
+        r.tasks[1].pauses = vec![(day("2027-03-02", 11), day("2027-03-02", 14))];
+        r.tasks[2].deadline = Some(day("2027-03-04", 17));
+        r.tasks[3].deadline = Some(day("2027-03-03", 12));
+        let pages = layout(&r, ("2027-03-01", "2027-03-30"), ChartLayout::FitWidth, Paper::A4, Orientation::Landscape);
+        let p = &pages[0];
+        let per_hour = p.chart_width / 30.0 / 24.0;
+        let (gx, gw) = p.bars[1].gaps[0];
+        assert!((gx - (24.0 + 11.0) * per_hour).abs() < 0.05 && (gw - 3.0 * per_hour).abs() < 0.05, "gap {gx} {gw}");
+        let (dx, missed) = p.bars[2].deadline.expect("drawn");
+        assert!((dx - (3.0 * 24.0 + 17.0) * per_hour).abs() < 0.05 && !missed);
+        assert_eq!(p.bars[3].deadline.map(|d| d.1), Some(true), "finishing after it");
+        assert!(p.bars.iter().enumerate().all(|(i, b)| (i == 1) != b.gaps.is_empty()), "only the split task is cut");
     }
 
     #[test]

@@ -142,6 +142,11 @@ pub struct ReportTask {
     pub baseline: Option<(NaiveDateTime, NaiveDateTime)>,
     /// Finish minus baseline finish in working days (positive: late).
     pub finish_variance_days: Option<f64>,
+    /// The pauses in its work (a split task), each from the end of one
+    /// stretch to the start of the next.
+    pub pauses: Vec<(NaiveDateTime, NaiveDateTime)>,
+    /// When it should be done by.
+    pub deadline: Option<NaiveDateTime>,
 }
 
 /// A dependency between two rows, by their place in [`ProjectReport::tasks`].
