@@ -570,8 +570,7 @@ impl Portfolio {
                 "" => None,
                 day if day.len() == 10 => {
                     // A day alone: the end of its working time.
-                    let day = validate::date("deadline", day)?;
-                    Some(cal.previous_finish(day.succ_opt().unwrap_or(day).and_time(NaiveTime::MIN)))
+                    Some(cal.day_end(validate::date("deadline", day)?))
                 }
                 moment => Some(validate::datetime("deadline", moment)?),
             };

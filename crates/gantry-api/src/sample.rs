@@ -458,8 +458,7 @@ fn set_go_live_deadlines(db: &gantry_store::Db, calendar: &WorkCalendar) -> Resu
         for t in tasks.iter().filter(|t| t.kind == TaskKind::Milestone && t.name.to_lowercase().contains("go-live")) {
             let Some(d) = dates.get(t.id) else { continue };
             let week_on = calendar.add(d.finish, 5 * project.durations.minutes_per_day);
-            let next_day = week_on.date().succ_opt().unwrap_or(week_on.date());
-            let due = calendar.previous_finish(next_day.and_time(NaiveTime::MIN));
+            let due = calendar.day_end(week_on.date());
             gantry_store::update_task(db, &Task { deadline: Some(due), ..t.clone() })?;
         }
     }

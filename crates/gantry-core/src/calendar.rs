@@ -60,6 +60,24 @@ pub struct CalendarException {
 }
 
 impl CalendarException {
+    /// Adds `date`, worked during `working`, to `list`: the last exception
+    /// grows by the day when it ends the day before with the same name and
+    /// times, else a new one-day exception follows it.
+    pub fn add_day(list: &mut Vec<CalendarException>, name: &str, date: NaiveDate, working: Vec<WorkingTime>) {
+        match list.last_mut() {
+            Some(run) if run.working == working && run.name == name && run.finish.succ_opt() == Some(date) => {
+                run.finish = date;
+            }
+            _ => list.push(CalendarException {
+                name: name.to_owned(),
+                start: date,
+                finish: date,
+                yearly: false,
+                working,
+            }),
+        }
+    }
+
     /// Calls `visit` with each date it covers, up to `last` (some twice).
     fn each_date(&self, last: NaiveDate, mut visit: impl FnMut(NaiveDate)) {
         let mut walk = |from: NaiveDate| {
@@ -312,24 +330,19 @@ impl WorkCalendar {
                 let name = [self, other]
                     .iter()
                     .find_map(|c| c.exceptions.iter().rev().find(|e| e.covers(date)))
-                    .map_or_else(String::new, |e| e.name.clone());
-                match shared.exceptions.last_mut() {
-                    Some(run) if run.working == day && run.name == name && run.finish.succ_opt() == Some(date) => {
-                        run.finish = date;
-                    }
-                    _ => shared.exceptions.push(CalendarException {
-                        name,
-                        start: date,
-                        finish: date,
-                        yearly: false,
-                        working: day,
-                    }),
-                }
+                    .map_or("", |e| e.name.as_str());
+                CalendarException::add_day(&mut shared.exceptions, name, date, day);
             }
         }
         let works =
             shared.weekdays.iter().any(|d| !d.is_empty()) || shared.exceptions.iter().any(|e| !e.working.is_empty());
         works.then_some(shared)
+    }
+
+    /// The end of `date`'s working time: the last working moment before
+    /// the midnight that ends it (a day off: the last one before it).
+    pub fn day_end(&self, date: NaiveDate) -> NaiveDateTime {
+        self.previous_finish(date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN))
     }
 
     /// Working minutes in an ordinary week (exceptions aside).

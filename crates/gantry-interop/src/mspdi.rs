@@ -855,24 +855,10 @@ fn push_runs(
     to: NaiveDate,
     working: impl Fn(NaiveDate) -> Option<Vec<WorkingTime>>,
 ) {
-    let mut run: Option<CalendarException> = None;
     let mut day = from;
     loop {
         if let Some(w) = working(day) {
-            let goes_on = run.as_ref().is_some_and(|r| r.working == w && r.finish.succ_opt() == Some(day));
-            match run.as_mut() {
-                Some(r) if goes_on => r.finish = day,
-                _ => {
-                    out.extend(run.take());
-                    run = Some(CalendarException {
-                        name: name.to_owned(),
-                        start: day,
-                        finish: day,
-                        yearly: false,
-                        working: w,
-                    });
-                }
-            }
+            CalendarException::add_day(out, name, day, w);
         }
         if day >= to {
             break;
@@ -882,7 +868,6 @@ fn push_runs(
             None => break,
         }
     }
-    out.extend(run);
 }
 
 /// A task's notes, with its hyperlink (MS Project's `Hyperlink`,
